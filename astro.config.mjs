@@ -1,0 +1,37 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
+import preact from '@astrojs/preact';
+
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [preact()],
+  security: {
+    // Forms POST from our own pages only; Astro rejects cross-site form posts (CSRF).
+    checkOrigin: true,
+    // The Host names the server answers as. Astro trusts no Host header outside this list,
+    // and the origin check compares against it. Set OMAPOLKU_HOSTS (comma-separated) at build.
+    allowedDomains: (process.env.OMAPOLKU_HOSTS ?? 'localhost,127.0.0.1')
+      .split(',')
+      .map((hostname) => ({ hostname: hostname.trim() })),
+  },
+  // Pages are small; one external stylesheet is cached by the tablet after the first load.
+  build: { inlineStylesheets: 'never' },
+  experimental: {
+    // Astro hashes its own island scripts into a CSP meta tag, so no 'unsafe-inline' scripts.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "media-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+    },
+  },
+  server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
+});

@@ -1,0 +1,34 @@
+/**
+ * Dates in easy words with the weekday, the way EASY-READ.md asks: "maanantai 24.11.".
+ * Built with Intl per language; Finnish and Swedish write the short date as day.month.
+ */
+const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
+type Lang = keyof typeof LOCALES;
+
+const weekdayFormatters = new Map<Lang, Intl.DateTimeFormat>();
+
+export function weekdayName(isoDate: string, lang: Lang): string {
+  let f = weekdayFormatters.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { weekday: 'long', timeZone: 'UTC' });
+    weekdayFormatters.set(lang, f);
+  }
+  return f.format(new Date(`${isoDate}T12:00:00Z`));
+}
+
+/** "maanantai 24.11." / "måndag 24.11." / "Monday 24 November" */
+export function dayWithWeekday(isoDate: string, lang: Lang): string {
+  const [, m, d] = isoDate.split('-').map(Number);
+  const weekday = weekdayName(isoDate, lang);
+  if (lang === 'en') {
+    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
+    return `${weekday} ${d} ${month}`;
+  }
+  return `${weekday} ${d}.${m}.`;
+}
+
+/** '08:30' → '8.30' in Finnish and Swedish, '8:30' in English. */
+export function clockTime(hhmm: string, lang: Lang): string {
+  const [h, m] = hhmm.split(':');
+  return `${Number(h)}${lang === 'en' ? ':' : '.'}${m}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Calendar days in Europe/Helsinki. A day is a date ('2026-11-24'), never a timestamp: a
+ * client's Monday is Monday in Finland whatever the server's clock zone is.
+ */
+const TIME_ZONE = 'Europe/Helsinki';
+
+const partsFormatter = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+const WEEKDAY_NUMBER: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export interface HelsinkiMoment {
+  date: string; // YYYY-MM-DD
+  weekday: number; // 1 = Monday … 7 = Sunday (ISO)
+  time: string; // HH:MM
+}
+
+export function helsinkiMoment(at: Date | number = Date.now()): HelsinkiMoment {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    weekday: WEEKDAY_NUMBER[parts.weekday],
+    time: `${parts.hour}:${parts.minute}`,
+  };
+}
+
+export function todayInHelsinki(at: Date | number = Date.now()): string {
+  return helsinkiMoment(at).date;
+}
+

@@ -1,0 +1,13 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** The signed-in person and session, or null. Set by the session middleware. */
+    actor: import('./server/auth/session').SessionActor | null;
+    /** Why a session cookie was refused, so the sign-in page can say it in easy words. */
+    sessionEnded: 'expired' | null;
+    lang: import('./server/i18n').Lang;
+    t: import('./server/i18n').T;
+    db: import('./server/db').Database;
+  }
+}

@@ -1,0 +1,83 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/**
+ * Kuuntele: reads the page's main content aloud with the browser's own speech synthesis,
+ * in the page's language, only when asked, block by block, marking the block being read.
+ * Hidden until it knows the browser can speak, so nobody meets a button that does nothing.
+ */
+interface Props {
+  lang: 'fi' | 'sv' | 'en';
+  listenLabel: string;
+  stopLabel: string;
+  /** The SVG bodies for the two states, rendered by the server (one picture per concept). */
+  listenIcon: string;
+  stopIcon: string;
+}
+
+const BCP47 = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
+const READABLE = 'h1, h2, h3, p, li, dt, dd, th, td, .tile, legend';
+
+function readableBlocks(): HTMLElement[] {
+  const main = document.getElementById('main');
+  if (!main) return [];
+  return Array.from(main.querySelectorAll<HTMLElement>(READABLE)).filter(
+    // Skip a block nested inside another readable block (it is read with its parent) and hidden ones.
+    (el) => !el.parentElement?.closest(READABLE) && !el.closest('[hidden], [data-no-read]') && el.innerText.trim() !== '',
+  );
+}
+
+export default function ListenButton({ lang, listenLabel, stopLabel, listenIcon, stopIcon }: Props) {
+  const [supported, setSupported] = useState(false);
+  const [speaking, setSpeaking] = useState(false);
+  const current = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    setSupported('speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined');
+    return () => window.speechSynthesis?.cancel();
+  }, []);
+
+  function mark(el: HTMLElement | null) {
+    current.current?.classList.remove('reading');
+    current.current = el;
+    el?.classList.add('reading');
+    el?.scrollIntoView({ block: 'nearest' });
+  }
+
+  function stop() {
+    window.speechSynthesis.cancel();
+    mark(null);
+    setSpeaking(false);
+  }
+
+  function start() {
+    const synth = window.speechSynthesis;
+    synth.cancel();
+    const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
+    const blocks = readableBlocks();
+    if (blocks.length === 0) return;
+    setSpeaking(true);
+    blocks.forEach((block, i) => {
+      const utterance = new SpeechSynthesisUtterance(block.innerText.replace(/\s+/g, ' ').trim());
+      utterance.lang = BCP47[lang];
+      if (voice) utterance.voice = voice;
+      utterance.rate = 0.9; // a little slower than default: easier to follow
+      utterance.onstart = () => mark(block);
+      if (i === blocks.length - 1) utterance.onend = () => stop();
+      synth.speak(utterance);
+    });
+  }
+
+  return (
+    <button
+      type="button"
+      class="button primary"
+      hidden={!supported}
+      aria-pressed={speaking}
+      onClick={() => (speaking ? stop() : start())}
+      data-listen
+    >
+      <svg class="picture" viewBox="0 0 72 72" width={36} height={36} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? stopIcon : listenIcon }} />
+      {speaking ? stopLabel : listenLabel}
+    </button>
+  );
+}

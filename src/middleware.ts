@@ -1,0 +1,70 @@
+import { defineMiddleware, sequence } from 'astro:middleware';
+import { getDb } from './server/db';
+import { SESSION_COOKIE, validateSessionToken } from './server/auth/session';
+import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from './server/i18n';
+import { areaRole } from './server/access';
+import { LANG_COOKIE } from './server/preferences';
+
+/**
+ * Headers every response carries. Astro writes the Content-Security-Policy header of pages
+ * itself (experimental.csp: hashes of its island scripts, so no 'unsafe-inline'); we add the
+ * directives that only work in a header, and a strict policy for responses without one.
+ */
+const securityHeaders = defineMiddleware(async (_context, next) => {
+  const response = await next();
+  const h = response.headers;
+  h.set('X-Content-Type-Options', 'nosniff');
+  h.set('Referrer-Policy', 'same-origin');
+  const astroPolicy = h.get('Content-Security-Policy');
+  h.set('Content-Security-Policy', astroPolicy ? `${astroPolicy}; frame-ancestors 'none'` : "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+  h.set('X-Frame-Options', 'DENY');
+  h.set('Permissions-Policy', 'camera=(), geolocation=(), microphone=(self)');
+  if ((h.get('Content-Type') ?? '').startsWith('text/html')) {
+    // Personal pages must not come back from the cache after sign-out (the back button).
+    h.set('Cache-Control', 'no-store');
+  }
+  return response;
+});
+
+const session = defineMiddleware(async (context, next) => {
+  context.locals.db = await getDb();
+  context.locals.actor = null;
+  context.locals.sessionEnded = null;
+  const token = context.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    const actor = await validateSessionToken(context.locals.db, token);
+    if (actor) {
+      context.locals.actor = actor;
+    } else {
+      context.cookies.delete(SESSION_COOKIE, { path: '/' });
+      context.locals.sessionEnded = 'expired';
+    }
+  }
+  return next();
+});
+
+/** The person's saved language, else the device's choice, else the browser's, else Finnish. */
+const language = defineMiddleware((context, next) => {
+  const saved = context.locals.actor?.person.language;
+  const cookie = context.cookies.get(LANG_COOKIE)?.value;
+  const lang = saved ?? (isLang(cookie) ? cookie : langFromAcceptLanguage(context.request.headers.get('accept-language')));
+  context.locals.lang = isLang(lang) ? lang : DEFAULT_LANG;
+  context.locals.t = tFor(context.locals.lang);
+  return next();
+});
+
+/** Role areas: signed-out people go to sign-in, other roles get the 403 page. */
+const roleAreas = defineMiddleware((context, next) => {
+  const role = areaRole(context.url.pathname);
+  if (!role) return next();
+  const actor = context.locals.actor;
+  if (!actor) {
+    const signIn = role === 'client' ? '/card' : '/login';
+    return context.redirect(`${signIn}${context.locals.sessionEnded ? '?ended=1' : ''}`, 303);
+  }
+  // next(path) renders the 403 page in place, without running the middleware again.
+  if (actor.person.role !== role) return next('/403');
+  return next();
+});
+
+export const onRequest = sequence(securityHeaders, session, language, roleAreas);

@@ -1,0 +1,77 @@
+import type { Database } from './db';
+import type { SessionActor } from './auth/session';
+import { todayInHelsinki } from '../domain/time/helsinki';
+
+/**
+ * The one place that decides who may do what to which client's data, and that writes the
+ * access-log row when someone other than the client reads it. Pages never trust an id from
+ * the URL or a form without asking here first.
+ */
+export type Role = SessionActor['person']['role'];
+export type AccessBasis = 'self' | 'named_worker' | 'substitute' | 'family' | 'admin';
+
+/** Which role's pages live under which path; another role gets the 403 page. */
+export const ROLE_AREAS: Record<string, Role> = {
+  '/client': 'client',
+  '/family': 'family',
+  '/worker': 'worker',
+  '/admin': 'admin',
+};
+
+export const HOME_OF: Record<Role, string> = {
+  client: '/client',
+  family: '/family',
+  worker: '/worker',
+  admin: '/admin',
+};
+
+export function areaRole(pathname: string): Role | null {
+  for (const [prefix, role] of Object.entries(ROLE_AREAS)) {
+    if (pathname === prefix || pathname.startsWith(prefix + '/')) return role;
+  }
+  return null;
+}
+
+/** How `actor` is related to `clientId` today, or null when not at all. */
+export async function relationTo(db: Database, actor: SessionActor['person'], clientId: number, today = todayInHelsinki()): Promise<AccessBasis | null> {
+  if (actor.role === 'client') return actor.id === clientId ? 'self' : null;
+  if (actor.role === 'family') {
+    const link = await db.get(
+      `SELECT 1 FROM family_links WHERE family_id = ? AND client_id = ? AND ended_at IS NULL
+          AND (ends_on IS NULL OR ends_on >= ?)`,
+      [actor.id, clientId, today],
+    );
+    return link ? 'family' : null;
+  }
+  if (actor.role === 'worker') {
+    const row = await db.get<{ kind: 'named' | 'substitute' }>(
+      `SELECT kind FROM client_workers WHERE worker_id = ? AND client_id = ? AND starts_on <= ?
+          AND (ends_on IS NULL OR ends_on >= ?) ORDER BY kind = 'named' DESC LIMIT 1`,
+      [actor.id, clientId, today, today],
+    );
+    return row ? (row.kind === 'named' ? 'named_worker' : 'substitute') : null;
+  }
+  const sameUnit = await db.get(`SELECT 1 FROM people WHERE id = ? AND role = 'client' AND unit_id = ?`, [clientId, actor.unit_id]);
+  return sameUnit ? 'admin' : null;
+}
+
+/**
+ * May `actor` read this client's data? Logs the view when the reader is not the client.
+ * Returns the basis (for the log and the page) or null for "no" (the caller answers 403).
+ */
+export async function canReadClient(db: Database, actor: SessionActor['person'], clientId: number, action: string, path: string): Promise<AccessBasis | null> {
+  const basis = await relationTo(db, actor, clientId);
+  if (basis && basis !== 'self') {
+    await db.write((tx) =>
+      tx.run('INSERT INTO access_log (at, actor_id, client_id, action, basis, path) VALUES (?, ?, ?, ?, ?, ?)', [
+        Date.now(),
+        actor.id,
+        clientId,
+        action,
+        basis,
+        path,
+      ]),
+    );
+  }
+  return basis;
+}

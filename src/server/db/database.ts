@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { applyMigrations, type Migration } from './migrations';
+
+export type Params = Record<string, unknown> | unknown[];
+
+/** The statements a write transaction may run. Only the write queue hands these out. */
+export interface Tx {
+  run(sql: string, params?: Params): Promise<{ lastID: number; changes: number }>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+const REQUIRED_PRAGMAS = {
+  journal_mode: 'wal',
+  synchronous: 2, // FULL: a commit is on disk before we answer, so an acknowledged write survives a crash
+  foreign_keys: 1,
+  busy_timeout: 5000,
+} as const;
+
+/**
+ * One sqlite3 connection for the whole process.
+ *
+ * node-sqlite3 runs statements of different callers on the same connection in any order,
+ * so two requests' transactions would mix (TryGhost/node-sqlite3 #1761). Therefore every
+ * write transaction goes through one queue and runs alone with BEGIN IMMEDIATE, and reads
+ * wait while a transaction is open so they never see uncommitted rows.
+ */
+export class Database {
+  private queueTail: Promise<unknown> = Promise.resolve();
+  private openTransaction: Promise<unknown> | null = null;
+
+  private constructor(private readonly raw: sqlite3.Database) {}
+
+  static async open(file: string, migrations: Migration[]): Promise<Database> {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+      const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
+    });
+    const db = new Database(raw);
+    await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+      PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout};`);
+    await db.verifyPragmas(file === ':memory:');
+    await applyMigrations(db, migrations);
+    return db;
+  }
+
+  /** Refuse to start on a connection that would not keep our promises about durability. */
+  private async verifyPragmas(inMemory: boolean): Promise<void> {
+    for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
+      if (name === 'journal_mode' && inMemory) continue; // an in-memory database cannot use WAL
+      const row = await this.rawGet<Record<string, unknown>>(`PRAGMA ${name}`);
+      const actual = row ? Object.values(row)[0] : undefined;
+      if (String(actual).toLowerCase() !== String(expected)) {
+        throw new Error(`SQLite pragma ${name} is ${String(actual)}, expected ${expected}`);
+      }
+    }
+  }
+
+  /** A read outside any transaction: waits for an open write transaction to finish first. */
+  async get<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    while (this.openTransaction) await this.openTransaction.catch(() => undefined);
+    return this.rawGet<T>(sql, params);
+  }
+
+  async all<T>(sql: string, params: Params = []): Promise<T[]> {
+    while (this.openTransaction) await this.openTransaction.catch(() => undefined);
+    return this.rawAll<T>(sql, params);
+  }
+
+  /**
+   * Run `work` as one write transaction, after all earlier ones. Resolves only after COMMIT
+   * returned, i.e. the data is on disk; if `work` throws, everything it did is rolled back.
+   */
+  write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      const tx: Tx = {
+        run: (sql, params = []) => this.rawRun(sql, params),
+        get: (sql, params = []) => this.rawGet(sql, params),
+        all: (sql, params = []) => this.rawAll(sql, params),
+        exec: (sql) => this.exec(sql),
+      };
+      await this.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(tx);
+        await this.exec('COMMIT');
+        return result;
+      } catch (err) {
+        await this.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    };
+    const result = this.queueTail.then(() => {
+      const p = run();
+      this.openTransaction = p;
+      return p.finally(() => {
+        if (this.openTransaction === p) this.openTransaction = null;
+      });
+    });
+    this.queueTail = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Raw statements outside the queue: pragmas and BEGIN/COMMIT only. */
+  private exec(sql: string): Promise<void> {
+    return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(err) : resolve())));
+  }
+
+  close(): Promise<void> {
+    return this.queueTail.then(
+      () => new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve()))),
+    );
+  }
+
+  private rawRun(sql: string, params: Params = []): Promise<{ lastID: number; changes: number }> {
+    return new Promise((resolve, reject) =>
+      this.raw.run(sql, params, function (err) {
+        if (err) reject(err);
+        else resolve({ lastID: this.lastID, changes: this.changes });
+      }),
+    );
+  }
+
+  private rawGet<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return new Promise((resolve, reject) =>
+      this.raw.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
+    );
+  }
+
+  private rawAll<T>(sql: string, params: Params = []): Promise<T[]> {
+    return new Promise((resolve, reject) =>
+      this.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+    );
+  }
+}

@@ -1,0 +1,14 @@
+import { config } from '../config';
+import { Database } from './database';
+import { bundledMigrations } from './migrations';
+
+let opening: Promise<Database> | null = null;
+
+/** The process's one connection, opened (pragmas verified, migrations applied) on first use. */
+export function getDb(): Promise<Database> {
+  opening ??= Database.open(config.databasePath, bundledMigrations());
+  return opening;
+}
+
+export { Database } from './database';
+export type { Tx } from './database';

@@ -1,0 +1,62 @@
+import i18next, { type TFunction } from 'i18next';
+
+/**
+ * One i18next instance with every resource loaded at start. A request gets `getFixedT(lang)`,
+ * never a global changeLanguage(), so two requests in different languages cannot mix.
+ * Vite bundles the JSON files into the server build.
+ */
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+export const DEFAULT_LANG: Lang = 'fi';
+
+const files = import.meta.glob('../../locales/*/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
+
+const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+for (const [file, data] of Object.entries(files)) {
+  const match = /locales\/(\w+)\/([\w-]+)\.json$/.exec(file);
+  if (!match) continue;
+  (resources[match[1]] ??= {})[match[2]] = data;
+}
+
+export const NAMESPACES = Object.keys(resources[DEFAULT_LANG] ?? {});
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources,
+  lng: DEFAULT_LANG,
+  fallbackLng: false, // a missing key must show up in tests, not hide behind Finnish
+  supportedLngs: [...LANGUAGES],
+  ns: NAMESPACES,
+  defaultNS: 'common',
+  initImmediate: false,
+  interpolation: { escapeValue: false }, // Astro escapes on output
+  returnNull: false,
+});
+
+export type T = TFunction;
+
+const fixed = new Map<Lang, T>(LANGUAGES.map((lang) => [lang, instance.getFixedT(lang) as T]));
+
+export function tFor(lang: Lang): T {
+  return fixed.get(lang)!;
+}
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** Picks the best of our languages from an Accept-Language header; Finnish when in doubt. */
+export function langFromAcceptLanguage(header: string | null): Lang {
+  if (!header) return DEFAULT_LANG;
+  const wanted = header
+    .split(',')
+    .map((part) => {
+      const [tag, q] = part.trim().split(';q=');
+      return { lang: tag.slice(0, 2).toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .sort((a, b) => b.q - a.q);
+  return wanted.find((w) => isLang(w.lang))?.lang as Lang | undefined ?? DEFAULT_LANG;
+}
+
+/** Intl locales for dates and money: Finnish format in Finnish, Finland-Swedish in Swedish. */
+export const INTL_LOCALE: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-FI' };

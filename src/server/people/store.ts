@@ -1,0 +1,108 @@
+import type { Database } from '../db';
+import type { Lang } from '../i18n';
+import type { TextSize } from '../preferences';
+import { todayInHelsinki } from '../../domain/time/helsinki';
+
+/** All SQL about people, their workers and links. */
+
+export interface WorkerContact {
+  id: number;
+  full_name: string;
+  phone: string;
+  avatar: string;
+  kind: 'named' | 'substitute';
+}
+
+/** The worker who answers now: an active substitute first, else the named worker. */
+export async function currentWorkerOf(db: Database, clientId: number, today = todayInHelsinki()): Promise<WorkerContact | undefined> {
+  return db.get<WorkerContact>(
+    `SELECT p.id, p.full_name, p.phone, p.avatar, cw.kind
+       FROM client_workers cw JOIN people p ON p.id = cw.worker_id
+      WHERE cw.client_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?) AND p.active = 1
+      ORDER BY cw.kind = 'substitute' DESC, cw.starts_on DESC LIMIT 1`,
+    [clientId, today, today],
+  );
+}
+
+export interface ScheduleDay {
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+  place: string;
+}
+
+export async function weeklyScheduleOf(db: Database, clientId: number): Promise<ScheduleDay[]> {
+  return db.all<ScheduleDay>('SELECT weekday, starts_at, ends_at, place FROM weekly_schedule WHERE client_id = ? ORDER BY weekday', [clientId]);
+}
+
+export async function setLanguage(db: Database, personId: number, lang: Lang): Promise<void> {
+  await db.write((tx) => tx.run('UPDATE people SET language = ? WHERE id = ?', [lang, personId]));
+}
+
+export async function setTextSize(db: Database, personId: number, size: TextSize): Promise<void> {
+  await db.write((tx) => tx.run('UPDATE people SET text_size = ? WHERE id = ?', [size, personId]));
+}
+
+export interface LinkedClient {
+  id: number;
+  preferred_name: string;
+  full_name: string;
+  avatar: string;
+  level: 'full' | 'messages' | 'read_only';
+}
+
+export async function linkedClientsOf(db: Database, familyId: number, today = todayInHelsinki()): Promise<LinkedClient[]> {
+  return db.all<LinkedClient>(
+    `SELECT p.id, p.preferred_name, p.full_name, p.avatar, l.level
+       FROM family_links l JOIN people p ON p.id = l.client_id
+      WHERE l.family_id = ? AND l.ended_at IS NULL AND (l.ends_on IS NULL OR l.ends_on >= ?) AND p.active = 1
+      ORDER BY p.preferred_name`,
+    [familyId, today],
+  );
+}
+
+export interface ClientListRow {
+  id: number;
+  full_name: string;
+  preferred_name: string;
+  reading_needs: string;
+  kind: 'named' | 'substitute';
+  locked_until: number | null;
+}
+
+/** The clients a worker works with today (as named worker or as substitute). */
+export async function clientsOfWorker(db: Database, workerId: number, today = todayInHelsinki()): Promise<ClientListRow[]> {
+  return db.all<ClientListRow>(
+    `SELECT p.id, p.full_name, p.preferred_name, p.reading_needs, cw.kind, p.locked_until
+       FROM client_workers cw JOIN people p ON p.id = cw.client_id
+      WHERE cw.worker_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?) AND p.active = 1
+      ORDER BY p.full_name`,
+    [workerId, today, today],
+  );
+}
+
+export interface UnitSummary {
+  name: string;
+  municipality: string;
+  clients: number;
+  workers: number;
+  family: number;
+  locked: number;
+}
+
+export async function unitSummary(db: Database, unitId: number, now = Date.now()): Promise<UnitSummary | undefined> {
+  return db.get<UnitSummary>(
+    `SELECT u.name, u.municipality,
+            (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND role = 'client' AND active = 1) AS clients,
+            (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND role = 'worker' AND active = 1) AS workers,
+            (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND role = 'family' AND active = 1) AS family,
+            (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND locked_until > ?) AS locked
+       FROM units u WHERE u.id = ?`,
+    [now, unitId],
+  );
+}
+
+/** Clears a lock after repeated failed sign-ins (a worker's or admin's action). */
+export async function unlockAccount(db: Database, personId: number): Promise<void> {
+  await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [personId]));
+}

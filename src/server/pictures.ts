@@ -1,0 +1,106 @@
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import type { PictureConcept } from '../domain/pictures/concepts';
+import type { PinPicture } from './auth/picture-pin';
+
+/**
+ * One picture per concept across the whole portal (DESIGN.md): this table is the only place
+ * that says which OpenMoji (CC BY-SA 4.0, credited on /about) stands for what.
+ */
+export const CONCEPT_ICONS: Record<PictureConcept, string> = {
+  home: 'house',
+  plan: 'clipboard',
+  goals: 'direct-hit',
+  attendance: 'spiral-calendar',
+  money: 'coin',
+  messages: 'speech-balloon',
+  consents: 'handshake',
+  listen: 'speaker-high-volume',
+  stop: 'stop-sign',
+  help: 'person-raising-hand',
+  'text-size': 'input-latin-letters',
+  language: 'globe-with-meridians',
+  'sign-out': 'door',
+  person: 'bust-in-silhouette',
+  worker: 'office-worker',
+  family: 'family',
+  card: 'identification-card',
+  pin: 'framed-picture',
+  tablet: 'tablet',
+  'tablet-shared': 'busts-in-silhouette',
+  sick: 'face-with-thermometer',
+  holiday: 'palm-tree',
+  present: 'check-mark-button',
+  absent: 'cross-mark',
+  'no-service': 'no-entry',
+  calendar: 'calendar',
+  clock: 'alarm-clock',
+  place: 'round-pushpin',
+  warning: 'warning',
+  lock: 'locked',
+  check: 'check-mark',
+  cross: 'cross-mark',
+  back: 'left-arrow',
+  forward: 'right-arrow',
+  question: 'red-question-mark',
+  info: 'information',
+  glossary: 'open-book',
+  work: 'hammer-and-wrench',
+  coin: 'coin',
+  meal: 'fork-and-knife-with-plate',
+  phone: 'telephone-receiver',
+  handshake: 'handshake',
+  doctor: 'health-worker',
+  star: 'star',
+  greeting: 'waving-hand',
+};
+
+export const PIN_ICONS: Record<PinPicture, string> = {
+  cat: 'cat-face',
+  dog: 'dog-face',
+  sun: 'sun',
+  car: 'automobile',
+  apple: 'red-apple',
+  house: 'house',
+  flower: 'tulip',
+  ball: 'soccer-ball',
+  fish: 'fish',
+};
+
+interface IconSet {
+  icons: Record<string, { body: string }>;
+  aliases?: Record<string, { parent: string }>;
+  width?: number;
+  height?: number;
+}
+
+// Read once at start from the package (kept out of the server bundle: the set is large and
+// only the few icons above are kept in memory).
+const iconSet: IconSet = JSON.parse(
+  fs.readFileSync(createRequire(import.meta.url).resolve('@iconify-json/openmoji/icons.json'), 'utf8'),
+);
+const bodies = new Map<string, string>();
+for (const name of [...Object.values(CONCEPT_ICONS), ...Object.values(PIN_ICONS)]) {
+  const icon = iconSet.icons[name] ?? iconSet.icons[iconSet.aliases?.[name]?.parent ?? ''];
+  if (!icon) throw new Error(`OpenMoji icon missing: ${name}`);
+  bodies.set(name, icon.body);
+}
+export const ICON_VIEWBOX = `0 0 ${iconSet.width ?? 72} ${iconSet.height ?? 72}`;
+
+export function iconBody(name: string): string {
+  const body = bodies.get(name);
+  if (!body) throw new Error(`Unknown picture: ${name}`);
+  return body;
+}
+
+let instance = 0;
+/**
+ * Some OpenMoji bodies define ids (<defs>, <use href="#…">). A page may show the same picture
+ * many times, and ids must be unique in a document, so each inlined copy gets its own suffix.
+ */
+export function iconBodyWithUniqueIds(name: string): string {
+  const body = iconBody(name);
+  if (!body.includes('id="')) return body;
+  const suffix = `-${(instance = (instance + 1) % 1_000_000)}`;
+  return body.replace(/\bid="([^"]+)"/g, `id="$1${suffix}"`).replace(/(href="#|url\(#)([^")]+)/g, `$1$2${suffix}`);
+}

@@ -1,0 +1,28 @@
+import { getViteConfig } from 'astro/config';
+
+/**
+ * Two projects: `unit` (pure rules and server modules, fast) and `e2e` (the built server in
+ * real Chromium with axe). `npm test` builds first and runs both.
+ */
+export default getViteConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          globalSetup: ['tests/helpers/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
