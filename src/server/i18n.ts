@@ -31,6 +31,7 @@ void instance.init({
   initImmediate: false,
   interpolation: { escapeValue: false }, // Astro escapes on output
   returnNull: false,
+  showSupportNotice: false,
 });
 
 export type T = TFunction;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { helsinkiMoment } from './helsinki';
+import { todayFor } from './today';
+import { clockTime, dayWithWeekday } from './format';
+
+describe('Helsinki calendar days', () => {
+  it('uses the Finnish date, not UTC, around midnight and across daylight saving changes', () => {
+    // 23.30 UTC on Sunday 29 March 2026 is already Monday 30 March, 2.30 in Helsinki (summer time).
+    expect(helsinkiMoment(Date.UTC(2026, 2, 29, 23, 30))).toEqual({ date: '2026-03-30', weekday: 1, time: '02:30' });
+    // 21.59 UTC on 24 November (winter, UTC+2) is 23.59 on Tuesday 24.11.
+    expect(helsinkiMoment(Date.UTC(2026, 10, 24, 21, 59))).toEqual({ date: '2026-11-24', weekday: 2, time: '23:59' });
+    expect(helsinkiMoment(Date.UTC(2026, 10, 24, 22, 0)).date).toBe('2026-11-25');
+  });
+});
+
+describe('today line', () => {
+  const schedule = [
+    { weekday: 1, starts_at: '08:30', ends_at: '14:00', place: 'Paja' },
+    { weekday: 3, starts_at: '09:00', ends_at: '13:00', place: 'Kahvila' },
+  ];
+  it('says where and when on a work day', () => {
+    expect(todayFor(schedule, Date.UTC(2026, 10, 23, 8))).toEqual({ kind: 'work', date: '2026-11-23', place: 'Paja', startsAt: '08:30', endsAt: '14:00' });
+  });
+  it('names the next work day on a free day, wrapping over the weekend', () => {
+    expect(todayFor(schedule, Date.UTC(2026, 10, 24, 8))).toEqual({ kind: 'free', date: '2026-11-24', next: { date: '2026-11-25', weekday: 3 } });
+    expect(todayFor(schedule, Date.UTC(2026, 10, 27, 8))).toMatchObject({ next: { date: '2026-11-30', weekday: 1 } });
+    expect(todayFor([], Date.UTC(2026, 10, 27, 8))).toMatchObject({ kind: 'free', next: null });
+  });
+});
+
+describe('easy date and time words', () => {
+  it('writes the weekday with the date, as EASY-READ.md asks', () => {
+    expect(dayWithWeekday('2026-11-23', 'fi')).toBe('maanantai 23.11.');
+    expect(dayWithWeekday('2026-11-23', 'sv')).toBe('måndag 23.11.');
+    expect(dayWithWeekday('2026-11-23', 'en')).toBe('Monday 23 November');
+    expect(clockTime('08:30', 'fi')).toBe('8.30');
+    expect(clockTime('14:05', 'en')).toBe('14:05');
+  });
+});

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from './db/database';
+import { bundledMigrations } from './db/migrations';
+import { areaRole, canReadClient, relationTo } from './access';
+import type { SessionActor } from './auth/session';
+
+type Person = SessionActor['person'];
+const person = (id: number, role: Person['role'], unit_id: number | null): Person => ({
+  id, role, unit_id, full_name: '', preferred_name: '', avatar: 'person', language: 'fi', text_size: 100,
+});
+
+describe('access', () => {
+  let dir: string;
+  let db: Database;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-access-'));
+    db = await Database.open(path.join(dir, 'a.sqlite'), bundledMigrations());
+    await db.write(async (tx) => {
+      await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'A', 'Pori', 0), (2, 'B', 'Rauma', 0)");
+      const p = "INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (?, ?, ?, 'x', 'x', ?, 0)";
+      await tx.run(p, [1, 1, 'client', null]);
+      await tx.run(p, [2, 1, 'client', null]);
+      await tx.run(p, [10, 1, 'worker', 'w10@x.fi']);
+      await tx.run(p, [11, 1, 'worker', 'w11@x.fi']);
+      await tx.run(p, [12, 2, 'worker', 'w12@x.fi']);
+      await tx.run(p, [20, 1, 'admin', 'a20@x.fi']);
+      await tx.run(p, [21, 2, 'admin', 'a21@x.fi']);
+      await tx.run(p, [30, null, 'family', 'f30@x.fi']);
+      await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, created_at) VALUES (1, 10, 'named', '2020-01-01', 0)");
+      // A substitute period that has ended gives no access.
+      await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (1, 11, 'substitute', '2020-01-01', '2020-02-01', 0)");
+      await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (2, 11, 'substitute', '2020-01-01', '2099-01-01', 0)");
+      await tx.run("INSERT INTO family_links (family_id, client_id, basis, level, created_at) VALUES (30, 1, 'guardian', 'full', 0)");
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('relates each role to a client only through its links', async () => {
+    expect(await relationTo(db, person(1, 'client', 1), 1)).toBe('self');
+    expect(await relationTo(db, person(1, 'client', 1), 2)).toBeNull();
+    expect(await relationTo(db, person(10, 'worker', 1), 1)).toBe('named_worker');
+    expect(await relationTo(db, person(10, 'worker', 1), 2)).toBeNull();
+    expect(await relationTo(db, person(11, 'worker', 1), 1)).toBeNull();
+    expect(await relationTo(db, person(11, 'worker', 1), 2)).toBe('substitute');
+    expect(await relationTo(db, person(12, 'worker', 2), 1)).toBeNull();
+    expect(await relationTo(db, person(20, 'admin', 1), 2)).toBe('admin');
+    expect(await relationTo(db, person(21, 'admin', 2), 1)).toBeNull();
+    expect(await relationTo(db, person(30, 'family', null), 1)).toBe('family');
+    expect(await relationTo(db, person(30, 'family', null), 2)).toBeNull();
+  });
+
+  it('logs a view by anyone but the client, and nothing for refused or own views', async () => {
+    await canReadClient(db, person(1, 'client', 1), 1, 'home', '/client');
+    await canReadClient(db, person(10, 'worker', 1), 1, 'plan', '/worker/clients/1');
+    await canReadClient(db, person(12, 'worker', 2), 1, 'plan', '/worker/clients/1');
+    expect(await db.all('SELECT actor_id, client_id, action, basis FROM access_log')).toEqual([
+      { actor_id: 10, client_id: 1, action: 'plan', basis: 'named_worker' },
+    ]);
+  });
+
+  it('maps URL areas to roles', () => {
+    expect(areaRole('/client')).toBe('client');
+    expect(areaRole('/client/plan')).toBe('client');
+    expect(areaRole('/clients')).toBeNull();
+    expect(areaRole('/admin/units')).toBe('admin');
+    expect(areaRole('/help')).toBeNull();
+  });
+});

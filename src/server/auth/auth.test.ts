@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../db/database';
+import { bundledMigrations } from '../db/migrations';
+import { hashPassword, verifyPassword } from './password';
+import { hashPin, isValidPin, verifyPin } from './picture-pin';
+import { lockAfterFailure, lockState, LOCKOUT, SlidingWindowLimiter, UNTIL_UNLOCKED } from './rate-limit';
+import { createSession, invalidateSession, isExpired, sessionIdFromToken, sessionPolicy, slideExpiry, validateSessionToken } from './session';
+import { generateShortCode, issueLoginCard, findCardOwner, normalizeShortCode } from './login-card';
+import { getPendingSignIn, pickPicture, signInWithPassword, startCardSignIn } from './sign-in';
+
+describe('password hashing (scrypt)', () => {
+  it('verifies the right password and refuses a wrong one; each hash has its own salt', async () => {
+    const a = await hashPassword('oikea hevonen akku niitti');
+    const b = await hashPassword('oikea hevonen akku niitti');
+    expect(a).not.toEqual(b);
+    expect(a).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(await verifyPassword(a, 'oikea hevonen akku niitti')).toBe(true);
+    expect(await verifyPassword(a, 'oikea hevonen akku niiti')).toBe(false);
+    expect(await verifyPassword('garbage', 'x')).toBe(false);
+  });
+});
+
+describe('picture PIN', () => {
+  it('is four known pictures in order', async () => {
+    expect(isValidPin(['cat', 'dog', 'sun', 'car'])).toBe(true);
+    expect(isValidPin(['cat', 'dog', 'sun'])).toBe(false);
+    expect(isValidPin(['cat', 'dog', 'sun', 'unicorn'])).toBe(false);
+    const hash = await hashPin(['cat', 'dog', 'sun', 'car']);
+    expect(await verifyPin(hash, ['cat', 'dog', 'sun', 'car'])).toBe(true);
+    expect(await verifyPin(hash, ['dog', 'cat', 'sun', 'car'])).toBe(false); // order matters
+    expect(await verifyPin(hash, ['cat', 'dog', 'sun'])).toBe(false);
+  });
+});
+
+describe('rate limits and lockout', () => {
+  it('allows `limit` attempts per window per key, then refuses until the window slides', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(3, 1000, () => now);
+    expect([limiter.take('ip'), limiter.take('ip'), limiter.take('ip')]).toEqual([true, true, true]);
+    expect(limiter.take('ip')).toBe(false);
+    expect(limiter.take('other-ip')).toBe(true);
+    expect(limiter.retryAfter('ip')).toBe(1000);
+    now = 1001;
+    expect(limiter.take('ip')).toBe(true);
+  });
+
+  it('locks briefly after 5 failures and until unlocked after 10', () => {
+    expect(lockAfterFailure(4, 0)).toBeNull();
+    expect(lockAfterFailure(LOCKOUT.shortLockAfter, 1000)).toBe(1000 + LOCKOUT.shortLockMs);
+    expect(lockAfterFailure(LOCKOUT.longLockAfter, 0)).toBe(UNTIL_UNLOCKED);
+    expect(lockState(60_000 * 15, 0)).toEqual({ locked: true, untilUnlocked: false, minutesLeft: 15 });
+    expect(lockState(UNTIL_UNLOCKED, 0)).toMatchObject({ locked: true, untilUnlocked: true });
+    expect(lockState(1000, 1000)).toEqual({ locked: false });
+  });
+});
+
+describe('session policy', () => {
+  it('slides forward only after a step, never past the absolute limit', () => {
+    const { idleMs } = sessionPolicy('shared');
+    const s = { kind: 'shared' as const, expires_at: idleMs, absolute_expires_at: 10 * idleMs };
+    expect(slideExpiry(s, 1000)).toBeNull(); // too soon: no write
+    expect(slideExpiry(s, idleMs / 2)).toBe(idleMs / 2 + idleMs);
+    expect(slideExpiry({ ...s, absolute_expires_at: idleMs + idleMs / 10 }, idleMs)).toBe(idleMs + idleMs / 10);
+    expect(isExpired(s, idleMs)).toBe(true);
+    expect(isExpired(s, idleMs - 1)).toBe(false);
+  });
+
+  it('gives remembered tablets long sessions and shared tablets short ones', () => {
+    expect(sessionPolicy('remembered').idleMs).toBeGreaterThan(7 * 24 * 3600_000);
+    expect(sessionPolicy('shared').idleMs).toBeLessThanOrEqual(60 * 60_000);
+  });
+});
+
+describe('login cards', () => {
+  it('makes short codes from an alphabet without look-alike letters', () => {
+    for (let i = 0; i < 50; i++) expect(generateShortCode()).toMatch(/^[2-9A-HJKMNP-TV-Z]{5}-[2-9A-HJKMNP-TV-Z]{5}$/);
+    expect(normalizeShortCode(' abcde 23456 ')).toBe('ABCDE-23456');
+  });
+});
+
+describe('sessions and sign-in against a database', () => {
+  let dir: string;
+  let db: Database;
+  let clientId: number;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-auth-'));
+    db = await Database.open(path.join(dir, 'a.sqlite'), bundledMigrations());
+    await db.write(async (tx) => {
+      clientId = (await tx.run("INSERT INTO people (role, full_name, preferred_name, pin_hash, created_at) VALUES ('client', 'Testi Asiakas', 'Testi', ?, 0)", [await hashPin(['sun', 'sun', 'fish', 'ball'])])).lastID;
+      await tx.run("INSERT INTO people (role, full_name, preferred_name, email, password_hash, created_at) VALUES ('worker', 'Testi Ohjaaja', 'Testi', 'ohjaaja@testi.fi', ?, 0)", [await hashPassword('pitkä salasana 123')]);
+    });
+  });
+  afterAll(async () => {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores only the SHA-256 of the token and gives a new token at every sign-in', async () => {
+    const a = await createSession(db, clientId, 'shared');
+    const b = await createSession(db, clientId, 'shared');
+    expect(a.token).not.toEqual(b.token);
+    const rows = await db.all<{ id: string }>('SELECT id FROM sessions WHERE person_id = ?', [clientId]);
+    expect(rows.map((r) => r.id)).toContain(sessionIdFromToken(a.token));
+    expect(rows.map((r) => r.id)).not.toContain(a.token);
+    expect((await validateSessionToken(db, a.token))?.person.preferred_name).toBe('Testi');
+    await invalidateSession(db, a.session.id);
+    expect(await validateSessionToken(db, a.token)).toBeNull();
+  });
+
+  it('ends an idle session and deletes it', async () => {
+    const { token, session } = await createSession(db, clientId, 'shared', 0);
+    expect(await validateSessionToken(db, token, session.expires_at + 1)).toBeNull();
+    expect(await db.get('SELECT 1 FROM sessions WHERE id = ?', [session.id])).toBeUndefined();
+  });
+
+  it('signs a worker in with the password, and locks after repeated failures', async () => {
+    const ok = await signInWithPassword(db, 'OHJAAJA@testi.fi', 'pitkä salasana 123', '10.0.0.1');
+    expect(ok).toMatchObject({ ok: true, role: 'worker' });
+    const results = [];
+    for (let i = 0; i < LOCKOUT.shortLockAfter; i++) results.push(await signInWithPassword(db, 'ohjaaja@testi.fi', 'väärä', '10.0.0.2'));
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'locked' });
+    // Even the right password is refused while locked.
+    expect(await signInWithPassword(db, 'ohjaaja@testi.fi', 'pitkä salasana 123', '10.0.0.3')).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
+  it('signs a client in with a card and the four pictures; a revoked card stops working', async () => {
+    const card = await issueLoginCard(db, clientId, null);
+    expect(await findCardOwner(db, 'short_code', card.shortCode.toLowerCase())).toMatchObject({ client_id: clientId });
+    const start = await startCardSignIn(db, 'secret', card.secret, '10.0.1.1');
+    if (!start.ok) throw new Error('card refused');
+    for (const pick of ['sun', 'sun', 'fish'] as const) {
+      expect(await pickPicture(db, start.pendingToken, { pick }, true, '10.0.1.1')).toMatchObject({ ok: true, done: false });
+    }
+    expect((await getPendingSignIn(db, start.pendingToken))?.picks).toEqual(['sun', 'sun', 'fish']);
+    const done = await pickPicture(db, start.pendingToken, { pick: 'ball' }, true, '10.0.1.1');
+    expect(done).toMatchObject({ ok: true, role: 'client' });
+    if (done.ok && 'session' in done) expect(done.session.kind).toBe('remembered');
+
+    const newer = await issueLoginCard(db, clientId, null);
+    expect(await startCardSignIn(db, 'secret', card.secret, '10.0.1.1')).toMatchObject({ ok: false, reason: 'unknown_card' });
+    expect(await startCardSignIn(db, 'short_code', newer.shortCode, '10.0.1.1')).toMatchObject({ ok: true });
+  });
+
+  it('clears the picks after a wrong PIN so the client starts again', async () => {
+    const card = await issueLoginCard(db, clientId, null);
+    const start = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.2.1');
+    if (!start.ok) throw new Error('card refused');
+    for (const pick of ['cat', 'cat', 'cat'] as const) await pickPicture(db, start.pendingToken, { pick }, false, '10.0.2.1');
+    expect(await pickPicture(db, start.pendingToken, { pick: 'cat' }, false, '10.0.2.1')).toMatchObject({ ok: false, reason: 'wrong' });
+    expect((await getPendingSignIn(db, start.pendingToken))?.picks).toEqual([]);
+  });
+});

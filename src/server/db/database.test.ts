@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Database } from './database';
+import { applyMigrations, bundledMigrations, parseMigrationFiles } from './migrations';
+
+const tmpDirs: string[] = [];
+function tmpFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-db-'));
+  tmpDirs.push(dir);
+  return path.join(dir, 'test.sqlite');
+}
+afterEach(() => {
+  for (const d of tmpDirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const counterMigration = [{ version: 1, name: 'counter', sql: 'CREATE TABLE items (id INTEGER PRIMARY KEY, n INTEGER NOT NULL) STRICT;' }];
+
+describe('Database', () => {
+  it('sets and verifies WAL, synchronous=FULL, foreign keys and busy timeout', async () => {
+    const db = await Database.open(tmpFile(), []);
+    expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
+    expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
+    expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
+    expect(await db.get('PRAGMA busy_timeout')).toEqual({ timeout: 5000 });
+    await db.close();
+  });
+
+  it('runs concurrent write transactions one after another, never interleaved', async () => {
+    const db = await Database.open(tmpFile(), counterMigration);
+    await db.write((tx) => tx.run('INSERT INTO items (id, n) VALUES (1, 0)'));
+    // Each transaction reads, yields to the event loop, then writes: interleaving would lose updates.
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        db.write(async (tx) => {
+          const row = await tx.get<{ n: number }>('SELECT n FROM items WHERE id = 1');
+          await new Promise((r) => setTimeout(r, 1));
+          await tx.run('UPDATE items SET n = ? WHERE id = 1', [row!.n + 1]);
+        }),
+      ),
+    );
+    expect(await db.get('SELECT n FROM items WHERE id = 1')).toEqual({ n: 50 });
+    await db.close();
+  });
+
+  it('rolls back everything a failed transaction did and keeps the queue going', async () => {
+    const db = await Database.open(tmpFile(), counterMigration);
+    await expect(
+      db.write(async (tx) => {
+        await tx.run('INSERT INTO items (n) VALUES (1)');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await db.write((tx) => tx.run('INSERT INTO items (n) VALUES (2)'));
+    expect(await db.all('SELECT n FROM items')).toEqual([{ n: 2 }]);
+    await db.close();
+  });
+
+  it('does not let a read see rows of a transaction that is still open', async () => {
+    const db = await Database.open(tmpFile(), counterMigration);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const writing = db.write(async (tx) => {
+      await tx.run('INSERT INTO items (n) VALUES (7)');
+      await gate;
+      throw new Error('changed my mind');
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const reading = db.all('SELECT n FROM items');
+    release();
+    await expect(writing).rejects.toThrow();
+    expect(await reading).toEqual([]);
+    await db.close();
+  });
+
+  it('keeps an acknowledged write after the connection is closed and reopened', async () => {
+    const file = tmpFile();
+    const db = await Database.open(file, counterMigration);
+    await db.write((tx) => tx.run('INSERT INTO items (n) VALUES (42)'));
+    await db.close();
+    const again = await Database.open(file, counterMigration);
+    expect(await again.all('SELECT n FROM items')).toEqual([{ n: 42 }]);
+    await again.close();
+  });
+});
+
+describe('migrations', () => {
+  it('applies numbered migrations in order, records them, and applies each only once', async () => {
+    const file = tmpFile();
+    const migrations = parseMigrationFiles({
+      './migrations/0002_second.sql': 'ALTER TABLE a ADD COLUMN b TEXT;',
+      './migrations/0001_first.sql': 'CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;',
+    });
+    expect(migrations.map((m) => m.version)).toEqual([1, 2]);
+    const db = await Database.open(file, migrations);
+    expect((await db.all<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')).map((r) => r.name)).toEqual(['first', 'second']);
+    expect(await applyMigrations(db, migrations)).toEqual([]);
+    await db.close();
+  });
+
+  it('refuses gaps and badly named files', () => {
+    expect(() => parseMigrationFiles({ './0001_a.sql': '', './0003_c.sql': '' })).toThrow(/without gaps/);
+    expect(() => parseMigrationFiles({ './first.sql': '' })).toThrow(/NNNN_name/);
+  });
+
+  it('leaves no trace of a migration that fails half-way', async () => {
+    const db = await Database.open(tmpFile(), []);
+    const broken = [{ version: 1, name: 'broken', sql: 'CREATE TABLE x (id INTEGER) STRICT; CREATE TABLE x (id INTEGER) STRICT;' }];
+    await expect(applyMigrations(db, broken)).rejects.toThrow();
+    expect(await db.all("SELECT name FROM sqlite_master WHERE name = 'x'")).toEqual([]);
+    expect(await db.all('SELECT * FROM schema_migrations')).toEqual([]);
+    await db.close();
+  });
+
+  it('builds the real schema with STRICT tables and an append-only access log', async () => {
+    const db = await Database.open(tmpFile(), bundledMigrations());
+    const tables = await db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+    for (const t of ['units', 'people', 'client_workers', 'family_links', 'sessions', 'login_cards', 'access_log']) {
+      expect(tables.map((x) => x.name)).toContain(t);
+    }
+    for (const t of tables) expect(t.sql, t.name).toMatch(/STRICT/);
+    await db.write(async (tx) => {
+      await tx.run("INSERT INTO people (id, role, full_name, preferred_name, created_at) VALUES (1, 'client', 'A', 'A', 0)");
+      await tx.run("INSERT INTO people (id, role, full_name, preferred_name, email, created_at) VALUES (2, 'worker', 'B', 'B', 'b@x.fi', 0)");
+      await tx.run("INSERT INTO access_log (at, actor_id, client_id, action, basis) VALUES (0, 2, 1, 'view', 'named_worker')");
+    });
+    await expect(db.write((tx) => tx.run("UPDATE access_log SET action = 'nothing'"))).rejects.toThrow(/append-only/);
+    await expect(db.write((tx) => tx.run('DELETE FROM access_log'))).rejects.toThrow(/append-only/);
+    await expect(db.write((tx) => tx.run("INSERT INTO people (role, full_name, preferred_name, created_at) VALUES ('boss', 'C', 'C', 0)"))).rejects.toThrow(/CHECK/);
+    await db.close();
+  });
+});
