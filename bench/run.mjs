@@ -1,0 +1,330 @@
+/**
+ * `npm run bench`: how fast and how heavy the client home page (/client) is.
+ *
+ * 1. builds the portal and, at the same time, seeds a temporary database with 10 000 clients;
+ * 2. starts the built server on a free loopback port and signs Matti in (card + picture PIN);
+ * 3. loads /client with autocannon at 10 and 50 connections (a short warm-up run first);
+ * 4. serves the very same HTML bytes from a bare node:http server and loads it the same way,
+ *    so "portal ÷ bare" shows what the app costs, largely independent of the machine;
+ * 5. sums the HTML and JavaScript bytes (raw and gzip) the page makes a browser load;
+ * 6. prints everything, the targets from the issue, and a markdown table for the README.
+ *
+ * Not part of `npm test`: it takes about a minute and its figures depend on the machine.
+ * Exits non-zero when something is broken (sign-in, non-2xx answers, socket errors), not when
+ * a target is missed: the figures are for people to read.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLIENTS = 10_000;
+const CONNECTIONS = [10, 50];
+const DURATION_S = 10;
+const WARMUP_S = 3;
+const CARD_SECRET = 'demo-card-matti-virtanen-0001'; // fictional demo client from src/server/demo/seed.ts
+const PIN = ['cat', 'dog', 'sun', 'car'];
+const GREETING = 'Hei Matti!';
+// Targets from the issue; rps, p95 and ratio apply at 10 connections. KB = 1024 bytes.
+const TARGET = { rps: 500, p95Ms: 40, ratio: 0.06, jsGzipKB: 15 };
+
+// ---------------------------------------------------------------------------------------------
+// Child processes and temporary files: always cleaned up, also on failure and Ctrl+C.
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-bench-'));
+const children = new Set();
+
+process.on('exit', () => {
+  // Each child leads its own process group (detached), so this also ends what npx started.
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => process.exit(128 + os.constants.signals[signal]));
+}
+
+/** Starts a command in the repository; its output is kept (not shown) for error messages. */
+function start(command, args, env = {}) {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.output = '';
+  const keep = (chunk) => (child.output = (child.output + chunk).slice(-20_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+/** Runs a command to completion; throws with the command's output when it fails. */
+function run(label, command, args, env) {
+  const child = start(command, args, env);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve(child.output) : reject(new Error(`${label} failed (${signal ?? `exit ${code}`}):\n${child.output}`)),
+    );
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+/** Waits until `url` answers at all, or fails early if the server process died. */
+async function waitForHttp(url, child, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Server exited (${child.exitCode}):\n${child.output}`);
+    try {
+      await fetch(url, { redirect: 'manual' });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`No answer from ${url} in ${timeoutMs / 1000} s:\n${child.output}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in and reading the page, with plain fetch (no browser, no redirect following).
+
+function cookieValue(response, name) {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    const eq = pair.indexOf('=');
+    if (pair.slice(0, eq).trim() === name) return pair.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/** Card link, then the four PIN pictures; returns the session cookie. */
+async function signIn(base) {
+  const card = await fetch(`${base}/k/${CARD_SECRET}`, { redirect: 'manual' });
+  const pending = cookieValue(card, 'omapolku_pending');
+  if (card.status !== 303 || !pending) throw new Error(`Card sign-in answered ${card.status} without a pending cookie`);
+  let session;
+  for (const pick of PIN) {
+    const res = await fetch(`${base}/card/pin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        // Astro's CSRF check rejects form posts without a matching Origin.
+        origin: base,
+        cookie: `omapolku_pending=${pending}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      // "own device" gives a remembered session, so it does not idle out during the run.
+      body: new URLSearchParams({ pick, device: 'own' }),
+    });
+    if (res.status !== 303) throw new Error(`PIN picture "${pick}" answered ${res.status}`);
+    session = cookieValue(res, 'omapolku_session') ?? session;
+  }
+  if (!session) throw new Error('The PIN was accepted but no omapolku_session cookie was set');
+  return `omapolku_session=${session}`;
+}
+
+async function fetchBytes(url, headers) {
+  const res = await fetch(url, { headers, redirect: 'manual' });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+const gzipSize = (bytes) => zlib.gzipSync(bytes).length;
+
+/**
+ * Every JavaScript file the page makes a browser load: module scripts, island component and
+ * renderer URLs, modulepreloads, and (transitively) their static imports. Dynamic import()s
+ * are left out: they load only when used. Inline scripts are counted separately.
+ */
+async function pageJavaScript(base, html) {
+  const urls = [];
+  const inline = [];
+  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = /\bsrc="([^"]+)"/i.exec(attrs)?.[1];
+    if (src) urls.push(src);
+    else if (!/\btype="(?!module|text\/javascript)[^"]*"/i.test(attrs)) inline.push(body); // not JSON data
+  }
+  for (const [, url] of html.matchAll(/\b(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)) urls.push(url);
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    if (/\brel="modulepreload"/i.test(tag)) urls.push(/\bhref="([^"]+)"/i.exec(tag)?.[1]);
+  }
+
+  const files = new Map(); // absolute URL -> bytes
+  const queue = urls.filter(Boolean).map((u) => new URL(u, `${base}/client`).href);
+  while (queue.length > 0) {
+    const url = queue.shift();
+    if (files.has(url)) continue;
+    const bytes = await fetchBytes(url);
+    files.set(url, bytes);
+    // Vite output is minified ES modules: import{a as b}from"./x.js", import"./y.js", export*from"./z.js".
+    const code = bytes.toString('utf8');
+    for (const [, spec] of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["']((?:\.{1,2}\/|\/)[^"']+)["']/g)) {
+      queue.push(new URL(spec, url).href);
+    }
+  }
+  const inlineBytes = Buffer.from(inline.join('\n'));
+  const external = [...files].map(([url, bytes]) => ({ path: new URL(url).pathname, raw: bytes.length, gzip: gzipSize(bytes) }));
+  return {
+    external,
+    inline: { count: inline.length, raw: inlineBytes.length, gzip: inline.length ? gzipSize(inlineBytes) : 0 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Load generation.
+
+/** One autocannon run; latencies are collected per response because autocannon has no p95. */
+function cannon(url, connections, durationS, headers) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    const instance = autocannon({ url, connections, duration: durationS, headers }, (err, result) =>
+      err ? reject(err) : resolve({ result, latencies }),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+/** Warm-up (thrown away), then the measured run. */
+async function measure(label, url, connections, headers) {
+  await cannon(url, connections, WARMUP_S, headers);
+  const { result, latencies } = await cannon(url, connections, DURATION_S, headers);
+  latencies.sort((a, b) => a - b);
+  const m = {
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    socketErrors: result.errors, // includes timeouts
+  };
+  console.log(
+    `  ${label.padEnd(6)} ${String(connections).padStart(2)} conn: ${fmt(m.rps, 0).padStart(6)} req/s  ` +
+      `p50 ${fmt(m.p50, 1)} / p95 ${fmt(m.p95, 1)} / p99 ${fmt(m.p99, 1)} ms  ` +
+      `(${m.total} requests, ${m.non2xx} non-2xx, ${m.socketErrors} socket errors)`,
+  );
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting.
+
+const fmt = (n, digits) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
+const mark = (ok) => (ok ? '✅' : '❌');
+
+// ---------------------------------------------------------------------------------------------
+
+const dbPath = path.join(tmp, 'bench.sqlite');
+console.log(`Building the portal and seeding ${fmt(CLIENTS, 0)} clients (temporary files in ${tmp}) ...`);
+await Promise.all([
+  run('npx astro build', 'npx', ['astro', 'build']),
+  run('Seeding', 'npx', ['vite-node', 'bench/seed-large.ts', String(CLIENTS)], { OMAPOLKU_DB: dbPath }),
+]);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = start(process.execPath, ['dist/server/entry.mjs'], {
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  OMAPOLKU_DB: dbPath,
+  OMAPOLKU_IP_SIGNIN_LIMIT: '1000',
+});
+await waitForHttp(`${base}/`, server);
+
+const cookie = await signIn(base);
+const homeUrl = `${base}/client`;
+const html = await fetchBytes(homeUrl, { cookie });
+if (!html.toString('utf8').includes(GREETING)) throw new Error(`/client does not greet Matti ("${GREETING}" missing)`);
+console.log(`Signed in as Matti; /client is ${kb(html.length)} of HTML.`);
+
+const js = await pageJavaScript(base, html.toString('utf8'));
+const jsRaw = js.external.reduce((s, f) => s + f.raw, 0) + js.inline.raw;
+const jsGzip = js.external.reduce((s, f) => s + f.gzip, 0) + js.inline.gzip;
+console.log(`\nJavaScript on /client (gzip -6):`);
+for (const f of js.external) console.log(`  ${f.path}  ${f.raw} B raw, ${f.gzip} B gzip`);
+console.log(`  ${js.inline.count} inline script(s)  ${js.inline.raw} B raw, ${js.inline.gzip} B gzip`);
+
+// The bare baseline serves the bytes the portal just sent, from its own process.
+const htmlFile = path.join(tmp, 'client.html');
+fs.writeFileSync(htmlFile, html);
+const barePort = await freePort();
+const bare = start(process.execPath, ['bench/bare-server.mjs', htmlFile, String(barePort)]);
+await waitForHttp(`http://127.0.0.1:${barePort}/`, bare);
+
+console.log(`\nLoad: ${DURATION_S} s per run after a ${WARMUP_S} s warm-up, loopback only.`);
+const rows = [];
+for (const connections of CONNECTIONS) {
+  const portal = await measure('portal', homeUrl, connections, { cookie });
+  const baseline = await measure('bare', `http://127.0.0.1:${barePort}/client`, connections);
+  rows.push({ connections, portal, bare: baseline, ratio: portal.rps / baseline.rps });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report.
+
+const at10 = rows.find((r) => r.connections === 10);
+const checks = {
+  rps: at10.portal.rps >= TARGET.rps,
+  p95: at10.portal.p95 <= TARGET.p95Ms,
+  ratio: at10.ratio >= TARGET.ratio,
+  js: jsGzip <= TARGET.jsGzipKB * 1024,
+};
+const broken = rows.flatMap((r) => [r.portal, r.bare]).some((m) => m.non2xx > 0 || m.socketErrors > 0);
+
+console.log('\nResults against the targets:');
+for (const r of rows) {
+  const t = r.connections === 10;
+  console.log(
+    `  ${r.connections} connections: ${fmt(r.portal.rps, 0)} req/s${t ? ` (target ≥ ${TARGET.rps} ${mark(checks.rps)})` : ''}, ` +
+      `p95 ${fmt(r.portal.p95, 1)} ms${t ? ` (target ≤ ${TARGET.p95Ms} ms ${mark(checks.p95)})` : ''}, ` +
+      `ratio ${fmt(r.ratio, 3)} = ${fmt(r.portal.rps, 0)} ÷ ${fmt(r.bare.rps, 0)} bare${t ? ` (target ≥ ${TARGET.ratio} ${mark(checks.ratio)})` : ''}`,
+  );
+}
+console.log(`  JavaScript: ${kb(jsGzip)} gzip (target ≤ ${TARGET.jsGzipKB} KB ${mark(checks.js)})`);
+console.log(`  Errors: ${broken ? '❌ some requests failed (see above)' : 'none (only 2xx answers)'}`);
+
+const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+const lines = [
+  `Client home page \`/client\`, ${fmt(CLIENTS, 0)} clients in the database; ${cpu}, ${os.cpus().length} threads, Node ${process.version}; ` +
+    `autocannon ${DURATION_S} s per run, loopback. Run \`npm run bench\`.`,
+  '',
+  '| Measure | 10 connections | 50 connections | Target |',
+  '| --- | --: | --: | --- |',
+  `| Requests/s | ${rows.map((r) => fmt(r.portal.rps, 0)).join(' | ')} | ≥ ${TARGET.rps} at 10 ${mark(checks.rps)} |`,
+  `| Latency p50 / p95 / p99 (ms) | ${rows.map((r) => [r.portal.p50, r.portal.p95, r.portal.p99].map((v) => fmt(v, 1)).join(' / ')).join(' | ')} | p95 ≤ ${TARGET.p95Ms} at 10 ${mark(checks.p95)} |`,
+  `| Errors (non-2xx / socket) | ${rows.map((r) => `${r.portal.non2xx} / ${r.portal.socketErrors}`).join(' | ')} | 0 |`,
+  `| Bare \`node:http\`, same HTML (req/s) | ${rows.map((r) => fmt(r.bare.rps, 0)).join(' | ')} | |`,
+  `| Ratio portal ÷ bare | ${rows.map((r) => fmt(r.ratio, 3)).join(' | ')} | ≥ ${TARGET.ratio} at 10 ${mark(checks.ratio)} |`,
+  `| HTML (raw / gzip) | ${kb(html.length)} / ${kb(gzipSize(html))} | | |`,
+  `| JavaScript, ${js.external.length} files + ${js.inline.count} inline (raw / gzip) | ${kb(jsRaw)} / ${kb(jsGzip)} | | ≤ ${TARGET.jsGzipKB} KB gzip ${mark(checks.js)} |`,
+];
+console.log(`\nMarkdown for the README:\n\n${lines.join('\n')}\n`);
+
+process.exit(broken ? 1 : 0);

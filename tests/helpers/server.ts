@@ -1,0 +1,188 @@
+/**
+ * Starts the built Omapolku server (dist/server/entry.mjs) for the browser tests.
+ *
+ * The demo data is seeded ONCE into a template database (global setup does it and passes the
+ * path on with `provide`); every server gets its own copy of that file, so a test file that
+ * needs special settings (short idle time, a low per-IP limit, accounts to lock) starts its own
+ * server with `startServer({ env })` and never touches the shared server's data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sqlite3 from 'sqlite3';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ENTRY = join(ROOT, 'dist', 'server', 'entry.mjs');
+
+export interface RunningServer {
+  /** http://127.0.0.1:<port>, no trailing slash. */
+  baseUrl: string;
+  /** The server's own copy of the database. */
+  dbFile: string;
+  /** Everything the server printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment, e.g. { OMAPOLKU_SHARED_IDLE_MINUTES: '1' }. */
+  env?: Record<string, string>;
+  /** A seeded database to copy; defaults to the template from global setup (or a fresh seed). */
+  templateDb?: string;
+  /** Runs against the server's database copy before the server starts (e.g. to set up a lock). */
+  prepareDb?: (dbFile: string) => Promise<void>;
+}
+
+export function assertBuilt(): void {
+  if (!existsSync(ENTRY)) {
+    throw new Error(
+      `The built server ${ENTRY} is missing. Run \`npx astro build\` before \`npx vitest run --project e2e\`.`,
+    );
+  }
+}
+
+/** Seeds a new database file with the demo data (scripts/seed-demo.ts) and returns its path. */
+export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-template-'))): Promise<string> {
+  const dbFile = join(dir, 'template.sqlite');
+  const bin = join(ROOT, 'node_modules', '.bin', 'vite-node');
+  const command = existsSync(bin) ? bin : 'npx';
+  const args = existsSync(bin) ? ['scripts/seed-demo.ts'] : ['vite-node', 'scripts/seed-demo.ts'];
+  const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, OMAPOLKU_DB: dbFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+  if (code !== 0 || !existsSync(dbFile) || !out.includes('Demo data written')) {
+    throw new Error(`Seeding the demo database failed (exit ${code}):\n${out}`);
+  }
+  return dbFile;
+}
+
+/** Runs SQL statements against a database file that no server has open yet. */
+export async function runSql(dbFile: string, statements: Array<[sql: string, params?: unknown[]]>): Promise<void> {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(dbFile, (err) => (err ? reject(err) : resolve(d)));
+  });
+  try {
+    for (const [sql, params = []] of statements) {
+      const changes = await new Promise<number>((resolve, reject) =>
+        db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve(this.changes);
+        }),
+      );
+      if (/^\s*(update|delete|insert)/i.test(sql) && changes === 0) throw new Error(`SQL changed no rows: ${sql} ${JSON.stringify(params)}`);
+    }
+  } finally {
+    await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function templateFromGlobalSetup(): Promise<string | undefined> {
+  try {
+    const { inject } = await import('vitest');
+    return inject('omapolkuTemplateDb');
+  } catch {
+    return undefined; // not inside a test worker (e.g. in global setup itself)
+  }
+}
+
+/** Waits until the server answers any HTTP request, or fails with what it printed. */
+async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  let exited: number | null | undefined;
+  child.once('exit', (code) => (exited = code));
+  while (Date.now() - started < timeoutMs) {
+    if (exited !== undefined) throw new Error(`The server exited (code ${exited}) before answering:\n${output()}`);
+    try {
+      const res = await fetch(`${baseUrl}/about`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The server did not answer ${baseUrl} within ${timeoutMs} ms:\n${output()}`);
+}
+
+function withoutNodeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_ENV: _ignored, ...rest } = env;
+  return rest;
+}
+
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  assertBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'omapolku-e2e-'));
+  const template = options.templateDb ?? (await templateFromGlobalSetup()) ?? (await seedTemplateDb(dir));
+  const dbFile = join(dir, 'omapolku.sqlite');
+  copyFileSync(template, dbFile);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(template + suffix) && statSync(template + suffix).size > 0) copyFileSync(template + suffix, dbFile + suffix);
+  }
+  if (options.prepareDb) await options.prepareDb(dbFile);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: {
+      // As `npm start` runs it: no NODE_ENV from the test runner (it would switch on Secure cookies or dev paths).
+      ...withoutNodeEnv(process.env),
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      OMAPOLKU_DB: dbFile,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const output = () => out;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    running.delete(child);
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    await waitUntilAnswering(baseUrl, child, output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { baseUrl, dbFile, output, stop };
+}
