@@ -2,7 +2,8 @@ import { getViteConfig } from 'astro/config';
 
 /**
  * Two projects: `unit` (pure rules and server modules, fast) and `e2e` (the built server in
- * real Chromium with axe). `npm test` builds first and runs both.
+ * real Chromium with axe). `npm test` builds first and runs both; e2e files run one at a time
+ * (`--no-file-parallelism` in package.json) because they share one server and one browser.
  */
 export default getViteConfig({
   test: {
@@ -19,7 +20,6 @@ export default getViteConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
           globalSetup: ['tests/helpers/global-setup.ts'],
         },
       },

@@ -98,7 +98,7 @@ async function waitForHttp(url, child, timeoutMs = 30_000) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Server exited (${child.exitCode}):\n${child.output}`);
     try {
-      await fetch(url, { redirect: 'manual' });
+      await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2000) });
       return;
     } catch {
       await new Promise((r) => setTimeout(r, 100));

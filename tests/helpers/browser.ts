@@ -1,0 +1,200 @@
+/**
+ * One Chromium per test file, a fresh browser context (own cookies) per page, and the sign-in
+ * steps every test needs. Sign-in goes through the real pages, as a person would.
+ */
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+
+export const DEMO_PASSWORD = 'demo-salasana-2026';
+
+export const CLIENTS = {
+  matti: { name: 'Matti', fullName: 'Matti Virtanen', code: 'MATTI-23456', qr: '/k/demo-card-matti-virtanen-0001', pin: ['cat', 'dog', 'sun', 'car'] },
+  aino: { name: 'Aino', fullName: 'Aino Laine', code: 'AINO2-34567', qr: '/k/demo-card-aino-laine-0002', pin: ['apple', 'house', 'flower', 'ball'] },
+  jukka: { name: 'Jukka', fullName: 'Jukka Niemi', code: 'JUKKA-45678', qr: '/k/demo-card-jukka-niemi-0003', pin: ['fish', 'fish', 'sun', 'ball'] },
+  ville: { name: 'Ville', fullName: 'Ville Koski', code: 'VILLE-56789', qr: '/k/demo-card-ville-koski-0004', pin: ['car', 'car', 'house', 'dog'] },
+} as const;
+export type ClientKey = keyof typeof CLIENTS;
+
+export const STAFF = {
+  admin: 'helena.vastaava@demo.omapolku.fi',
+  worker: 'liisa.ohjaaja@demo.omapolku.fi',
+  substitute: 'pekka.valmentaja@demo.omapolku.fi',
+  workerB: 'sanna.sivu@demo.omapolku.fi',
+  adminB: 'olli.esimies@demo.omapolku.fi',
+  family: 'maija.virtanen@demo.omapolku.fi',
+} as const;
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function baseUrl(): string {
+  return inject('omapolkuBaseUrl');
+}
+
+/**
+ * Launches Chromium. `chromium.launch` always starts from a fresh temporary user-data-dir that
+ * Playwright creates and deletes itself (it refuses a --user-data-dir argument), so no profile
+ * state leaks between runs.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: LAUNCH_ARGS,
+  });
+}
+
+export interface NewPageOptions {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+  locale?: string;
+}
+
+export interface PageProblems {
+  /** Console errors and page errors, e.g. a script the CSP refused or an island that threw. */
+  errors: string[];
+}
+
+export interface BrowserFixture {
+  browser(): Browser;
+  /** A new page in its own context (no cookies shared with other pages). Default 768×1024. */
+  newPage(options?: NewPageOptions): Promise<Page>;
+  /** Console and page errors seen on a page made by newPage. */
+  problems(page: Page): PageProblems;
+}
+
+/** Call once at the top of a test file: one browser for the file, every context closed after. */
+export function useBrowser(): BrowserFixture {
+  let browser: Browser | undefined;
+  const contexts = new Set<BrowserContext>();
+  const problemsOf = new WeakMap<Page, PageProblems>();
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+  });
+
+  return {
+    browser() {
+      if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
+      return browser;
+    },
+    async newPage({ javaScriptEnabled = true, viewport = { width: 768, height: 1024 }, locale = 'fi-FI' } = {}) {
+      if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
+      const context = await browser.newContext({ javaScriptEnabled, viewport, locale });
+      contexts.add(context);
+      context.on('close', () => contexts.delete(context));
+      const page = await context.newPage();
+      page.setDefaultTimeout(15_000);
+      page.setDefaultNavigationTimeout(20_000);
+      const problems: PageProblems = { errors: [] };
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.errors.push(`${page.url()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.errors.push(`${page.url()}: ${err.message}`));
+      problemsOf.set(page, problems);
+      return page;
+    },
+    problems(page: Page) {
+      return problemsOf.get(page) ?? { errors: [] };
+    },
+  };
+}
+
+/**
+ * Does something that loads a new document (a form POST and its redirect, a link) and waits
+ * until that document has loaded. Works with JavaScript off too.
+ */
+export async function andWaitForLoad(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const loaded = page.waitForEvent('load');
+  await action();
+  await loaded;
+}
+
+export async function clickAndWait(page: Page, target: Locator): Promise<void> {
+  await andWaitForLoad(page, () => target.click());
+}
+
+export function path(page: Page): string {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+}
+
+/** Taps the picture buttons one by one on /card/pin; each tap is a POST and a redirect. */
+export async function tapPictures(page: Page, pictures: readonly string[]): Promise<void> {
+  for (const picture of pictures) {
+    await clickAndWait(page, page.locator(`button[name=pick][value="${picture}"]`));
+  }
+}
+
+export interface ClientSignInOptions {
+  /** shared (default): idle end with a warning; own: "remember this tablet". */
+  device?: 'shared' | 'own';
+  /** qr (default): open the card's QR address; code: type the short code on /card. */
+  via?: 'qr' | 'code';
+  /** Pictures to tap instead of the right PIN. */
+  pin?: readonly string[];
+  /** Check that the client's home opened (default true; turn off for a wrong PIN). */
+  expectHome?: boolean;
+}
+
+/** Opens the card step (QR address or short code) and stops on /card/pin. */
+export async function startCardSignIn(page: Page, base: string, who: ClientKey, via: 'qr' | 'code' = 'qr'): Promise<Response | null> {
+  const client = CLIENTS[who];
+  let response: Response | null;
+  if (via === 'qr') {
+    response = await page.goto(base + client.qr);
+  } else {
+    await page.goto(`${base}/card`);
+    await page.locator('input[name=code]').fill(client.code);
+    await clickAndWait(page, page.locator('form[action="/card"] button[type=submit]'));
+    response = null;
+  }
+  return response;
+}
+
+/** Signs a client in through the card and the picture PIN, as the person would on a tablet. */
+export async function signInClient(page: Page, base: string, who: ClientKey, options: ClientSignInOptions = {}): Promise<void> {
+  const { device = 'shared', via = 'qr', pin = CLIENTS[who].pin, expectHome = true } = options;
+  await startCardSignIn(page, base, who, via);
+  expect(path(page), 'the card step should lead to the picture PIN').toBe('/card/pin');
+  await page.locator(`input[name=device][value=${device}]`).check();
+  await tapPictures(page, pin);
+  if (expectHome) {
+    expect(path(page)).toBe('/client');
+  }
+}
+
+/** Signs a family member, worker or admin in with email and password. */
+export async function signInStaff(page: Page, base: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await clickAndWait(page, page.locator('form[action="/login"] button[type=submit]'));
+}
+
+/** Presses a sign-out button ("Kirjaudu ulos" on /client/me and in the staff header). */
+export async function signOut(page: Page): Promise<void> {
+  await clickAndWait(page, page.locator('form[action="/logout"] button[type=submit]').first());
+}
+
+/** Chooses a language with the page tools at the bottom of an easy-read page. */
+export async function chooseLanguage(page: Page, lang: 'fi' | 'sv' | 'en'): Promise<void> {
+  await clickAndWait(page, page.locator(`button[name=lang][value=${lang}]`));
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+}
+
+export async function h1(page: Page): Promise<string> {
+  return ((await page.locator('h1').first().textContent()) ?? '').trim();
+}
