@@ -18,20 +18,5 @@ export default defineConfig({
   },
   // Pages are small; one external stylesheet is cached by the tablet after the first load.
   build: { inlineStylesheets: 'never' },
-  experimental: {
-    // Astro hashes its own island scripts into a CSP meta tag, so no 'unsafe-inline' scripts.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "media-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-      ],
-    },
-  },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4321) },
 });

@@ -36,7 +36,24 @@ void instance.init({
 
 export type T = TFunction;
 
-const fixed = new Map<Lang, T>(LANGUAGES.map((lang) => [lang, instance.getFixedT(lang) as T]));
+/**
+ * Most strings on a page have no options (labels, headings): those are looked up once per
+ * language and kept, since i18next's key resolution was a measurable part of each page view.
+ */
+function memoized(t: T): T {
+  const plain = new Map<string, string>();
+  return ((key: string | string[], options?: unknown) => {
+    if (options !== undefined || typeof key !== 'string') return (t as (k: unknown, o?: unknown) => string)(key, options);
+    let value = plain.get(key);
+    if (value === undefined) {
+      value = t(key) as string;
+      plain.set(key, value);
+    }
+    return value;
+  }) as T;
+}
+
+const fixed = new Map<Lang, T>(LANGUAGES.map((lang) => [lang, memoized(instance.getFixedT(lang) as T)]));
 
 export function tFor(lang: Lang): T {
   return fixed.get(lang)!;

@@ -104,3 +104,27 @@ export function iconBodyWithUniqueIds(name: string): string {
   const suffix = `-${(instance = (instance + 1) % 1_000_000)}`;
   return body.replace(/\bid="([^"]+)"/g, `id="$1${suffix}"`).replace(/(href="#|url\(#)([^")]+)/g, `$1$2${suffix}`);
 }
+
+type PictureOptions = {
+  /** Required: '' only when the words beside the picture say the same thing (it is then hidden). */
+  alt: string;
+  size?: number;
+  className?: string;
+} & ({ concept: PictureConcept } | { pin: PinPicture });
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * An OpenMoji picture as inline SVG markup, for `<Fragment set:html={picture(…)} />`.
+ * A plain function rather than an Astro component: a page shows twenty or more pictures, and
+ * a component instance each was a measurable share of rendering a page.
+ */
+export function picture(options: PictureOptions): string {
+  const name = 'concept' in options ? CONCEPT_ICONS[options.concept] : PIN_ICONS[options.pin];
+  const size = options.size ?? 48;
+  const className = options.className ? `picture ${escapeAttribute(options.className)}` : 'picture';
+  const a11y = options.alt ? `role="img" aria-label="${escapeAttribute(options.alt)}"` : 'aria-hidden="true"';
+  return `<svg class="${className}" viewBox="${ICON_VIEWBOX}" width="${size}" height="${size}" ${a11y} focusable="false">${iconBodyWithUniqueIds(name)}</svg>`;
+}

@@ -6,6 +6,7 @@ const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
 type Lang = keyof typeof LOCALES;
 
 const weekdayFormatters = new Map<Lang, Intl.DateTimeFormat>();
+const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
 
 export function weekdayName(isoDate: string, lang: Lang): string {
   let f = weekdayFormatters.get(lang);
@@ -20,10 +21,7 @@ export function weekdayName(isoDate: string, lang: Lang): string {
 export function dayWithWeekday(isoDate: string, lang: Lang): string {
   const [, m, d] = isoDate.split('-').map(Number);
   const weekday = weekdayName(isoDate, lang);
-  if (lang === 'en') {
-    const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`));
-    return `${weekday} ${d} ${month}`;
-  }
+  if (lang === 'en') return `${weekday} ${d} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))}`;
   return `${weekday} ${d}.${m}.`;
 }
 

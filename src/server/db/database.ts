@@ -32,6 +32,7 @@ const REQUIRED_PRAGMAS = {
 export class Database {
   private queueTail: Promise<unknown> = Promise.resolve();
   private openTransaction: Promise<unknown> | null = null;
+  private readonly statements = new Map<string, sqlite3.Statement>();
 
   private constructor(private readonly raw: sqlite3.Database) {}
 
@@ -110,9 +111,11 @@ export class Database {
   }
 
   close(): Promise<void> {
-    return this.queueTail.then(
-      () => new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve()))),
-    );
+    return this.queueTail.then(async () => {
+      await Promise.all([...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))));
+      this.statements.clear();
+      await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
+    });
   }
 
   private rawRun(sql: string, params: Params = []): Promise<{ lastID: number; changes: number }> {
@@ -124,15 +127,30 @@ export class Database {
     );
   }
 
-  private rawGet<T>(sql: string, params: Params = []): Promise<T | undefined> {
-    return new Promise((resolve, reject) =>
-      this.raw.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined))),
-    );
+  /**
+   * Reads reuse prepared statements: the same few queries run on every page view, and parsing
+   * and planning them again each time was a measurable share of a request.
+   */
+  private statement(sql: string): sqlite3.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.raw.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  /**
+   * A reused statement must run to its end, or it keeps a read open and COMMIT fails with
+   * "SQL statements in progress"; so a single-row read is `all` and the first row.
+   */
+  private async rawGet<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return (await this.rawAll<T>(sql, params))[0];
   }
 
   private rawAll<T>(sql: string, params: Params = []): Promise<T[]> {
     return new Promise((resolve, reject) =>
-      this.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+      this.statement(sql).all(params, (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as T[]))),
     );
   }
 }

@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, inlineScripts } from './csp';
+
+describe('content security policy', () => {
+  const page = `<html><head><script type="module" src="/_astro/a.js"></script></head>
+    <body><script>window.x = 1;</script><p>hei</p><script type="module">import('/b.js')</script></body></html>`;
+
+  it('allows exactly the inline scripts of the page by hash, and no unsafe-inline', () => {
+    expect(inlineScripts(page)).toEqual(['window.x = 1;', "import('/b.js')"]);
+    const policy = contentSecurityPolicy(page);
+    const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
+    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe(`script-src 'self' ${sha('window.x = 1;')} ${sha("import('/b.js')")}`);
+    expect(policy).not.toContain('unsafe-inline');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+  });
+
+  it('gives a page without inline scripts only its own files', () => {
+    expect(contentSecurityPolicy('<p>hei</p>')).toContain("script-src 'self'");
+    expect(contentSecurityPolicy('<p>hei</p>')).not.toContain('sha256');
+  });
+});
