@@ -17,6 +17,12 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   h.set('Referrer-Policy', 'same-origin');
   h.set('X-Frame-Options', 'DENY');
   h.set('Permissions-Policy', 'camera=(), geolocation=(), microphone=(self)');
+  if (response.status >= 300 && response.status < 400) {
+    // Redirects depend on who is signed in (/login sends a signed-in worker to /worker). Chromium
+    // reuses a stored redirect on back/forward, so after sign-out the back button looped
+    // /worker → /login → /worker (ERR_TOO_MANY_REDIRECTS) instead of showing the sign-in page.
+    h.set('Cache-Control', 'no-store');
+  }
   if (!(h.get('Content-Type') ?? '').startsWith('text/html') || !response.body) {
     h.set('Content-Security-Policy', STRICT_POLICY);
     return response;

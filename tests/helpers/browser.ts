@@ -67,7 +67,9 @@ export interface BrowserFixture {
   browser(): Browser;
   /** A new page in its own context (no cookies shared with other pages). Default 768×1024. */
   newPage(options?: NewPageOptions): Promise<Page>;
-  /** Console and page errors seen on a page made by newPage. */
+  /** Another page in the same context as `page` (same cookies, so the same sign-in). */
+  pageBeside(page: Page): Promise<Page>;
+  /** Console and page errors seen on a page made by newPage or pageBeside. */
   problems(page: Page): PageProblems;
 }
 
@@ -85,6 +87,19 @@ export function useBrowser(): BrowserFixture {
     await browser?.close();
   });
 
+  async function track(context: BrowserContext): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(20_000);
+    const problems: PageProblems = { errors: [] };
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.errors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.errors.push(`${page.url()}: ${err.message}`));
+    problemsOf.set(page, problems);
+    return page;
+  }
+
   return {
     browser() {
       if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
@@ -95,16 +110,10 @@ export function useBrowser(): BrowserFixture {
       const context = await browser.newContext({ javaScriptEnabled, viewport, locale });
       contexts.add(context);
       context.on('close', () => contexts.delete(context));
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      page.setDefaultNavigationTimeout(20_000);
-      const problems: PageProblems = { errors: [] };
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.errors.push(`${page.url()}: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.errors.push(`${page.url()}: ${err.message}`));
-      problemsOf.set(page, problems);
-      return page;
+      return track(context);
+    },
+    pageBeside(page: Page) {
+      return track(page.context());
     },
     problems(page: Page) {
       return problemsOf.get(page) ?? { errors: [] };
@@ -192,7 +201,8 @@ export async function signOut(page: Page): Promise<void> {
 /** Chooses a language with the page tools at the bottom of an easy-read page. */
 export async function chooseLanguage(page: Page, lang: 'fi' | 'sv' | 'en'): Promise<void> {
   await clickAndWait(page, page.locator(`button[name=lang][value=${lang}]`));
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+  const now = await page.locator('html').getAttribute('lang');
+  if (now !== lang) throw new Error(`Choosing the language ${lang} on ${page.url()} left the page in ${now}`);
 }
 
 export async function h1(page: Page): Promise<string> {

@@ -84,6 +84,18 @@ export async function runSql(dbFile: string, statements: Array<[sql: string, par
   }
 }
 
+/** Reads rows from a database file (also while a server has it open: WAL allows readers). */
+export async function querySql<T = Record<string, unknown>>(dbFile: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
+  });
+  try {
+    return await new Promise<T[]>((resolve, reject) => db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
+  } finally {
+    await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();

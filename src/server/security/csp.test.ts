@@ -22,3 +22,13 @@ describe('content security policy', () => {
     expect(contentSecurityPolicy('<p>hei</p>')).not.toContain('sha256');
   });
 });
+
+describe('content security policy for inline styles', () => {
+  it("allows Astro's own inline island style by hash, still without unsafe-inline", () => {
+    const style = 'astro-island,astro-slot,astro-static-slot{display:contents}';
+    const policy = contentSecurityPolicy(`<style>${style}</style><p>hei</p>`);
+    const styleSrc = policy.split('; ').find((d) => d.startsWith('style-src'));
+    expect(styleSrc).toBe(`style-src 'self' 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+});

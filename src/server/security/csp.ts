@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
  */
 const BASE_DIRECTIVES = [
   "default-src 'self'",
-  "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -41,9 +40,22 @@ export function inlineScripts(html: string): string[] {
   return [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1]);
 }
 
+// Astro adds one inline <style> of its own to pages with islands
+// (astro-island{display:contents}); without its hash Chromium blocks it and reports a violation.
+const INLINE_STYLE = /<style[^>]*>([\s\S]*?)<\/style>/gi;
+
+export function inlineStyles(html: string): string[] {
+  return [...html.matchAll(INLINE_STYLE)].map((m) => m[1]);
+}
+
+function sourceList(hashList: string[]): string {
+  return hashList.length ? ' ' + hashList.join(' ') : '';
+}
+
 export function contentSecurityPolicy(html: string): string {
   const scriptHashes = [...new Set(inlineScripts(html).map(hashOf))];
-  return [...BASE_DIRECTIVES, `script-src 'self'${scriptHashes.length ? ' ' + scriptHashes.join(' ') : ''}`].join('; ');
+  const styleHashes = [...new Set(inlineStyles(html).map(hashOf))];
+  return [...BASE_DIRECTIVES, `style-src 'self'${sourceList(styleHashes)}`, `script-src 'self'${sourceList(scriptHashes)}`].join('; ');
 }
 
 /** For responses that are not HTML pages (redirects, JSON, files): nothing may run or frame them. */
