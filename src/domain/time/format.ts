@@ -17,8 +17,21 @@ export function weekdayName(isoDate: string, lang: Lang): string {
   return f.format(new Date(`${isoDate}T12:00:00Z`));
 }
 
-/** "maanantai 24.11." / "måndag 24.11." / "Monday 24 November" */
+const dayCache = new Map<string, string>();
+
+/** "maanantai 24.11." / "måndag 24.11." / "Monday 24 November" (kept: the same few dates recur). */
 export function dayWithWeekday(isoDate: string, lang: Lang): string {
+  const key = `${lang}:${isoDate}`;
+  let text = dayCache.get(key);
+  if (text === undefined) {
+    text = formatDayWithWeekday(isoDate, lang);
+    if (dayCache.size > 5000) dayCache.clear();
+    dayCache.set(key, text);
+  }
+  return text;
+}
+
+function formatDayWithWeekday(isoDate: string, lang: Lang): string {
   const [, m, d] = isoDate.split('-').map(Number);
   const weekday = weekdayName(isoDate, lang);
   if (lang === 'en') return `${weekday} ${d} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))}`;

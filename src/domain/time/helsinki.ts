@@ -23,7 +23,21 @@ export interface HelsinkiMoment {
   time: string; // HH:MM
 }
 
+// Intl formatting is slow next to everything else on a page view, and every page asks for
+// "today": the answer is kept for the rest of the current minute.
+let lastMinute = -1;
+let lastMoment: HelsinkiMoment | null = null;
+
 export function helsinkiMoment(at: Date | number = Date.now()): HelsinkiMoment {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  const minute = Math.floor(ms / 60_000);
+  if (minute === lastMinute && lastMoment) return lastMoment;
+  lastMoment = computeMoment(ms);
+  lastMinute = minute;
+  return lastMoment;
+}
+
+function computeMoment(at: number): HelsinkiMoment {
   const parts = Object.fromEntries(partsFormatter.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,

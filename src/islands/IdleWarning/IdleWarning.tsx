@@ -13,15 +13,16 @@ interface Props {
   warningMs: number;
   title: string;
   text: string;
-  /** Label per remaining minute count, already translated: [1 min, 2 min, …]. */
-  minuteLabels: string[];
+  /** "Aikaa on {{count}} minuutti/minuuttia.", translated; the island puts the number in. */
+  timeOne: string;
+  timeOther: string;
   continueLabel: string;
   endedUrl: string;
 }
 
 const PING_EVERY_MS = 60_000;
 
-export default function IdleWarning({ remainingMs, warningMs, title, text, minuteLabels, continueLabel, endedUrl }: Props) {
+export default function IdleWarning({ remainingMs, warningMs, title, text, timeOne, timeOther, continueLabel, endedUrl }: Props) {
   const deadline = useRef(Date.now() + remainingMs);
   const lastPing = useRef(Date.now());
   const [left, setLeft] = useState(remainingMs);
@@ -70,7 +71,7 @@ export default function IdleWarning({ remainingMs, warningMs, title, text, minut
       <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
         <h2 id="idle-title">{title}</h2>
         <p id="idle-text">{text}</p>
-        <p>{minuteLabels[Math.min(minutes, minuteLabels.length) - 1]}</p>
+        <p>{(minutes === 1 ? timeOne : timeOther).replace('{{count}}', String(minutes))}</p>
         <button ref={button} type="button" class="button primary big" onClick={() => void extend()} data-idle-continue>
           {continueLabel}
         </button>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { LISTEN_ICON, STOP_ICON } from './icons';
 
 /**
  * Kuuntele: reads the page's main content aloud with the browser's own speech synthesis,
@@ -9,9 +10,6 @@ interface Props {
   lang: 'fi' | 'sv' | 'en';
   listenLabel: string;
   stopLabel: string;
-  /** The SVG bodies for the two states, rendered by the server (one picture per concept). */
-  listenIcon: string;
-  stopIcon: string;
 }
 
 const BCP47 = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
@@ -26,7 +24,7 @@ function readableBlocks(): HTMLElement[] {
   );
 }
 
-export default function ListenButton({ lang, listenLabel, stopLabel, listenIcon, stopIcon }: Props) {
+export default function ListenButton({ lang, listenLabel, stopLabel }: Props) {
   const [supported, setSupported] = useState(false);
   const [speaking, setSpeaking] = useState(false);
   const current = useRef<HTMLElement | null>(null);
@@ -76,7 +74,7 @@ export default function ListenButton({ lang, listenLabel, stopLabel, listenIcon,
       onClick={() => (speaking ? stop() : start())}
       data-listen
     >
-      <svg class="picture" viewBox="0 0 72 72" width={36} height={36} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? stopIcon : listenIcon }} />
+      <svg class="picture" viewBox="0 0 72 72" width={36} height={36} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
       {speaking ? stopLabel : listenLabel}
     </button>
   );
