@@ -4,7 +4,7 @@ import { SESSION_COOKIE, validateSessionToken } from './server/auth/session';
 import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from './server/i18n';
 import { areaRole } from './server/access';
 import { LANG_COOKIE } from './server/preferences';
-import { contentSecurityPolicy, STRICT_POLICY } from './server/security/csp';
+import { pagePolicy, STRICT_POLICY } from './server/security/csp';
 
 /**
  * Headers every response carries. Pages get a Content-Security-Policy that allows only their
@@ -31,10 +31,10 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   h.set('Cache-Control', 'no-store');
   // Our pages are small: one buffer instead of Astro's many streamed chunks saves a system call
   // per chunk, and the whole page is needed anyway to find its inline scripts for the policy.
-  const html = await response.text();
-  h.set('Content-Security-Policy', contentSecurityPolicy(html));
-  h.delete('Content-Length');
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: h });
+  const page = Buffer.from(await response.arrayBuffer());
+  h.set('Content-Security-Policy', pagePolicy(page));
+  h.set('Content-Length', String(page.byteLength));
+  return new Response(page, { status: response.status, statusText: response.statusText, headers: h });
 });
 
 const session = defineMiddleware(async (context, next) => {

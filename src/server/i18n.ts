@@ -37,19 +37,38 @@ void instance.init({
 export type T = TFunction;
 
 /**
- * Most strings on a page have no options (labels, headings): those are looked up once per
- * language and kept, since i18next's key resolution was a measurable part of each page view.
+ * Page views call `t` dozens of times, and i18next's full key resolution was a visible share of
+ * each one. So each language keeps its strings: a plain string is resolved once, and a string
+ * with simple {{name}} values is resolved once as a template and filled in here. Plurals
+ * (`count`) and anything else unusual still go through i18next itself.
  */
+type Options = Record<string, unknown>;
+
+function isSimple(options: Options): boolean {
+  for (const [name, value] of Object.entries(options)) {
+    if (name === 'count' || name === 'context' || name === 'lng' || name === 'ns' || name === 'defaultValue') return false;
+    if (typeof value !== 'string' && typeof value !== 'number') return false;
+  }
+  return true;
+}
+
 function memoized(t: T): T {
-  const plain = new Map<string, string>();
-  return ((key: string | string[], options?: unknown) => {
-    if (options !== undefined || typeof key !== 'string') return (t as (k: unknown, o?: unknown) => string)(key, options);
-    let value = plain.get(key);
+  const templates = new Map<string, string>();
+  const template = (key: string): string => {
+    let value = templates.get(key);
     if (value === undefined) {
-      value = t(key) as string;
-      plain.set(key, value);
+      value = t(key, { skipInterpolation: true }) as string;
+      templates.set(key, value);
     }
     return value;
+  };
+  return ((key: string | string[], options?: Options) => {
+    if (typeof key !== 'string') return t(key as unknown as string, options as never);
+    if (options === undefined) return template(key);
+    if (!isSimple(options)) return t(key, options as never);
+    return template(key).replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
+      name in options ? String(options[name]) : match,
+    );
   }) as T;
 }
 

@@ -62,7 +62,7 @@ export const PIN_ICONS: Record<PinPicture, string> = {
   sun: 'sun',
   car: 'automobile',
   apple: 'red-apple',
-  house: 'house',
+  tree: 'deciduous-tree',
   flower: 'tulip',
   ball: 'soccer-ball',
   fish: 'fish',

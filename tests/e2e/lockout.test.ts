@@ -13,7 +13,7 @@ const browser = useBrowser();
 let server: RunningServer;
 let base: string;
 
-const WRONG_PIN = ['house', 'house', 'house', 'house'];
+const WRONG_PIN = ['tree', 'tree', 'tree', 'tree'];
 
 beforeAll(async () => {
   server = await startServer({

@@ -9,9 +9,9 @@ export const DEMO_PASSWORD = 'demo-salasana-2026';
 
 export const CLIENTS = {
   matti: { name: 'Matti', fullName: 'Matti Virtanen', code: 'MATTI-23456', qr: '/k/demo-card-matti-virtanen-0001', pin: ['cat', 'dog', 'sun', 'car'] },
-  aino: { name: 'Aino', fullName: 'Aino Laine', code: 'AINO2-34567', qr: '/k/demo-card-aino-laine-0002', pin: ['apple', 'house', 'flower', 'ball'] },
+  aino: { name: 'Aino', fullName: 'Aino Laine', code: 'AINO2-34567', qr: '/k/demo-card-aino-laine-0002', pin: ['apple', 'tree', 'flower', 'ball'] },
   jukka: { name: 'Jukka', fullName: 'Jukka Niemi', code: 'JUKKA-45678', qr: '/k/demo-card-jukka-niemi-0003', pin: ['fish', 'fish', 'sun', 'ball'] },
-  ville: { name: 'Ville', fullName: 'Ville Koski', code: 'VILLE-56789', qr: '/k/demo-card-ville-koski-0004', pin: ['car', 'car', 'house', 'dog'] },
+  ville: { name: 'Ville', fullName: 'Ville Koski', code: 'VILLE-56789', qr: '/k/demo-card-ville-koski-0004', pin: ['car', 'car', 'tree', 'dog'] },
 } as const;
 export type ClientKey = keyof typeof CLIENTS;
 

@@ -5,7 +5,7 @@ import { hashPassword, verifyPassword } from './password';
  * spell or copy (WCAG 3.3.8). The grid is always in the same order so that the client can
  * remember places as well as pictures.
  */
-export const PIN_PICTURES = ['cat', 'dog', 'sun', 'car', 'apple', 'house', 'flower', 'ball', 'fish'] as const;
+export const PIN_PICTURES = ['cat', 'dog', 'sun', 'car', 'apple', 'tree', 'flower', 'ball', 'fish'] as const;
 export type PinPicture = (typeof PIN_PICTURES)[number];
 export const PIN_LENGTH = 4;
 

@@ -43,9 +43,9 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const clients: (DemoClient & { preferred: string; unit: 'a' | 'b'; worker: string; needs: string; place: string; hours: [string, string]; days: number[] })[] = [
     { name: 'Matti Virtanen', preferred: 'Matti', shortCode: 'MATTI-23456', secret: 'demo-card-matti-virtanen-0001', pin: ['cat', 'dog', 'sun', 'car'], unit: 'a', worker: 'liisa', needs: 'Lukee vähän. Vastaa lyhyesti tai äänellä.', place: 'Pajakulman puutyöpaja', hours: ['08:30', '14:00'], days: WORKDAYS },
-    { name: 'Aino Laine', preferred: 'Aino', shortCode: 'AINO2-34567', secret: 'demo-card-aino-laine-0002', pin: ['apple', 'house', 'flower', 'ball'], unit: 'a', worker: 'pekka', needs: 'Lukee hyvin. Pitää kuvista.', place: 'Kahvila Kulma, avotyö', hours: ['09:00', '13:00'], days: [1, 3, 5] },
+    { name: 'Aino Laine', preferred: 'Aino', shortCode: 'AINO2-34567', secret: 'demo-card-aino-laine-0002', pin: ['apple', 'tree', 'flower', 'ball'], unit: 'a', worker: 'pekka', needs: 'Lukee hyvin. Pitää kuvista.', place: 'Kahvila Kulma, avotyö', hours: ['09:00', '13:00'], days: [1, 3, 5] },
     { name: 'Jukka Niemi', preferred: 'Jukka', shortCode: 'JUKKA-45678', secret: 'demo-card-jukka-niemi-0003', pin: ['fish', 'fish', 'sun', 'ball'], unit: 'a', worker: 'liisa', needs: 'Ei lue. Käytä ääntä ja kuvia.', place: 'Pajakulman tekstiilipaja', hours: ['08:30', '14:00'], days: [2, 3, 4] },
-    { name: 'Ville Koski', preferred: 'Ville', shortCode: 'VILLE-56789', secret: 'demo-card-ville-koski-0004', pin: ['car', 'car', 'house', 'dog'], unit: 'b', worker: 'sanna', needs: 'Lukee lyhyitä tekstejä.', place: 'Kivijalan kierrätyspiste', hours: ['09:00', '14:30'], days: WORKDAYS },
+    { name: 'Ville Koski', preferred: 'Ville', shortCode: 'VILLE-56789', secret: 'demo-card-ville-koski-0004', pin: ['car', 'car', 'tree', 'dog'], unit: 'b', worker: 'sanna', needs: 'Lukee lyhyitä tekstejä.', place: 'Kivijalan kierrätyspiste', hours: ['09:00', '14:30'], days: WORKDAYS },
   ];
 
   return db.write(async (tx) => {

@@ -32,3 +32,13 @@ describe('content security policy for inline styles', () => {
     expect(policy).not.toContain('unsafe-inline');
   });
 });
+
+describe('policy from the page bytes', () => {
+  it('hashes the exact bytes of an inline script, also with letters outside ASCII around it', async () => {
+    const { pagePolicy } = await import('./csp');
+    const script = "console.log('hei');";
+    const page = Buffer.from(`<p>Hyvää päivää, Åsa!</p><script>${script}</script>`, 'utf8');
+    const sha = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    expect(pagePolicy(page)).toContain(`script-src 'self' ${sha}`);
+  });
+});

@@ -23,10 +23,16 @@ const BASE_DIRECTIVES = [
 
 const hashes = new Map<string, string>();
 
-function hashOf(script: string): string {
+/**
+ * `latin1` when the page was read byte for byte (see pagePolicy): hashing it as latin1 gives
+ * back exactly the bytes the browser hashes.
+ */
+type TextEncoding = 'utf8' | 'latin1';
+
+function hashOf(script: string, encoding: TextEncoding): string {
   let hash = hashes.get(script);
   if (!hash) {
-    hash = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+    hash = `'sha256-${createHash('sha256').update(script, encoding).digest('base64')}'`;
     // A page never has more than a handful of distinct inline scripts; the bound only guards
     // against a bug that would put request data into a script.
     if (hashes.size < 1000) hashes.set(script, hash);
@@ -52,11 +58,19 @@ function sourceList(hashList: string[]): string {
   return hashList.length ? ' ' + hashList.join(' ') : '';
 }
 
-export function contentSecurityPolicy(html: string): string {
-  const scriptHashes = [...new Set(inlineScripts(html).map(hashOf))];
-  const styleHashes = [...new Set(inlineStyles(html).map(hashOf))];
+export function contentSecurityPolicy(html: string, encoding: TextEncoding = 'utf8'): string {
+  const scriptHashes = [...new Set(inlineScripts(html).map((script) => hashOf(script, encoding)))];
+  const styleHashes = [...new Set(inlineStyles(html).map((style) => hashOf(style, encoding)))];
   return [...BASE_DIRECTIVES, `style-src 'self'${sourceList(styleHashes)}`, `script-src 'self'${sourceList(scriptHashes)}`].join('; ');
 }
 
 /** For responses that are not HTML pages (redirects, JSON, files): nothing may run or frame them. */
 export const STRICT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/**
+ * The policy of a page given as UTF-8 bytes, without decoding them: reading the bytes as latin1
+ * is a plain copy, and the tags searched for are ASCII, so they are found all the same.
+ */
+export function pagePolicy(page: Buffer): string {
+  return contentSecurityPolicy(page.toString('latin1'), 'latin1');
+}
