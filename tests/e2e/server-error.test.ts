@@ -1,0 +1,46 @@
+/**
+ * When something breaks on the server (here: the database cannot be opened), the person sees the
+ * 500 page in easy words with a way home, never a stack trace; the details go to the server log.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ENTRY, ROOT, assertBuilt, freePort } from '../helpers/server';
+
+describe('server error page', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'omapolku-broken-'));
+  let stop = () => {};
+  afterAll(() => {
+    stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers 500 with the easy-read error page and no internals', async () => {
+    assertBuilt();
+    const port = await freePort();
+    // A directory where the database file should be: SQLite cannot open it.
+    const child = spawn(process.execPath, [ENTRY], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), OMAPOLKU_DB: dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    stop = () => child.kill('SIGKILL');
+
+    let response: Response | undefined;
+    for (let i = 0; i < 100 && !response; i++) {
+      response = await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined);
+      if (!response) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(response?.status).toBe(500);
+    const html = await response!.text();
+    expect(html).toContain('Jotain meni vikaan');
+    expect(html).toContain('Takaisin kotiin');
+    expect(html).not.toMatch(/SQLITE|\.mjs|node:internal|at async/);
+    expect(log).toMatch(/SQLITE_CANTOPEN|EISDIR|unable to open/i);
+  });
+});
