@@ -60,7 +60,9 @@ export async function relationTo(db: Database, actor: SessionActor['person'], cl
  * Returns the basis (for the log and the page) or null for "no" (the caller answers 403).
  */
 export async function canReadClient(db: Database, actor: SessionActor['person'], clientId: number, action: string, path: string): Promise<AccessBasis | null> {
-  const basis = await relationTo(db, actor, clientId);
+  let basis = await relationTo(db, actor, clientId);
+  // A family link for messages only (Maisa/MyChart-style proxy levels) does not open the records.
+  if (basis === 'family' && (await familyLevel(db, actor.id, clientId)) === 'messages') basis = null;
   if (basis && basis !== 'self') {
     await db.write((tx) =>
       tx.run('INSERT INTO access_log (at, actor_id, client_id, action, basis, path) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -74,4 +76,13 @@ export async function canReadClient(db: Database, actor: SessionActor['person'],
     );
   }
   return basis;
+}
+
+async function familyLevel(db: Database, familyId: number, clientId: number, today = todayInHelsinki()): Promise<string | undefined> {
+  const row = await db.get<{ level: string }>(
+    `SELECT level FROM family_links WHERE family_id = ? AND client_id = ? AND ended_at IS NULL
+        AND (ends_on IS NULL OR ends_on >= ?) ORDER BY level = 'messages' LIMIT 1`,
+    [familyId, clientId, today],
+  );
+  return row?.level;
 }

@@ -54,6 +54,17 @@ export const CONCEPT_ICONS: Record<PictureConcept, string> = {
   doctor: 'health-worker',
   star: 'star',
   greeting: 'waving-hand',
+  bus: 'bus',
+  cooking: 'cooking',
+  coffee: 'hot-beverage',
+  cleaning: 'broom',
+  shopping: 'shopping-cart',
+  plant: 'potted-plant',
+  bicycle: 'bicycle',
+  print: 'printer',
+  'feeling-good': 'smiling-face-with-smiling-eyes',
+  'feeling-some': 'neutral-face',
+  'feeling-hard': 'worried-face',
 };
 
 export const PIN_ICONS: Record<PinPicture, string> = {

@@ -46,6 +46,8 @@ const CASES: PageCase[] = [
   { who: 'client', path: '/client', client: true, status: 200 },
   { who: 'client', path: '/client/me', client: true, status: 200 },
   { who: 'client', path: '/client/plan', client: true, status: 200 },
+  { who: 'client', path: '/client/goals', client: true, status: 200 },
+  { who: 'client', path: '/client/attendance', client: true, status: 200 },
   { who: 'client', path: '/help', client: true, status: 200 },
   { who: 'client', path: '/help/what-is-omapolku', client: true, status: 200 },
   { who: 'client', path: '/help/sign-in', client: true, status: 200 },

@@ -80,8 +80,8 @@ describe('client', () => {
     const cookie = await sessionCookie(page);
 
     // A tile opens its page ("tulossa" until its issue lands).
-    await clickAndWait(page, page.locator('a.tile[href="/client/plan"]'));
-    expect(path(page)).toBe('/client/plan');
+    await clickAndWait(page, page.locator('a.tile[href="/client/attendance"]'));
+    expect(path(page)).toBe('/client/attendance');
     expect(await page.locator('main').innerText()).toContain('Tulossa');
 
     await page.goto(`${base}/client/me`);

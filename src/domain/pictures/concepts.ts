@@ -50,6 +50,18 @@ export const PICTURE_CONCEPTS = [
   'doctor',
   'star',
   'greeting',
+  // Goals and plans (issue 3)
+  'bus',
+  'cooking',
+  'coffee',
+  'cleaning',
+  'shopping',
+  'plant',
+  'bicycle',
+  'print',
+  'feeling-good',
+  'feeling-some',
+  'feeling-hard',
 ] as const;
 
 export type PictureConcept = (typeof PICTURE_CONCEPTS)[number];

@@ -79,6 +79,7 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
         await tx.run('INSERT INTO weekly_schedule (client_id, weekday, starts_at, ends_at, place) VALUES (?, ?, ?, ?, ?)', [id, day, c.hours[0], c.hours[1], c.place]);
       }
     }
+    await seedPlansAndGoals(tx, ids, clients, now);
     // Pekka stands in for Liisa's client Jukka for a long period, so the substitute path has data.
     await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', '2024-01-01', '2099-12-31', ?)", [ids.jukka, ids.pekka, now]);
     await tx.run("INSERT INTO family_links (family_id, client_id, basis, level, created_at) VALUES (?, ?, 'client_agreement', 'full', ?)", [ids.maija, ids.matti, now]);
@@ -111,5 +112,97 @@ export async function seedGeneratedClients(db: Database, count: number, pin: Pin
         }
       }
     });
+  }
+}
+
+interface DemoPlan {
+  client: string;
+  service: 'tyotoiminta' | 'avotyotoiminta' | 'tyohonvalmennus' | 'kuntouttava_tyotoiminta';
+  address: string;
+  picture: string;
+  startsOn: string;
+  reviewOn: string;
+  legalBasis: string;
+  summary: string;
+  goals: { picture: string; title: string; steps: [string, boolean][]; answers: ['good' | 'some' | 'hard', string][]; comment?: string }[];
+}
+
+/** Plans for the three service types and a few goals, in the easy words a worker would write. */
+const DEMO_PLANS: DemoPlan[] = [
+  {
+    client: 'matti', service: 'tyotoiminta', address: 'Pajakatu 3, Pori', picture: 'work',
+    startsOn: '2025-01-15', reviewOn: '2027-01-15', legalBasis: 'SHL 27 e §',
+    summary: 'Teet puutöitä puutyöpajassa. Teet esimerkiksi linnunpönttöjä. Liisa auttaa sinua.',
+    goals: [
+      { picture: 'clock', title: 'Tulen ajoissa töihin', steps: [['Herätyskello soi kello 7.', true], ['Lähden bussille kello 7.45.', false]],
+        answers: [['some', 'Bussi oli myöhässä.'], ['good', '']], comment: 'Hienoa, Matti! Olit ajoissa koko viikon.' },
+      { picture: 'work', title: 'Teen linnunpöntön', steps: [['Mittaan laudat.', true], ['Sahaan laudat.', false], ['Naulaan pöntön.', false]],
+        answers: [['hard', 'Saha on raskas.']] },
+    ],
+  },
+  {
+    client: 'aino', service: 'avotyotoiminta', address: 'Torikatu 5, Pori', picture: 'coffee',
+    startsOn: '2025-08-01', reviewOn: '2026-12-10', legalBasis: 'SHL 27 e §',
+    summary: 'Olet töissä kahvilassa. Keität kahvia ja pyyhit pöydät. Pekka käy katsomassa sinua.',
+    goals: [
+      { picture: 'coffee', title: 'Keitän kahvin itse', steps: [['Mittaan kahvin.', true], ['Laitan keittimen päälle.', true]],
+        answers: [['good', 'Kahvi oli hyvää.']], comment: 'Aino, asiakkaat kehuivat kahvia.' },
+      { picture: 'bus', title: 'Kuljen bussilla yksin', steps: [['Katson bussin numeron.', true], ['Näytän bussikortin.', false]], answers: [] },
+    ],
+  },
+  {
+    client: 'jukka', service: 'tyohonvalmennus', address: 'Pajakatu 3, Pori', picture: 'work',
+    startsOn: '2024-03-01', reviewOn: '2026-10-01', legalBasis: 'EHL 2 §',
+    summary: 'Harjoittelet työtä tekstiilipajassa. Tavoite on työpaikka kaupassa. Liisa auttaa sinua.',
+    goals: [
+      { picture: 'shopping', title: 'Harjoittelen hyllyjen täyttöä', steps: [['Katson, mihin tavara kuuluu.', false]], answers: [['some', '']] },
+    ],
+  },
+  {
+    client: 'ville', service: 'kuntouttava_tyotoiminta', address: 'Kivijalankatu 7, Rauma', picture: 'cleaning',
+    startsOn: '2025-05-05', reviewOn: '2026-11-05', legalBasis: 'laki kuntouttavasta työtoiminnasta',
+    summary: 'Lajittelet tavaroita kierrätyspisteessä. Sanna auttaa sinua.',
+    goals: [{ picture: 'cleaning', title: 'Lajittelen tavarat oikein', steps: [['Opin lajit.', true]], answers: [] }],
+  },
+];
+
+async function seedPlansAndGoals(
+  tx: Tx,
+  ids: Record<string, number>,
+  clients: { preferred: string; worker: string; place: string; hours: [string, string]; days: number[] }[],
+  now: number,
+): Promise<void> {
+  let answerNumber = 0;
+  for (const plan of DEMO_PLANS) {
+    const client = clients.find((c) => c.preferred.toLowerCase() === plan.client)!;
+    const clientId = ids[plan.client];
+    const { lastID: planId } = await tx.run(
+      `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
+         starts_on, review_on, legal_basis, summary, created_by, created_at)
+       VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [clientId, plan.service, client.place, plan.address, plan.picture, ids[client.worker], plan.startsOn, plan.reviewOn, plan.legalBasis, plan.summary, ids[client.worker], now],
+    );
+    for (const day of client.days) {
+      await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [planId, day, client.hours[0], client.hours[1]]);
+    }
+    for (const [position, goal] of plan.goals.entries()) {
+      const { lastID: goalId } = await tx.run(
+        'INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)',
+        [clientId, goal.picture, goal.title, position, now],
+      );
+      for (const [stepPosition, [title, done]] of goal.steps.entries()) {
+        await tx.run('INSERT INTO goal_steps (goal_id, title, position, done_on) VALUES (?, ?, ?, ?)', [goalId, title, stepPosition, done ? plan.startsOn : null]);
+      }
+      for (const [i, [feeling, words]] of goal.answers.entries()) {
+        const at = now - (goal.answers.length - i) * 7 * 24 * 3600_000; // one a week, the newest last week
+        await tx.run(
+          'INSERT INTO goal_answers (goal_id, answered_by, feeling, words, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          [goalId, clientId, feeling, words, `demo-answer-${++answerNumber}`, at],
+        );
+      }
+      if (goal.comment) {
+        await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [goalId, ids[client.worker], goal.comment, now]);
+      }
+    }
   }
 }

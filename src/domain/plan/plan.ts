@@ -1,0 +1,70 @@
+/**
+ * Plans and goals as the client and worker pages see them. Pure types and rules; the SQL is in
+ * src/server/plan/store.ts.
+ */
+export const SERVICE_TYPES = ['tyotoiminta', 'avotyotoiminta', 'tyohonvalmennus', 'kuntouttava_tyotoiminta'] as const;
+export type ServiceType = (typeof SERVICE_TYPES)[number];
+
+export const FEELINGS = ['good', 'some', 'hard'] as const;
+export type Feeling = (typeof FEELINGS)[number];
+
+export function isFeeling(value: unknown): value is Feeling {
+  return typeof value === 'string' && (FEELINGS as readonly string[]).includes(value);
+}
+
+/** A client's own words with an answer: a few words, not an essay (EASY-READ: short). */
+export const ANSWER_WORDS_MAX = 500;
+
+export interface ScheduleDay {
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface PlanVersion {
+  id: number;
+  client_id: number;
+  version: number;
+  service_type: ServiceType;
+  place_name: string;
+  place_address: string;
+  place_picture: string;
+  named_worker_id: number | null;
+  starts_on: string;
+  review_on: string;
+  legal_basis: string;
+  summary: string;
+  created_at: number;
+  schedule: ScheduleDay[];
+}
+
+export interface GoalStep {
+  id: number;
+  title: string;
+  done: boolean;
+}
+
+export interface GoalAnswer {
+  feeling: Feeling;
+  words: string;
+  created_at: number;
+}
+
+export interface Goal {
+  id: number;
+  picture: string;
+  title: string;
+  steps: GoalStep[];
+  answers: GoalAnswer[]; // oldest first
+  latestComment: { text: string; worker: string; created_at: number } | null;
+}
+
+export type ReviewState = 'ok' | 'due' | 'overdue';
+
+/** The review is due within 30 days, or overdue after its date (ISO dates compare as text). */
+export function reviewState(reviewOn: string, today: string): ReviewState {
+  if (reviewOn < today) return 'overdue';
+  const due = new Date(`${today}T12:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 30);
+  return reviewOn <= due.toISOString().slice(0, 10) ? 'due' : 'ok';
+}

@@ -1,0 +1,142 @@
+import type { Database } from '../db';
+import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
+
+/** All SQL about plans and goals. */
+
+export async function currentPlan(db: Database, clientId: number): Promise<PlanVersion | null> {
+  const plan = await db.get<Omit<PlanVersion, 'schedule'>>(
+    `SELECT id, client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
+            starts_on, review_on, legal_basis, summary, created_at
+       FROM plan_versions WHERE client_id = ? ORDER BY version DESC LIMIT 1`,
+    [clientId],
+  );
+  if (!plan) return null;
+  const schedule = await db.all<ScheduleDay>(
+    'SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday',
+    [plan.id],
+  );
+  return { ...plan, schedule };
+}
+
+/** Active goals with their steps, answers (oldest first) and the worker's latest comment. */
+export async function activeGoals(db: Database, clientId: number): Promise<Goal[]> {
+  const goals = await db.all<{ id: number; picture: string; title: string }>(
+    "SELECT id, picture, title FROM goals WHERE client_id = ? AND status = 'active' ORDER BY position, id",
+    [clientId],
+  );
+  if (goals.length === 0) return [];
+  const ids = goals.map((g) => g.id);
+  const marks = ids.map(() => '?').join(', ');
+  const [steps, answers, comments] = await Promise.all([
+    db.all<{ id: number; goal_id: number; title: string; done_on: string | null }>(
+      `SELECT id, goal_id, title, done_on FROM goal_steps WHERE goal_id IN (${marks}) AND archived = 0 ORDER BY position, id`,
+      ids,
+    ),
+    db.all<GoalAnswer & { goal_id: number }>(
+      `SELECT goal_id, feeling, words, created_at FROM goal_answers WHERE goal_id IN (${marks}) ORDER BY created_at, id`,
+      ids,
+    ),
+    db.all<{ goal_id: number; text: string; worker: string; created_at: number }>(
+      `SELECT c.goal_id, c.text, p.full_name AS worker, c.created_at
+         FROM goal_comments c JOIN people p ON p.id = c.worker_id
+        WHERE c.goal_id IN (${marks}) ORDER BY c.created_at DESC, c.id DESC`,
+      ids,
+    ),
+  ]);
+  return goals.map((g) => ({
+    ...g,
+    steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, done: s.done_on !== null })),
+    answers: answers.filter((a) => a.goal_id === g.id).map(({ feeling, words, created_at }) => ({ feeling, words, created_at })),
+    latestComment: comments.find((c) => c.goal_id === g.id) ?? null,
+  }));
+}
+
+/** The client whose goal this is (to check access before anything else). */
+export async function goalOwner(db: Database, goalId: number): Promise<number | null> {
+  const row = await db.get<{ client_id: number }>("SELECT client_id FROM goals WHERE id = ? AND status = 'active'", [goalId]);
+  return row?.client_id ?? null;
+}
+
+/**
+ * Records one "Miten menee?" answer. The same idempotency key again (a double tap, a resent
+ * form, the back button) records nothing new; returns whether this call recorded it.
+ */
+export async function recordAnswer(
+  db: Database,
+  answer: { goalId: number; answeredBy: number; feeling: Feeling; words: string; key: string },
+  now = Date.now(),
+): Promise<boolean> {
+  const { changes } = await db.write((tx) =>
+    tx.run(
+      `INSERT INTO goal_answers (goal_id, answered_by, feeling, words, idempotency_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+      [answer.goalId, answer.answeredBy, answer.feeling, answer.words, answer.key, now],
+    ),
+  );
+  return changes === 1;
+}
+
+export interface PlanInput {
+  service_type: PlanVersion['service_type'];
+  place_name: string;
+  place_address: string;
+  place_picture: string;
+  named_worker_id: number;
+  starts_on: string;
+  review_on: string;
+  legal_basis: string;
+  summary: string;
+  schedule: ScheduleDay[];
+}
+
+/**
+ * Saves the plan as a new version (earlier versions stay as they were) and makes its days and
+ * hours the client's current schedule, in one transaction.
+ */
+export async function savePlanVersion(db: Database, clientId: number, input: PlanInput, by: number, now = Date.now()): Promise<number> {
+  return db.write(async (tx) => {
+    const last = await tx.get<{ version: number }>('SELECT MAX(version) AS version FROM plan_versions WHERE client_id = ?', [clientId]);
+    const version = (last?.version ?? 0) + 1;
+    const { lastID } = await tx.run(
+      `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
+         starts_on, review_on, legal_basis, summary, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.named_worker_id,
+        input.starts_on, input.review_on, input.legal_basis, input.summary, by, now],
+    );
+    await tx.run('DELETE FROM weekly_schedule WHERE client_id = ?', [clientId]);
+    for (const day of input.schedule) {
+      await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [lastID, day.weekday, day.starts_at, day.ends_at]);
+      await tx.run('INSERT INTO weekly_schedule (client_id, weekday, starts_at, ends_at, place) VALUES (?, ?, ?, ?, ?)', [clientId, day.weekday, day.starts_at, day.ends_at, input.place_name]);
+    }
+    return version;
+  });
+}
+
+export interface PlanVersionListItem {
+  version: number;
+  created_at: number;
+  created_by_name: string | null;
+  review_on: string;
+}
+
+export async function planVersions(db: Database, clientId: number): Promise<PlanVersionListItem[]> {
+  return db.all<PlanVersionListItem>(
+    `SELECT v.version, v.created_at, p.full_name AS created_by_name, v.review_on
+       FROM plan_versions v LEFT JOIN people p ON p.id = v.created_by
+      WHERE v.client_id = ? ORDER BY v.version DESC`,
+    [clientId],
+  );
+}
+
+/** The review date of each client's current plan, for the worker's client list. */
+export async function reviewDates(db: Database, clientIds: number[]): Promise<Map<number, string>> {
+  if (clientIds.length === 0) return new Map();
+  const rows = await db.all<{ client_id: number; review_on: string }>(
+    `SELECT v.client_id, v.review_on FROM plan_versions v
+      WHERE v.client_id IN (${clientIds.map(() => '?').join(', ')})
+        AND v.version = (SELECT MAX(version) FROM plan_versions WHERE client_id = v.client_id)`,
+    clientIds,
+  );
+  return new Map(rows.map((r) => [r.client_id, r.review_on]));
+}
