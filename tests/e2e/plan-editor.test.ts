@@ -1,0 +1,99 @@
+/**
+ * The worker keeps the plan current: review dates on the client list, the editor with easy errors
+ * and easy-read hints (no JavaScript needed), a new version on every save that the client sees,
+ * and refusal for workers who do not work with the client, also by changed ids.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { querySql, startServer, type RunningServer } from '../helpers/server';
+import { expectNoAxeViolations } from '../helpers/axe';
+
+const fixture = useBrowser();
+let server: RunningServer;
+let ids: Record<string, number>;
+
+beforeAll(async () => {
+  server = await startServer();
+  const rows = await querySql<{ id: number; preferred_name: string }>(server.dbFile, "SELECT id, preferred_name FROM people WHERE role = 'client'");
+  ids = Object.fromEntries(rows.map((r) => [r.preferred_name.toLowerCase(), r.id]));
+});
+afterAll(() => server?.stop());
+
+const versionsOf = async (clientId: number) =>
+  (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM plan_versions WHERE client_id = ?', [clientId]))[0].n;
+
+describe('plan editor', () => {
+  it('shows review dates, refuses bad input kindly, hints at hard words, and saves a new version the client sees', async () => {
+    const page = await fixture.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInStaff(page, server.baseUrl, STAFF.worker);
+    expect(await page.locator(`a[href="/worker/clients/${ids.jukka}"]`).count()).toBe(1);
+    // Jukka's review date (1.10.2026 in the demo data) has passed.
+    const jukkaRow = page.locator('tr', { has: page.locator(`a[href="/worker/clients/${ids.jukka}"]`) });
+    expect(await jukkaRow.locator('[data-review]').getAttribute('data-review')).toBe('overdue');
+    await expectNoAxeViolations(page, { client: false });
+
+    await clickAndWait(page, page.locator(`a[href="/worker/clients/${ids.matti}"]`));
+    await expectNoAxeViolations(page, { client: false });
+    await clickAndWait(page, page.locator(`a[href="/worker/clients/${ids.matti}/plan"]`));
+    expect(await page.locator('#place_name').inputValue()).toBe('Pajakulman puutyöpaja');
+    await expectNoAxeViolations(page, { client: false });
+
+    const longSummary = 'Teet puutöitä esim. linnunpönttöjä ja muita pieniä asioita joka päivä koko viikon ajan aamusta iltaan asti.';
+    await page.locator('#place_name').fill('');
+    await page.locator('#review_on').fill('2031-01-01');
+    await page.locator('#summary').fill(longSummary);
+    await clickAndWait(page, page.locator('form.staff-form button[type=submit]'));
+    expect(await page.title()).toMatch(/^Virhe: /);
+    expect(await page.locator('#place_name-error').textContent()).toBe('Täytä tämä kenttä.');
+    expect(await page.locator('#review_on-error').textContent()).toContain('2 vuoden');
+    expect(await page.locator('#summary').inputValue()).toBe(longSummary);
+    expect(await page.locator('[data-hint="easyRead.hint.abbreviation"]').count()).toBe(1);
+    expect(await page.locator('[data-hint="easyRead.hint.sentence-length"]').count()).toBe(1);
+    await expectNoAxeViolations(page, { client: false });
+    expect(await versionsOf(ids.matti)).toBe(1);
+
+    await page.locator('#place_name').fill('Pajakulman metallipaja');
+    await page.locator('#review_on').fill('2027-06-30');
+    await page.locator('#summary').fill('Teet metallitöitä. Liisa auttaa sinua.');
+    await clickAndWait(page, page.locator('form.staff-form button[type=submit]'));
+    expect(path(page)).toBe(`/worker/clients/${ids.matti}?saved=2`);
+    expect(await versionsOf(ids.matti)).toBe(2);
+    expect(await page.locator('main li').count()).toBe(2);
+
+    const client = await fixture.newPage();
+    await signInClient(client, server.baseUrl, 'matti', { device: 'own' });
+    await client.goto(`${server.baseUrl}/client/plan`);
+    const text = (await client.locator('#main').textContent()) ?? '';
+    expect(text).toContain('Pajakulman metallipaja');
+    expect(text).toContain('Teet metallitöitä.');
+    expect(text).toContain('Versio 2');
+    // The home page's today line follows the new plan's place.
+    expect(await querySql(server.dbFile, 'SELECT DISTINCT place FROM weekly_schedule WHERE client_id = ?', [ids.matti])).toEqual([{ place: 'Pajakulman metallipaja' }]);
+
+    const log = await querySql<{ action: string; basis: string }>(server.dbFile, 'SELECT action, basis FROM access_log WHERE client_id = ? AND basis = ?', [ids.matti, 'named_worker']);
+    expect(log.map((r) => r.action)).toEqual(expect.arrayContaining(['client overview', 'plan editor']));
+  });
+
+  it('lets a substitute edit, and refuses workers of other clients and units, also for posts with changed ids', async () => {
+    const substitute = await fixture.newPage();
+    await signInStaff(substitute, server.baseUrl, STAFF.substitute);
+    expect((await substitute.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/plan`))?.status()).toBe(200);
+
+    const liisa = await fixture.newPage();
+    await signInStaff(liisa, server.baseUrl, STAFF.worker);
+    expect((await liisa.goto(`${server.baseUrl}/worker/clients/${ids.aino}`))?.status()).toBe(403);
+
+    const other = await fixture.newPage();
+    await signInStaff(other, server.baseUrl, STAFF.workerB);
+    for (const url of [`/worker/clients/${ids.matti}`, `/worker/clients/${ids.matti}/plan`, '/worker/clients/999999', '/worker/clients/abc/plan']) {
+      expect((await other.goto(server.baseUrl + url))?.status(), url).toBe(403);
+    }
+    const before = await versionsOf(ids.matti);
+    const status = await other.evaluate(async (id) => {
+      const body = new URLSearchParams({ service_type: 'tyotoiminta', place_name: 'Hijacked', place_picture: 'work', named_worker_id: '1', starts_on: '2026-01-01', review_on: '2026-12-01', summary: 'x', day1: 'on', day1_start: '08:00', day1_end: '12:00' });
+      return (await fetch(`/worker/clients/${id}/plan`, { method: 'POST', body, redirect: 'manual' })).status;
+    }, ids.matti);
+    expect(status).toBe(403);
+    expect(await versionsOf(ids.matti)).toBe(before);
+  });
+});
