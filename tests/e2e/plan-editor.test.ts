@@ -97,3 +97,62 @@ describe('plan editor', () => {
     expect(await versionsOf(ids.matti)).toBe(before);
   });
 });
+
+describe('goal editor', () => {
+  it('adds a goal and a step, comments, reorders and marks reached; the client sees the changes', async () => {
+    const page = await fixture.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInStaff(page, server.baseUrl, STAFF.worker);
+    await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/goals`);
+    await expectNoAxeViolations(page, { client: false });
+
+    // An empty title is refused with an error and nothing is added.
+    const goalsBefore = (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM goals WHERE client_id = ?', [ids.matti]))[0].n;
+    await page.locator('#new-picture').selectOption('bus');
+    await clickAndWait(page, page.locator('section[aria-labelledby=new-goal] button[type=submit]'));
+    expect(await page.locator('#error-summary').textContent()).toBe('Anna tavoitteelle nimi.');
+    await expectNoAxeViolations(page, { client: false });
+    expect(await page.locator('#new-picture').inputValue()).toBe('bus');
+
+    await page.locator('#new-title').fill('Kuljen bussilla yksin');
+    await clickAndWait(page, page.locator('section[aria-labelledby=new-goal] button[type=submit]'));
+    expect((await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM goals WHERE client_id = ?', [ids.matti]))[0].n).toBe(goalsBefore + 1);
+    const goal = page.locator('section.goal-editor', { hasText: 'Kuljen bussilla yksin' });
+    await goal.locator('form:has(input[value=add-step]) input[name=title]').fill('Katson aikataulun.');
+    await clickAndWait(page, goal.locator('form:has(input[value=add-step]) button[type=submit]'));
+    await goal.locator('textarea[name=text]').fill('Hyvä alku, Matti!');
+    await clickAndWait(page, goal.locator('form:has(input[value=comment]) button[type=submit]'));
+    await clickAndWait(page, goal.locator('button[value=up]'));
+
+    const client = await fixture.newPage();
+    await signInClient(client, server.baseUrl, 'matti', { device: 'own' });
+    await client.goto(`${server.baseUrl}/client/goals`);
+    const titles = await client.locator('section.goal h2').allTextContents();
+    expect(titles.map((x) => x.trim())).toContain('Kuljen bussilla yksin');
+    // Moved up once from last place: now second to last.
+    expect(titles.map((x) => x.trim()).indexOf('Kuljen bussilla yksin')).toBe(titles.length - 2);
+    const newGoal = client.locator('section.goal', { hasText: 'Kuljen bussilla yksin' });
+    expect(await newGoal.textContent()).toContain('Katson aikataulun.');
+    expect(await newGoal.textContent()).toContain('Hyvä alku, Matti!');
+
+    await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/goals`);
+    await clickAndWait(page, page.locator('section.goal-editor', { hasText: 'Kuljen bussilla yksin' }).locator('button[value=done]'));
+    await client.reload();
+    expect(await client.locator('section.goal', { hasText: 'Kuljen bussilla yksin' }).count()).toBe(0);
+  });
+
+  it("refuses changes to another client's goals through a changed id", async () => {
+    const ainoGoal = (await querySql<{ id: number; title: string }>(server.dbFile, 'SELECT id, title FROM goals WHERE client_id = ? LIMIT 1', [ids.aino]))[0];
+    const page = await fixture.newPage();
+    await signInStaff(page, server.baseUrl, STAFF.worker);
+    await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/goals`);
+    // Liisa works with Matti, so the page opens; the goal id belongs to Aino.
+    const status = await page.evaluate(async ({ matti, goal }) => {
+      const body = new URLSearchParams({ action: 'edit', goal: String(goal), title: 'Hijacked', picture: 'bus' });
+      return (await fetch(`/worker/clients/${matti}/goals`, { method: 'POST', body, redirect: 'manual' })).status;
+    }, { matti: ids.matti, goal: ainoGoal.id });
+    expect(status).toBe(403);
+    const after = await querySql<{ title: string }>(server.dbFile, 'SELECT title FROM goals WHERE id = ?', [ainoGoal.id]);
+    expect(after[0].title).toBe(ainoGoal.title);
+    expect((await page.goto(`${server.baseUrl}/worker/clients/${ids.aino}/goals`))?.status()).toBe(403);
+  });
+});

@@ -140,3 +140,96 @@ export async function reviewDates(db: Database, clientIds: number[]): Promise<Ma
   );
   return new Map(rows.map((r) => [r.client_id, r.review_on]));
 }
+
+export interface WorkerGoal {
+  id: number;
+  picture: string;
+  title: string;
+  status: 'active' | 'done' | 'archived';
+  steps: { id: number; title: string; done: boolean }[];
+  answers: GoalAnswer[];
+}
+
+/** Every goal of a client that is not archived, for the worker's goal editor. */
+export async function goalsForWorker(db: Database, clientId: number): Promise<WorkerGoal[]> {
+  const goals = await db.all<{ id: number; picture: string; title: string; status: WorkerGoal['status'] }>(
+    "SELECT id, picture, title, status FROM goals WHERE client_id = ? AND status != 'archived' ORDER BY status = 'done', position, id",
+    [clientId],
+  );
+  const steps = await db.all<{ id: number; goal_id: number; title: string; done_on: string | null }>(
+    `SELECT s.id, s.goal_id, s.title, s.done_on FROM goal_steps s JOIN goals g ON g.id = s.goal_id
+      WHERE g.client_id = ? AND s.archived = 0 ORDER BY s.position, s.id`,
+    [clientId],
+  );
+  const answers = await db.all<GoalAnswer & { goal_id: number }>(
+    `SELECT a.goal_id, a.feeling, a.words, a.created_at FROM goal_answers a JOIN goals g ON g.id = a.goal_id
+      WHERE g.client_id = ? ORDER BY a.created_at DESC, a.id DESC`,
+    [clientId],
+  );
+  return goals.map((g) => ({
+    ...g,
+    steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, done: s.done_on !== null })),
+    answers: answers.filter((a) => a.goal_id === g.id).slice(0, 5),
+  }));
+}
+
+/**
+ * The worker's changes to goals. Every statement names the client too, so an id changed in a
+ * form can only ever touch that client's own goals (0 rows otherwise, and the caller says 403).
+ */
+export type GoalChange =
+  | { kind: 'create'; picture: string; title: string }
+  | { kind: 'edit'; goalId: number; picture: string; title: string }
+  | { kind: 'status'; goalId: number; status: 'active' | 'done' | 'archived' }
+  | { kind: 'move'; goalId: number; direction: -1 | 1 }
+  | { kind: 'add-step'; goalId: number; title: string }
+  | { kind: 'toggle-step'; stepId: number }
+  | { kind: 'archive-step'; stepId: number }
+  | { kind: 'comment'; goalId: number; text: string };
+
+export async function changeGoals(db: Database, clientId: number, workerId: number, change: GoalChange, today: string, now = Date.now()): Promise<boolean> {
+  return db.write(async (tx) => {
+    const ownGoal = async (goalId: number) => !!(await tx.get('SELECT 1 FROM goals WHERE id = ? AND client_id = ?', [goalId, clientId]));
+    const ownStep = async (stepId: number) =>
+      !!(await tx.get('SELECT 1 FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE s.id = ? AND g.client_id = ?', [stepId, clientId]));
+    switch (change.kind) {
+      case 'create': {
+        const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goals WHERE client_id = ?', [clientId]);
+        await tx.run('INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)', [clientId, change.picture, change.title, (last?.p ?? -1) + 1, now]);
+        return true;
+      }
+      case 'edit':
+        return (await tx.run('UPDATE goals SET picture = ?, title = ? WHERE id = ? AND client_id = ?', [change.picture, change.title, change.goalId, clientId])).changes === 1;
+      case 'status':
+        return (await tx.run('UPDATE goals SET status = ? WHERE id = ? AND client_id = ?', [change.status, change.goalId, clientId])).changes === 1;
+      case 'move': {
+        if (!(await ownGoal(change.goalId))) return false;
+        const order = await tx.all<{ id: number }>("SELECT id FROM goals WHERE client_id = ? AND status = 'active' ORDER BY position, id", [clientId]);
+        const i = order.findIndex((g) => g.id === change.goalId);
+        const j = i + change.direction;
+        if (i < 0 || j < 0 || j >= order.length) return true; // already first or last: nothing to do
+        [order[i], order[j]] = [order[j], order[i]];
+        for (const [position, g] of order.entries()) await tx.run('UPDATE goals SET position = ? WHERE id = ?', [position, g.id]);
+        return true;
+      }
+      case 'add-step': {
+        if (!(await ownGoal(change.goalId))) return false;
+        const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goal_steps WHERE goal_id = ?', [change.goalId]);
+        await tx.run('INSERT INTO goal_steps (goal_id, title, position) VALUES (?, ?, ?)', [change.goalId, change.title, (last?.p ?? -1) + 1]);
+        return true;
+      }
+      case 'toggle-step':
+        if (!(await ownStep(change.stepId))) return false;
+        await tx.run('UPDATE goal_steps SET done_on = CASE WHEN done_on IS NULL THEN ? ELSE NULL END WHERE id = ?', [today, change.stepId]);
+        return true;
+      case 'archive-step':
+        if (!(await ownStep(change.stepId))) return false;
+        await tx.run('UPDATE goal_steps SET archived = 1 WHERE id = ?', [change.stepId]);
+        return true;
+      case 'comment':
+        if (!(await ownGoal(change.goalId))) return false;
+        await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [change.goalId, workerId, change.text, now]);
+        return true;
+    }
+  });
+}
