@@ -4,7 +4,7 @@
  * and refusal for workers who do not work with the client, also by changed ids.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
 import { querySql, startServer, type RunningServer } from '../helpers/server';
 import { expectNoAxeViolations } from '../helpers/axe';
 
@@ -70,6 +70,15 @@ describe('plan editor', () => {
     // The home page's today line follows the new plan's place.
     expect(await querySql(server.dbFile, 'SELECT DISTINCT place FROM weekly_schedule WHERE client_id = ?', [ids.matti])).toEqual([{ place: 'Pajakulman metallipaja' }]);
 
+    // Earlier versions stay readable as they were saved.
+    await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}`);
+    await clickAndWait(page, page.locator(`a[href="/worker/clients/${ids.matti}/plan-versions/1"]`));
+    expect(await page.locator('.plan-version').textContent()).toContain('Pajakulman puutyöpaja');
+    await expectNoAxeViolations(page, { client: false });
+    await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/plan-versions/2`);
+    expect(await page.locator('.plan-version').textContent()).toContain('Pajakulman metallipaja');
+    expect((await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/plan-versions/9`))?.status()).toBe(404);
+
     const log = await querySql<{ action: string; basis: string }>(server.dbFile, 'SELECT action, basis FROM access_log WHERE client_id = ? AND basis = ?', [ids.matti, 'named_worker']);
     expect(log.map((r) => r.action)).toEqual(expect.arrayContaining(['client overview', 'plan editor']));
   });
@@ -85,7 +94,7 @@ describe('plan editor', () => {
 
     const other = await fixture.newPage();
     await signInStaff(other, server.baseUrl, STAFF.workerB);
-    for (const url of [`/worker/clients/${ids.matti}`, `/worker/clients/${ids.matti}/plan`, '/worker/clients/999999', '/worker/clients/abc/plan']) {
+    for (const url of [`/worker/clients/${ids.matti}`, `/worker/clients/${ids.matti}/plan`, `/worker/clients/${ids.matti}/goals`, `/worker/clients/${ids.matti}/plan-versions/1`, '/worker/clients/999999', '/worker/clients/abc/plan']) {
       expect((await other.goto(server.baseUrl + url))?.status(), url).toBe(403);
     }
     const before = await versionsOf(ids.matti);
@@ -154,5 +163,23 @@ describe('goal editor', () => {
     const after = await querySql<{ title: string }>(server.dbFile, 'SELECT title FROM goals WHERE id = ?', [ainoGoal.id]);
     expect(after[0].title).toBe(ainoGoal.title);
     expect((await page.goto(`${server.baseUrl}/worker/clients/${ids.aino}/goals`))?.status()).toBe(403);
+  });
+});
+
+describe('worker plan pages in every language', () => {
+  it('pass axe in fi, sv and en', async () => {
+    const page = await fixture.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInStaff(page, server.baseUrl, STAFF.worker);
+    for (const lang of ['sv', 'en', 'fi'] as const) {
+      // Staff pages follow the account's language, chosen on any easy-read page (here: Apua).
+      await page.goto(`${server.baseUrl}/help`);
+      await chooseLanguage(page, lang);
+      for (const url of [`/worker/clients/${ids.jukka}`, `/worker/clients/${ids.jukka}/plan`, `/worker/clients/${ids.jukka}/goals`, `/worker/clients/${ids.jukka}/plan-versions/1`]) {
+        const response = await page.goto(server.baseUrl + url);
+        expect(response?.status(), url).toBe(200);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        await expectNoAxeViolations(page, { client: false });
+      }
+    }
   });
 });

@@ -3,12 +3,17 @@ import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../
 
 /** All SQL about plans and goals. */
 
-export async function currentPlan(db: Database, clientId: number): Promise<PlanVersion | null> {
+export function currentPlan(db: Database, clientId: number): Promise<PlanVersion | null> {
+  return planVersion(db, clientId, null);
+}
+
+/** One version of a client's plan (null: the newest), with its weekly schedule. */
+export async function planVersion(db: Database, clientId: number, version: number | null): Promise<PlanVersion | null> {
   const plan = await db.get<Omit<PlanVersion, 'schedule'>>(
     `SELECT id, client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
             starts_on, review_on, legal_basis, summary, created_at
-       FROM plan_versions WHERE client_id = ? ORDER BY version DESC LIMIT 1`,
-    [clientId],
+       FROM plan_versions WHERE client_id = ? AND (? IS NULL OR version = ?) ORDER BY version DESC LIMIT 1`,
+    [clientId, version, version],
   );
   if (!plan) return null;
   const schedule = await db.all<ScheduleDay>(
