@@ -183,3 +183,18 @@ describe('worker plan pages in every language', () => {
     }
   });
 });
+
+describe('live easy-read check', () => {
+  it('shows hints while the worker types, before saving', async () => {
+    const page = await fixture.newPage({ viewport: { width: 1280, height: 800 } });
+    await signInStaff(page, server.baseUrl, STAFF.worker);
+    await page.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/plan`);
+    await expect.poll(() => page.locator('#summary-hints').textContent()).toContain('Teksti näyttää selkokieleltä.');
+    await page.locator('#summary').fill('Harjoittelet työtä ns. tekstiilipajassa.');
+    await expect.poll(() => page.locator('[data-hint="easyRead.hint.abbreviation"]').count(), { timeout: 5_000 }).toBe(1);
+    expect(await page.locator('[data-hint="easyRead.hint.abbreviation"]').textContent()).toContain('Kirjoita lyhenne auki.');
+    await page.locator('#summary').fill('Harjoittelet työtä tekstiilipajassa.');
+    await expect.poll(() => page.locator('[data-hint]').count(), { timeout: 5_000 }).toBe(0);
+    await expectNoAxeViolations(page, { client: false });
+  });
+});
