@@ -6,7 +6,8 @@ export const COMMENT_MAX = 1000;
 
 export type GoalFormError = 'titleRequired' | 'titleTooLong' | 'unknownPicture' | 'commentRequired' | 'commentTooLong' | 'unknownAction';
 
-type Change =
+/** One change to a client's goals, as the goal editor posts it (the store applies it). */
+export type GoalChange =
   | { kind: 'create'; picture: string; title: string }
   | { kind: 'edit'; goalId: number; picture: string; title: string }
   | { kind: 'status'; goalId: number; status: 'active' | 'done' | 'archived' }
@@ -16,7 +17,7 @@ type Change =
   | { kind: 'archive-step'; stepId: number }
   | { kind: 'comment'; goalId: number; text: string };
 
-export function parseGoalChange(get: (name: string) => string): { ok: true; change: Change } | { ok: false; error: GoalFormError } {
+export function parseGoalChange(get: (name: string) => string): { ok: true; change: GoalChange } | { ok: false; error: GoalFormError } {
   const id = (name: string) => Number(get(name));
   const title = get('title').trim();
   const checkTitle = (): GoalFormError | null => (!title ? 'titleRequired' : title.length > GOAL_TITLE_MAX ? 'titleTooLong' : null);

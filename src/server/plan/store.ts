@@ -1,5 +1,7 @@
 import type { Database } from '../db';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
+import type { GoalChange } from '../../domain/plan/goal-form';
+import type { ParsedPlan } from '../../domain/plan/plan-form';
 
 /** All SQL about plans and goals. */
 
@@ -81,18 +83,8 @@ export async function recordAnswer(
   return changes === 1;
 }
 
-export interface PlanInput {
-  service_type: PlanVersion['service_type'];
-  place_name: string;
-  place_address: string;
-  place_picture: string;
-  named_worker_id: number;
-  starts_on: string;
-  review_on: string;
-  legal_basis: string;
-  summary: string;
-  schedule: ScheduleDay[];
-}
+/** A checked plan form (domain/plan/plan-form.ts) is what a new version is made of. */
+export type PlanInput = ParsedPlan;
 
 /**
  * Saves the plan as a new version (earlier versions stay as they were) and makes its days and
@@ -179,19 +171,10 @@ export async function goalsForWorker(db: Database, clientId: number): Promise<Wo
 }
 
 /**
- * The worker's changes to goals. Every statement names the client too, so an id changed in a
- * form can only ever touch that client's own goals (0 rows otherwise, and the caller says 403).
+ * Applies a change from the worker's goal editor (see domain/plan/goal-form.ts). Every statement
+ * names the client too, so an id changed in a form can only ever touch that client's own goals
+ * (0 rows otherwise, and the caller says 403).
  */
-export type GoalChange =
-  | { kind: 'create'; picture: string; title: string }
-  | { kind: 'edit'; goalId: number; picture: string; title: string }
-  | { kind: 'status'; goalId: number; status: 'active' | 'done' | 'archived' }
-  | { kind: 'move'; goalId: number; direction: -1 | 1 }
-  | { kind: 'add-step'; goalId: number; title: string }
-  | { kind: 'toggle-step'; stepId: number }
-  | { kind: 'archive-step'; stepId: number }
-  | { kind: 'comment'; goalId: number; text: string };
-
 export async function changeGoals(db: Database, clientId: number, workerId: number, change: GoalChange, today: string, now = Date.now()): Promise<boolean> {
   return db.write(async (tx) => {
     const ownGoal = async (goalId: number) => !!(await tx.get('SELECT 1 FROM goals WHERE id = ? AND client_id = ?', [goalId, clientId]));
