@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, startServer, type RunningServer } from '../helpers/server';
+import { querySql, startServerWithClients, type RunningServer } from '../helpers/server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
 const fixture = useBrowser();
@@ -14,10 +14,7 @@ let server: RunningServer;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  // Its own server: the answers written here stay out of the other tests' data.
-  server = await startServer();
-  const rows = await querySql<{ id: number; preferred_name: string }>(server.dbFile, "SELECT id, preferred_name FROM people WHERE role = 'client'");
-  ids = Object.fromEntries(rows.map((r) => [r.preferred_name.toLowerCase(), r.id]));
+  ({ server, ids } = await startServerWithClients());
 });
 afterAll(() => server?.stop());
 

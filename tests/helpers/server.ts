@@ -198,3 +198,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   return { baseUrl, dbFile, output, stop };
 }
+
+/**
+ * A server of a test file's own (its writes stay out of the other files' data) and the demo
+ * clients' ids by lower-case first name (matti, aino, jukka, ville).
+ */
+export async function startServerWithClients(options: StartOptions = {}): Promise<{ server: RunningServer; ids: Record<string, number> }> {
+  const server = await startServer(options);
+  const rows = await querySql<{ id: number; preferred_name: string }>(server.dbFile, "SELECT id, preferred_name FROM people WHERE role = 'client'");
+  return { server, ids: Object.fromEntries(rows.map((r) => [r.preferred_name.toLowerCase(), r.id])) };
+}

@@ -17,6 +17,11 @@ export function weekdayName(isoDate: string, lang: Lang): string {
   return f.format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+/** 1 = Monday … 7 = Sunday, in the reader's language (23.11.2026 is a Monday). */
+export function weekdayNameOf(isoWeekday: number, lang: Lang): string {
+  return weekdayName(`2026-11-${String(22 + isoWeekday).padStart(2, '0')}`, lang);
+}
+
 const dayCache = new Map<string, string>();
 
 /** "maanantai 24.11." / "måndag 24.11." / "Monday 24 November" (kept: the same few dates recur). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helsinkiMoment } from './helsinki';
 import { todayFor } from './today';
-import { clockTime, dayWithWeekday } from './format';
+import { clockTime, dayWithWeekday, weekdayNameOf } from './format';
 
 describe('Helsinki calendar days', () => {
   it('uses the Finnish date, not UTC, around midnight and across daylight saving changes', () => {
@@ -34,6 +34,8 @@ describe('easy date and time words', () => {
     expect(dayWithWeekday('2026-11-23', 'sv')).toBe('måndag 23.11.');
     expect(dayWithWeekday('2026-11-23', 'en')).toBe('Monday 23 November');
     expect(clockTime('08:30', 'fi')).toBe('8.30');
+    expect([1, 5, 7].map((d) => weekdayNameOf(d, 'fi'))).toEqual(['maanantai', 'perjantai', 'sunnuntai']);
+    expect(weekdayNameOf(3, 'sv')).toBe('onsdag');
     expect(clockTime('14:05', 'en')).toBe('14:05');
   });
 });
