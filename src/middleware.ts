@@ -2,7 +2,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { getDb } from './server/db';
 import { SESSION_COOKIE, validateSessionToken } from './server/auth/session';
 import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from './server/i18n';
-import { areaRole } from './server/access';
+import { areaRoles } from './server/access';
 import { LANG_COOKIE } from './server/preferences';
 import { pagePolicy, STRICT_POLICY } from './server/security/csp';
 
@@ -66,15 +66,15 @@ const language = defineMiddleware((context, next) => {
 
 /** Role areas: signed-out people go to sign-in, other roles get the 403 page. */
 const roleAreas = defineMiddleware((context, next) => {
-  const role = areaRole(context.url.pathname);
-  if (!role) return next();
+  const roles = areaRoles(context.url.pathname);
+  if (!roles) return next();
   const actor = context.locals.actor;
   if (!actor) {
-    const signIn = role === 'client' ? '/card' : '/login';
+    const signIn = roles.includes('client') ? '/card' : '/login';
     return context.redirect(`${signIn}${context.locals.sessionEnded ? '?ended=1' : ''}`, 303);
   }
   // next(path) renders the 403 page in place, without running the middleware again.
-  if (actor.person.role !== role) return next('/403');
+  if (!roles.includes(actor.person.role)) return next('/403');
   return next();
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from './db/database';
 import { bundledMigrations } from './db/migrations';
-import { areaRole, canReadClient, relationTo } from './access';
+import { areaRoles, canReadClient, relationTo } from './access';
 import type { SessionActor } from './auth/session';
 
 type Person = SessionActor['person'];
@@ -65,10 +65,13 @@ describe('access', () => {
   });
 
   it('maps URL areas to roles', () => {
-    expect(areaRole('/client')).toBe('client');
-    expect(areaRole('/client/plan')).toBe('client');
-    expect(areaRole('/clients')).toBeNull();
-    expect(areaRole('/admin/units')).toBe('admin');
-    expect(areaRole('/help')).toBeNull();
+    expect(areaRoles('/client')).toEqual(['client']);
+    expect(areaRoles('/client/plan')).toEqual(['client']);
+    expect(areaRoles('/clients')).toBeNull();
+    expect(areaRoles('/admin/units')).toEqual(['admin']);
+    expect(areaRoles('/worker')).toEqual(['worker']);
+    expect(areaRoles('/worker/clients/7/plan')).toEqual(['worker', 'admin']);
+    expect(areaRoles('/worker/clientsx')).toEqual(['worker']);
+    expect(areaRoles('/help')).toBeNull();
   });
 });

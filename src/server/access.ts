@@ -10,13 +10,20 @@ import { todayInHelsinki } from '../domain/time/helsinki';
 export type Role = SessionActor['person']['role'];
 export type AccessBasis = 'self' | 'named_worker' | 'substitute' | 'family' | 'admin';
 
-/** Which role's pages live under which path; another role gets the 403 page. */
-export const ROLE_AREAS: Record<string, Role> = {
-  '/client': 'client',
-  '/family': 'family',
-  '/worker': 'worker',
-  '/admin': 'admin',
-};
+/**
+ * Which roles' pages live under which path; any other role gets the 403 page. The most specific
+ * prefix comes first. A client's record pages (/worker/clients/…) are shared by the client's
+ * workers and the admins of the client's unit: admins keep plans current when a worker is away,
+ * and one editor for both roles means one set of rules. Which client a worker or admin may open
+ * is then decided per request by `relationTo`.
+ */
+export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Role[]])[] = [
+  ['/worker/clients', ['worker', 'admin']],
+  ['/client', ['client']],
+  ['/family', ['family']],
+  ['/worker', ['worker']],
+  ['/admin', ['admin']],
+];
 
 export const HOME_OF: Record<Role, string> = {
   client: '/client',
@@ -25,9 +32,10 @@ export const HOME_OF: Record<Role, string> = {
   admin: '/admin',
 };
 
-export function areaRole(pathname: string): Role | null {
-  for (const [prefix, role] of Object.entries(ROLE_AREAS)) {
-    if (pathname === prefix || pathname.startsWith(prefix + '/')) return role;
+/** The roles allowed under this path, or null when the path is open to everyone signed in or not. */
+export function areaRoles(pathname: string): readonly Role[] | null {
+  for (const [prefix, roles] of ROLE_AREAS) {
+    if (pathname === prefix || pathname.startsWith(prefix + '/')) return roles;
   }
   return null;
 }
@@ -56,13 +64,23 @@ export async function relationTo(db: Database, actor: SessionActor['person'], cl
 }
 
 /**
+ * May `actor` read this client's records (plan, goals, photos)? The basis, or null for "no".
+ * Does not log: pages call `canReadClient`, which logs; this is for parts of a page already
+ * logged (such as the place photo on a plan page).
+ */
+export async function recordsBasis(db: Database, actor: SessionActor['person'], clientId: number): Promise<AccessBasis | null> {
+  const basis = await relationTo(db, actor, clientId);
+  // A family link for messages only (Maisa/MyChart-style proxy levels) does not open the records.
+  if (basis === 'family' && (await familyLevel(db, actor.id, clientId)) === 'messages') return null;
+  return basis;
+}
+
+/**
  * May `actor` read this client's data? Logs the view when the reader is not the client.
  * Returns the basis (for the log and the page) or null for "no" (the caller answers 403).
  */
 export async function canReadClient(db: Database, actor: SessionActor['person'], clientId: number, action: string, path: string): Promise<AccessBasis | null> {
-  let basis = await relationTo(db, actor, clientId);
-  // A family link for messages only (Maisa/MyChart-style proxy levels) does not open the records.
-  if (basis === 'family' && (await familyLevel(db, actor.id, clientId)) === 'messages') basis = null;
+  const basis = await recordsBasis(db, actor, clientId);
   if (basis && basis !== 'self') {
     await db.write((tx) =>
       tx.run('INSERT INTO access_log (at, actor_id, client_id, action, basis, path) VALUES (?, ?, ?, ?, ?, ?)', [

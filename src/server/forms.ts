@@ -1,9 +1,38 @@
 /** Small helpers shared by every form handler. */
 
-/** Reads a POSTed form; a body that is not a form gives an empty one instead of a 500. */
-export async function readForm(request: Request): Promise<FormData> {
+/** Ordinary forms are text: far below this. A larger body is refused unread. */
+export const FORM_MAX_BYTES = 1_000_000;
+/**
+ * Forms with a photo. Larger than the photo limit itself (PHOTO_MAX_BYTES), so that a too-big
+ * photo is still read and answered with "the photo is too big" while every typed field is kept.
+ */
+export const UPLOAD_FORM_MAX_BYTES = 25_000_000;
+
+/** The body, or null when it is larger than `maxBytes` (checked while reading, not trusted from headers). */
+async function readBodyCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > maxBytes) return null;
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > maxBytes) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a POSTed form; a body that is not a form, or is too large, gives an empty one instead
+ * of a 500 (the page then shows its usual "fill this in" errors).
+ */
+export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Promise<FormData> {
   try {
-    return await request.formData();
+    const body = await readBodyCapped(request, maxBytes);
+    if (body === null) return new FormData();
+    // (Buffer is a Uint8Array; the DOM typings only want to be sure it is not a SharedArrayBuffer.)
+    return await new Response(body as unknown as BodyInit, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
   } catch {
     return new FormData();
   }
@@ -12,6 +41,12 @@ export async function readForm(request: Request): Promise<FormData> {
 export function field(form: FormData, name: string, maxLength = 500): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.slice(0, maxLength) : '';
+}
+
+/** An uploaded file, or null when the field is empty (a form posted without choosing a file). */
+export function fileField(form: FormData, name: string): File | null {
+  const value = form.get(name);
+  return value instanceof File && value.size > 0 ? value : null;
 }
 
 /** Only our own paths may be a redirect target (no open redirect through ?back=). */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { markHTMLString } from 'astro/runtime/server/index.js';
 import type { PictureConcept } from '../domain/pictures/concepts';
 import type { PinPicture } from './auth/picture-pin';
+import { PICTURE_CATALOGUE } from './picture-catalogue';
 
 /**
  * One picture per concept across the whole portal (DESIGN.md): this table is the only place
@@ -86,13 +87,14 @@ interface IconSet {
   height?: number;
 }
 
-// Read once at start from the package (kept out of the server bundle: the set is large and
-// only the few icons above are kept in memory).
+// Read once at start from the package (kept out of the server bundle: the set is large). Kept in
+// memory: the icons above and the catalogue a worker chooses goal and place pictures from
+// (about 1 700 emoji, under 3 MB), not the whole set.
 const iconSet: IconSet = JSON.parse(
   fs.readFileSync(createRequire(import.meta.url).resolve('@iconify-json/openmoji/icons.json'), 'utf8'),
 );
 const bodies = new Map<string, string>();
-for (const name of [...Object.values(CONCEPT_ICONS), ...Object.values(PIN_ICONS)]) {
+for (const name of [...Object.values(CONCEPT_ICONS), ...Object.values(PIN_ICONS), ...PICTURE_CATALOGUE.map((p) => p.name)]) {
   const icon = iconSet.icons[name] ?? iconSet.icons[iconSet.aliases?.[name]?.parent ?? ''];
   if (!icon) throw new Error(`OpenMoji icon missing: ${name}`);
   bodies.set(name, icon.body);
@@ -122,7 +124,12 @@ type PictureOptions = {
   alt: string;
   size?: number;
   className?: string;
-} & ({ concept: PictureConcept } | { pin: PinPicture });
+} & (
+  | { concept: PictureConcept }
+  | { pin: PinPicture }
+  /** A picture chosen in the picker (goals, places); `fallback` if the stored name is unknown. */
+  | { icon: string; fallback: PictureConcept }
+);
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -140,9 +147,41 @@ export function picture(options: PictureOptions): ReturnType<typeof markHTMLStri
 
 /** The SVG markup itself, as a plain string. */
 export function pictureMarkup(options: PictureOptions): string {
-  const name = 'concept' in options ? CONCEPT_ICONS[options.concept] : PIN_ICONS[options.pin];
+  const name =
+    'concept' in options
+      ? CONCEPT_ICONS[options.concept]
+      : 'pin' in options
+        ? PIN_ICONS[options.pin]
+        : bodies.has(options.icon)
+          ? options.icon
+          : CONCEPT_ICONS[options.fallback];
   const size = options.size ?? 48;
   const className = options.className ? `picture ${escapeAttribute(options.className)}` : 'picture';
   const a11y = options.alt ? `role="img" aria-label="${escapeAttribute(options.alt)}"` : 'aria-hidden="true"';
   return `<svg class="${className}" viewBox="${ICON_VIEWBOX}" width="${size}" height="${size}" ${a11y} focusable="false">${iconBodyWithUniqueIds(name)}</svg>`;
+}
+
+/**
+ * Each weekday's own colour on its calendar-page picture, as in the picture schedules many
+ * clients know from school and home. The colour only helps: the day's name is written on the
+ * picture and beside it, so nobody needs to tell colours apart.
+ */
+const WEEKDAY_COLOURS = ['#2e7d32', '#1565c0', '#8d6e63', '#6a1b9a', '#f9a825', '#c62828', '#ad1457'];
+
+/**
+ * A weekday's picture: a calendar page in the day's colour with the day's first letters
+ * ("Ma", "Ti"…). Decorative (aria-hidden): the full name is always written next to it.
+ */
+export function weekdayPicture(isoWeekday: number, dayName: string, size = 48): ReturnType<typeof markHTMLString> {
+  const colour = WEEKDAY_COLOURS[(isoWeekday - 1) % 7];
+  const letters = escapeAttribute(dayName.slice(0, 2).replace(/^./, (c) => c.toUpperCase()));
+  return markHTMLString(
+    `<svg class="picture weekday-picture" viewBox="0 0 72 72" width="${size}" height="${size}" aria-hidden="true" focusable="false">` +
+      `<rect x="6" y="8" width="60" height="58" rx="8" fill="#ffffff" stroke="#1a1a1a" stroke-width="3"/>` +
+      `<path d="M6 16a8 8 0 0 1 8-8h44a8 8 0 0 1 8 8v8H6z" fill="${colour}" stroke="#1a1a1a" stroke-width="3"/>` +
+      `<line x1="22" y1="3" x2="22" y2="14" stroke="#1a1a1a" stroke-width="4" stroke-linecap="round"/>` +
+      `<line x1="50" y1="3" x2="50" y2="14" stroke="#1a1a1a" stroke-width="4" stroke-linecap="round"/>` +
+      `<text x="36" y="56" text-anchor="middle" font-size="26" font-weight="700" fill="#1a1a1a" font-family="inherit">${letters}</text>` +
+      `</svg>`,
+  );
 }

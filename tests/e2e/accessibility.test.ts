@@ -61,6 +61,8 @@ const CASES: PageCase[] = [
   { who: 'worker', path: '/worker', client: false, status: 200 },
   { who: 'worker', path: '/admin', client: true, status: 403 },
   { who: 'admin', path: '/admin', client: false, status: 200 },
+  { who: 'admin', path: '/admin/clients', client: false, status: 200 },
+  { who: 'worker', path: '/admin/clients', client: true, status: 403 },
 ];
 
 const browser = useBrowser();

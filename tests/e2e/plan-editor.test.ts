@@ -40,7 +40,7 @@ describe('plan editor', () => {
     await page.locator('#place_name').fill('');
     await page.locator('#review_on').fill('2031-01-01');
     await page.locator('#summary').fill(longSummary);
-    await clickAndWait(page, page.locator('form.staff-form button[type=submit]'));
+    await clickAndWait(page, page.getByRole('button', { name: 'Tallenna uusi versio' }));
     expect(await page.title()).toMatch(/^Virhe: /);
     expect(await page.locator('#place_name-error').textContent()).toBe('Täytä tämä kenttä.');
     expect(await page.locator('#review_on-error').textContent()).toContain('2 vuoden');
@@ -53,7 +53,7 @@ describe('plan editor', () => {
     await page.locator('#place_name').fill('Pajakulman metallipaja');
     await page.locator('#review_on').fill('2027-06-30');
     await page.locator('#summary').fill('Teet metallitöitä. Liisa auttaa sinua.');
-    await clickAndWait(page, page.locator('form.staff-form button[type=submit]'));
+    await clickAndWait(page, page.getByRole('button', { name: 'Tallenna uusi versio' }));
     expect(path(page)).toBe(`/worker/clients/${ids.matti}?saved=2`);
     expect(await versionsOf(ids.matti)).toBe(2);
     expect(await page.locator('main li').count()).toBe(2);
@@ -114,26 +114,31 @@ describe('goal editor', () => {
 
     // An empty title is refused with an error and nothing is added.
     const goalsBefore = (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM goals WHERE client_id = ?', [ids.matti]))[0].n;
-    await page.locator('#new-picture').selectOption('bus');
-    await clickAndWait(page, page.locator('section[aria-labelledby=new-goal] button[type=submit]'));
+    // The picture picker finds the bus by a Finnish word while the worker types (live search).
+    await page.locator('#new-picture-q').fill('bussi');
+    await page.locator('#new-picture input[value=bus]').check();
+    const addGoal = page.getByRole('button', { name: 'Lisää tavoite' });
+    await clickAndWait(page, addGoal);
     expect(await page.locator('#error-summary').textContent()).toBe('Anna tavoitteelle nimi.');
+    expect(await page.locator('#new-title-error').textContent()).toBe('Anna tavoitteelle nimi.');
     await expectNoAxeViolations(page, { client: false });
-    expect(await page.locator('#new-picture').inputValue()).toBe('bus');
+    expect(await page.locator('#new-picture input[name=picture]:checked').inputValue()).toBe('bus');
 
     await page.locator('#new-title').fill('Kuljen bussilla yksin');
-    await clickAndWait(page, page.locator('section[aria-labelledby=new-goal] button[type=submit]'));
+    await clickAndWait(page, addGoal);
     expect((await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM goals WHERE client_id = ?', [ids.matti]))[0].n).toBe(goalsBefore + 1);
+    expect(await querySql(server.dbFile, 'SELECT picture FROM goals WHERE client_id = ? AND title = ?', [ids.matti, 'Kuljen bussilla yksin'])).toEqual([{ picture: 'bus' }]);
     const goal = page.locator('section.goal-editor', { hasText: 'Kuljen bussilla yksin' });
     await goal.locator('form:has(input[value=add-step]) input[name=title]').fill('Katson aikataulun.');
-    await clickAndWait(page, goal.locator('form:has(input[value=add-step]) button[type=submit]'));
+    await clickAndWait(page, goal.getByRole('button', { name: 'Lisää askel' }));
     await goal.locator('textarea[name=text]').fill('Hyvä alku, Matti!');
-    await clickAndWait(page, goal.locator('form:has(input[value=comment]) button[type=submit]'));
+    await clickAndWait(page, goal.getByRole('button', { name: 'Lähetä kommentti' }));
     await clickAndWait(page, goal.locator('button[value=up]'));
 
     const client = await fixture.newPage();
     await signInClient(client, server.baseUrl, 'matti', { device: 'own' });
     await client.goto(`${server.baseUrl}/client/goals`);
-    const titles = await client.locator('section.goal h2').allTextContents();
+    const titles = await client.locator('section.goal:not(.reached-goals) h2').allTextContents();
     expect(titles.map((x) => x.trim())).toContain('Kuljen bussilla yksin');
     // Moved up once from last place: now second to last.
     expect(titles.map((x) => x.trim()).indexOf('Kuljen bussilla yksin')).toBe(titles.length - 2);
@@ -144,7 +149,11 @@ describe('goal editor', () => {
     await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/goals`);
     await clickAndWait(page, page.locator('section.goal-editor', { hasText: 'Kuljen bussilla yksin' }).locator('button[value=done]'));
     await client.reload();
-    expect(await client.locator('section.goal', { hasText: 'Kuljen bussilla yksin' }).count()).toBe(0);
+    // Reached: no longer among the goals to work on, but kept in "Saavutetut tavoitteet" with the day.
+    expect(await client.locator('section.goal:not(.reached-goals)', { hasText: 'Kuljen bussilla yksin' }).count()).toBe(0);
+    const reached = client.locator('section.reached-goals li', { hasText: 'Kuljen bussilla yksin' });
+    expect(await reached.count()).toBe(1);
+    expect(await reached.textContent()).toMatch(/Saavutit tämän \p{L}+ \d{1,2}\.\d{1,2}\./u);
   });
 
   it("refuses changes to another client's goals through a changed id", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGoalChange } from './goal-form';
 
-const parse = (values: Record<string, string>) => parseGoalChange((name) => values[name] ?? '');
+const parse = (values: Record<string, string>) => parseGoalChange((name) => values[name] ?? '', (name) => name === 'bus');
 
 describe('goal editor form', () => {
   it('reads each kind of change', () => {

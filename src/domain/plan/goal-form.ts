@@ -1,5 +1,3 @@
-import { isPictureConcept } from '../pictures/concepts';
-
 /** Reads one posted change from the worker's goal editor, or says what is wrong with it. Pure. */
 export const GOAL_TITLE_MAX = 80;
 export const COMMENT_MAX = 1000;
@@ -17,14 +15,15 @@ export type GoalChange =
   | { kind: 'archive-step'; stepId: number }
   | { kind: 'comment'; goalId: number; text: string };
 
-export function parseGoalChange(get: (name: string) => string): { ok: true; change: GoalChange } | { ok: false; error: GoalFormError } {
+/** `isKnownPicture`: whether a picture name is one the picker offers (the server's catalogue). */
+export function parseGoalChange(get: (name: string) => string, isKnownPicture: (name: string) => boolean): { ok: true; change: GoalChange } | { ok: false; error: GoalFormError } {
   const id = (name: string) => Number(get(name));
   const title = get('title').trim();
   const checkTitle = (): GoalFormError | null => (!title ? 'titleRequired' : title.length > GOAL_TITLE_MAX ? 'titleTooLong' : null);
   switch (get('action')) {
     case 'create':
     case 'edit': {
-      const error = checkTitle() ?? (isPictureConcept(get('picture')) ? null : 'unknownPicture');
+      const error = checkTitle() ?? (isKnownPicture(get('picture')) ? null : 'unknownPicture');
       if (error) return { ok: false, error };
       return get('action') === 'create'
         ? { ok: true, change: { kind: 'create', picture: get('picture'), title } }

@@ -1,4 +1,3 @@
-import { isPictureConcept } from '../pictures/concepts';
 import { SERVICE_TYPES, type ServiceType } from './plan';
 
 /**
@@ -11,11 +10,11 @@ export const NAME_MAX = 120;
 
 export type PlanField =
   | 'service_type' | 'place_name' | 'place_address' | 'place_picture' | 'named_worker_id'
-  | 'starts_on' | 'review_on' | 'legal_basis' | 'summary' | 'schedule';
+  | 'starts_on' | 'review_on' | 'legal_basis' | 'summary' | 'schedule' | 'place_photo';
 
 export type PlanError =
   | 'required' | 'tooLong' | 'unknownPicture' | 'unknownWorker' | 'badDate' | 'reviewBeforeStart'
-  | 'reviewTooFar' | 'badTime' | 'endBeforeStart' | 'noDays' | 'unknownService';
+  | 'reviewTooFar' | 'badTime' | 'endBeforeStart' | 'noDays' | 'unknownService' | 'photoTooBig' | 'photoNotImage';
 
 export interface PlanFormValues {
   service_type: string;
@@ -77,21 +76,26 @@ export function readPlanForm(get: (name: string) => string): PlanFormValues {
   };
 }
 
-/**
- * Checks the values. `workers` are the ids that may be the named worker; `today` bounds the
- * review date: at most 2 years ahead (the service need is reviewed at least every 2 years).
- */
+export interface PlanCheckContext {
+  /** The ids that may be the named worker (the unit's active workers). */
+  workers: ReadonlySet<number>;
+  /** Bounds the review date: at most 2 years ahead (the service need is reviewed at least every 2 years). */
+  today: string;
+  /** Whether a picture name is one the picker offers (the server's catalogue). */
+  isKnownPicture: (name: string) => boolean;
+}
+
+/** Checks the values, field by field. */
 export function validatePlan(
   v: PlanFormValues,
-  workers: ReadonlySet<number>,
-  today: string,
+  { workers, today, isKnownPicture }: PlanCheckContext,
 ): { ok: true; plan: ParsedPlan } | { ok: false; errors: Partial<Record<PlanField, PlanError>> } {
   const errors: Partial<Record<PlanField, PlanError>> = {};
   if (!(SERVICE_TYPES as readonly string[]).includes(v.service_type)) errors.service_type = 'unknownService';
   if (!v.place_name) errors.place_name = 'required';
   else if (v.place_name.length > NAME_MAX) errors.place_name = 'tooLong';
   if (v.place_address.length > 200) errors.place_address = 'tooLong';
-  if (!isPictureConcept(v.place_picture)) errors.place_picture = 'unknownPicture';
+  if (!isKnownPicture(v.place_picture)) errors.place_picture = 'unknownPicture';
   if (!workers.has(Number(v.named_worker_id))) errors.named_worker_id = 'unknownWorker';
   if (!isRealDate(v.starts_on)) errors.starts_on = v.starts_on ? 'badDate' : 'required';
   if (!isRealDate(v.review_on)) errors.review_on = v.review_on ? 'badDate' : 'required';

@@ -29,6 +29,10 @@ export interface PlanVersion {
   place_name: string;
   place_address: string;
   place_picture: string;
+  /** A photo of the place (served by /photos/<id>), shown instead of the picture when set. */
+  place_photo_id: number | null;
+  place_photo_width: number | null;
+  place_photo_height: number | null;
   named_worker_id: number | null;
   starts_on: string;
   review_on: string;

@@ -19,6 +19,8 @@ interface Props {
 
 export default function EasyReadHints({ fieldId, lang, initialText, heading, noHints, labels }: Props) {
   const [hints, setHints] = useState<Hint[]>(() => (initialText ? hintsFor(initialText, lang) : []));
+  // Nothing to say about an empty field: the box stays out of the way until there is text.
+  const [empty, setEmpty] = useState(!initialText.trim());
 
   useEffect(() => {
     const field = document.getElementById(fieldId) as HTMLTextAreaElement | HTMLInputElement | null;
@@ -27,9 +29,17 @@ export default function EasyReadHints({ fieldId, lang, initialText, heading, noH
     // Wait for a pause in typing: hints that change with every key press would be noise.
     const update = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => setHints(field.value.trim() ? hintsFor(field.value, lang) : []), 400);
+      timer = setTimeout(() => {
+        setEmpty(!field.value.trim());
+        setHints(field.value.trim() ? hintsFor(field.value, lang) : []);
+      }, 400);
     };
     field.addEventListener('input', update);
+    // Text typed before this island woke up (client:idle) gets its hints at once.
+    if (field.value.trim() && field.value !== initialText) {
+      setEmpty(false);
+      setHints(hintsFor(field.value, lang));
+    }
     return () => {
       clearTimeout(timer);
       field.removeEventListener('input', update);
@@ -37,9 +47,10 @@ export default function EasyReadHints({ fieldId, lang, initialText, heading, noH
   }, [fieldId, lang]);
 
   return (
-    <div id={`${fieldId}-hints`} class="hints" aria-live="polite">
-      <p><strong>{heading}</strong></p>
-      {hints.length === 0 ? (
+    // The live region itself is always there (a region added later is not announced).
+    <div id={`${fieldId}-hints`} class={empty ? 'hints empty' : 'hints'} aria-live="polite">
+      {empty ? null : <p><strong>{heading}</strong></p>}
+      {empty ? null : hints.length === 0 ? (
         <p>{noHints}</p>
       ) : (
         <ul>

@@ -124,45 +124,56 @@ interface DemoPlan {
   reviewOn: string;
   legalBasis: string;
   summary: string;
-  goals: { picture: string; title: string; steps: [string, boolean][]; answers: ['good' | 'some' | 'hard', string][]; comment?: string }[];
+  goals: {
+    picture: string;
+    title: string;
+    steps: [string, boolean][];
+    answers: ['good' | 'some' | 'hard', string][];
+    comment?: string;
+    /** A goal already reached, on this day. */
+    reachedOn?: string;
+  }[];
 }
 
 /** Plans for the three service types and a few goals, in the easy words a worker would write. */
 const DEMO_PLANS: DemoPlan[] = [
   {
-    client: 'matti', service: 'tyotoiminta', address: 'Pajakatu 3, Pori', picture: 'work',
+    client: 'matti', service: 'tyotoiminta', address: 'Pajakatu 3, Pori', picture: 'hammer-and-wrench',
     startsOn: '2025-01-15', reviewOn: '2027-01-15', legalBasis: 'SHL 27 e §',
     summary: 'Teet puutöitä puutyöpajassa. Teet esimerkiksi linnunpönttöjä. Liisa auttaa sinua.',
     goals: [
-      { picture: 'clock', title: 'Tulen ajoissa töihin', steps: [['Herätyskello soi kello 7.', true], ['Lähden bussille kello 7.45.', false]],
+      { picture: 'alarm-clock', title: 'Tulen ajoissa töihin', steps: [['Herätyskello soi kello 7.', true], ['Lähden bussille kello 7.45.', false]],
         answers: [['some', 'Bussi oli myöhässä.'], ['good', '']], comment: 'Hienoa, Matti! Olit ajoissa koko viikon.' },
-      { picture: 'work', title: 'Teen linnunpöntön', steps: [['Mittaan laudat.', true], ['Sahaan laudat.', false], ['Naulaan pöntön.', false]],
+      { picture: 'hammer-and-wrench', title: 'Teen linnunpöntön', steps: [['Mittaan laudat.', true], ['Sahaan laudat.', false], ['Naulaan pöntön.', false]],
         answers: [['hard', 'Saha on raskas.']] },
+      { picture: 'broom', title: 'Siivoan oman työpisteeni', steps: [['Lakaisen lattian.', true], ['Laitan työkalut paikoilleen.', true]],
+        answers: [['good', '']], reachedOn: '2026-09-18' },
     ],
   },
   {
-    client: 'aino', service: 'avotyotoiminta', address: 'Torikatu 5, Pori', picture: 'coffee',
+    client: 'aino', service: 'avotyotoiminta', address: 'Torikatu 5, Pori', picture: 'hot-beverage',
     startsOn: '2025-08-01', reviewOn: '2026-12-10', legalBasis: 'SHL 27 e §',
     summary: 'Olet töissä kahvilassa. Keität kahvia ja pyyhit pöydät. Pekka käy katsomassa sinua.',
     goals: [
-      { picture: 'coffee', title: 'Keitän kahvin itse', steps: [['Mittaan kahvin.', true], ['Laitan keittimen päälle.', true]],
+      { picture: 'hot-beverage', title: 'Keitän kahvin itse', steps: [['Mittaan kahvin.', true], ['Laitan keittimen päälle.', true]],
         answers: [['good', 'Kahvi oli hyvää.']], comment: 'Aino, asiakkaat kehuivat kahvia.' },
       { picture: 'bus', title: 'Kuljen bussilla yksin', steps: [['Katson bussin numeron.', true], ['Näytän bussikortin.', false]], answers: [] },
+      { picture: 'hand-with-fingers-splayed', title: 'Pesen kädet ennen töitä', steps: [['Pesen kädet saippualla.', true]], answers: [], reachedOn: '2026-03-02' },
     ],
   },
   {
-    client: 'jukka', service: 'tyohonvalmennus', address: 'Pajakatu 3, Pori', picture: 'work',
+    client: 'jukka', service: 'tyohonvalmennus', address: 'Pajakatu 3, Pori', picture: 'hammer-and-wrench',
     startsOn: '2024-03-01', reviewOn: '2026-10-01', legalBasis: 'EHL 2 §',
     summary: 'Harjoittelet työtä tekstiilipajassa. Tavoite on työpaikka kaupassa. Liisa auttaa sinua.',
     goals: [
-      { picture: 'shopping', title: 'Harjoittelen hyllyjen täyttöä', steps: [['Katson, mihin tavara kuuluu.', false]], answers: [['some', '']] },
+      { picture: 'shopping-cart', title: 'Harjoittelen hyllyjen täyttöä', steps: [['Katson, mihin tavara kuuluu.', false]], answers: [['some', '']] },
     ],
   },
   {
-    client: 'ville', service: 'kuntouttava_tyotoiminta', address: 'Kivijalankatu 7, Rauma', picture: 'cleaning',
+    client: 'ville', service: 'kuntouttava_tyotoiminta', address: 'Kivijalankatu 7, Rauma', picture: 'broom',
     startsOn: '2025-05-05', reviewOn: '2026-11-05', legalBasis: 'laki kuntouttavasta työtoiminnasta',
     summary: 'Lajittelet tavaroita kierrätyspisteessä. Sanna auttaa sinua.',
-    goals: [{ picture: 'cleaning', title: 'Lajittelen tavarat oikein', steps: [['Opin lajit.', true]], answers: [] }],
+    goals: [{ picture: 'broom', title: 'Lajittelen tavarat oikein', steps: [['Opin lajit.', true]], answers: [] }],
   },
 ];
 
@@ -187,8 +198,8 @@ async function seedPlansAndGoals(
     }
     for (const [position, goal] of plan.goals.entries()) {
       const { lastID: goalId } = await tx.run(
-        'INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)',
-        [clientId, goal.picture, goal.title, position, now],
+        'INSERT INTO goals (client_id, picture, title, position, status, reached_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [clientId, goal.picture, goal.title, position, goal.reachedOn ? 'done' : 'active', goal.reachedOn ?? null, now],
       );
       for (const [stepPosition, [title, done]] of goal.steps.entries()) {
         await tx.run('INSERT INTO goal_steps (goal_id, title, position, done_on) VALUES (?, ?, ?, ?)', [goalId, title, stepPosition, done ? plan.startsOn : null]);

@@ -81,6 +81,27 @@ export async function clientsOfWorker(db: Database, workerId: number, today = to
   );
 }
 
+export interface UnitClientRow {
+  id: number;
+  full_name: string;
+  reading_needs: string;
+  named_worker: string | null;
+}
+
+/** Every active client of a unit with today's named worker (the admin's list). */
+export async function clientsOfUnit(db: Database, unitId: number, today = todayInHelsinki()): Promise<UnitClientRow[]> {
+  return db.all<UnitClientRow>(
+    `SELECT p.id, p.full_name, p.reading_needs,
+            (SELECT w.full_name FROM client_workers cw JOIN people w ON w.id = cw.worker_id
+              WHERE cw.client_id = p.id AND cw.kind = 'named' AND cw.starts_on <= ?
+                AND (cw.ends_on IS NULL OR cw.ends_on >= ?) LIMIT 1) AS named_worker
+       FROM people p
+      WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1
+      ORDER BY p.full_name`,
+    [today, today, unitId],
+  );
+}
+
 export interface UnitSummary {
   name: string;
   municipality: string;

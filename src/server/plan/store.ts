@@ -12,9 +12,11 @@ export function currentPlan(db: Database, clientId: number): Promise<PlanVersion
 /** One version of a client's plan (null: the newest), with its weekly schedule. */
 export async function planVersion(db: Database, clientId: number, version: number | null): Promise<PlanVersion | null> {
   const plan = await db.get<Omit<PlanVersion, 'schedule'>>(
-    `SELECT id, client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
-            starts_on, review_on, legal_basis, summary, created_at
-       FROM plan_versions WHERE client_id = ? AND (? IS NULL OR version = ?) ORDER BY version DESC LIMIT 1`,
+    `SELECT v.id, v.client_id, v.version, v.service_type, v.place_name, v.place_address, v.place_picture,
+            v.place_photo_id, ph.width AS place_photo_width, ph.height AS place_photo_height, v.named_worker_id,
+            v.starts_on, v.review_on, v.legal_basis, v.summary, v.created_at
+       FROM plan_versions v LEFT JOIN photos ph ON ph.id = v.place_photo_id
+      WHERE v.client_id = ? AND (? IS NULL OR v.version = ?) ORDER BY v.version DESC LIMIT 1`,
     [clientId, version, version],
   );
   if (!plan) return null;
@@ -58,6 +60,22 @@ export async function activeGoals(db: Database, clientId: number): Promise<Goal[
   }));
 }
 
+export interface ReachedGoal {
+  id: number;
+  picture: string;
+  title: string;
+  reached_on: string | null;
+}
+
+/** Goals the client has reached (not archived), newest first: a record to be proud of. */
+export function reachedGoals(db: Database, clientId: number): Promise<ReachedGoal[]> {
+  return db.all<ReachedGoal>(
+    `SELECT id, picture, title, reached_on FROM goals WHERE client_id = ? AND status = 'done'
+      ORDER BY reached_on IS NULL, reached_on DESC, position, id`,
+    [clientId],
+  );
+}
+
 /** The client whose goal this is (to check access before anything else). */
 export async function goalOwner(db: Database, goalId: number): Promise<number | null> {
   const row = await db.get<{ client_id: number }>("SELECT client_id FROM goals WHERE id = ? AND status = 'active'", [goalId]);
@@ -83,8 +101,8 @@ export async function recordAnswer(
   return changes === 1;
 }
 
-/** A checked plan form (domain/plan/plan-form.ts) is what a new version is made of. */
-export type PlanInput = ParsedPlan;
+/** A checked plan form (domain/plan/plan-form.ts) and the place photo are what a new version is made of. */
+export type PlanInput = ParsedPlan & { place_photo_id: number | null };
 
 /**
  * Saves the plan as a new version (earlier versions stay as they were) and makes its days and
@@ -95,10 +113,10 @@ export async function savePlanVersion(db: Database, clientId: number, input: Pla
     const last = await tx.get<{ version: number }>('SELECT MAX(version) AS version FROM plan_versions WHERE client_id = ?', [clientId]);
     const version = (last?.version ?? 0) + 1;
     const { lastID } = await tx.run(
-      `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
-         starts_on, review_on, legal_basis, summary, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.named_worker_id,
+      `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, place_photo_id,
+         named_worker_id, starts_on, review_on, legal_basis, summary, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, input.named_worker_id,
         input.starts_on, input.review_on, input.legal_basis, input.summary, by, now],
     );
     await tx.run('DELETE FROM weekly_schedule WHERE client_id = ?', [clientId]);
@@ -145,6 +163,7 @@ export interface WorkerGoal {
   status: 'active' | 'done' | 'archived';
   steps: { id: number; title: string; done: boolean }[];
   answers: GoalAnswer[];
+  latestComment: { text: string; worker: string } | null;
 }
 
 /** Every goal of a client that is not archived, for the worker's goal editor. */
@@ -163,10 +182,17 @@ export async function goalsForWorker(db: Database, clientId: number): Promise<Wo
       WHERE g.client_id = ? ORDER BY a.created_at DESC, a.id DESC`,
     [clientId],
   );
+  const comments = await db.all<{ goal_id: number; text: string; worker: string }>(
+    `SELECT c.goal_id, c.text, p.full_name AS worker FROM goal_comments c
+       JOIN goals g ON g.id = c.goal_id JOIN people p ON p.id = c.worker_id
+      WHERE g.client_id = ? ORDER BY c.created_at DESC, c.id DESC`,
+    [clientId],
+  );
   return goals.map((g) => ({
     ...g,
     steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, done: s.done_on !== null })),
     answers: answers.filter((a) => a.goal_id === g.id).slice(0, 5),
+    latestComment: comments.find((c) => c.goal_id === g.id) ?? null,
   }));
 }
 
@@ -189,7 +215,15 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
       case 'edit':
         return (await tx.run('UPDATE goals SET picture = ?, title = ? WHERE id = ? AND client_id = ?', [change.picture, change.title, change.goalId, clientId])).changes === 1;
       case 'status':
-        return (await tx.run('UPDATE goals SET status = ? WHERE id = ? AND client_id = ?', [change.status, change.goalId, clientId])).changes === 1;
+        // Reached today; reopened: not reached; archived: the day it was reached (if) stays.
+        return (
+          await tx.run(
+            `UPDATE goals SET status = ?1,
+                reached_on = CASE ?1 WHEN 'done' THEN ?2 WHEN 'active' THEN NULL ELSE reached_on END
+              WHERE id = ?3 AND client_id = ?4`,
+            [change.status, today, change.goalId, clientId],
+          )
+        ).changes === 1;
       case 'move': {
         if (!(await ownGoal(change.goalId))) return false;
         const order = await tx.all<{ id: number }>("SELECT id FROM goals WHERE client_id = ? AND status = 'active' ORDER BY position, id", [clientId]);

@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { photoById } from '../../server/photos';
+import { recordsBasis } from '../../server/access';
+
+/**
+ * A stored photo, served only to someone who may read the records of the client it belongs to
+ * (checked on every request). The page showing the photo has already logged the view.
+ */
+export const GET: APIRoute = async ({ params, locals }) => {
+  const { actor, db } = locals;
+  const id = Number(params.id);
+  const photo = actor && Number.isInteger(id) ? await photoById(db, id) : undefined;
+  if (!actor) return new Response(null, { status: 401 });
+  if (!photo) return new Response(null, { status: 404 });
+  if (photo.client_id !== null && (await recordsBasis(db, actor.person, photo.client_id)) === null) return new Response(null, { status: 403 });
+  return new Response(new Uint8Array(photo.bytes), {
+    headers: {
+      'content-type': photo.mime,
+      // Private data on what may be a shared tablet: not kept in any cache after sign-out.
+      'cache-control': 'private, no-store',
+    },
+  });
+};

@@ -1,0 +1,58 @@
+import sharp from 'sharp';
+import type { Database } from './db';
+
+/**
+ * Photos people upload (a work place's photo; people's photos later). The uploaded file is never
+ * kept or served: the server decodes it, turns it upright, shrinks it and writes a new small
+ * JPEG. Writing a new file drops all metadata, EXIF and GPS location included.
+ */
+export const PHOTO_MAX_BYTES = 10_000_000;
+/** Big enough for a sharp picture on a tablet, small enough for a slow connection. */
+const MAX_SIDE = 800;
+/** Refuse "decompression bombs": a small file that decodes into a huge image. */
+const MAX_INPUT_PIXELS = 60_000_000;
+
+export type PhotoError = 'photoTooBig' | 'photoNotImage';
+
+export interface ProcessedPhoto {
+  bytes: Buffer;
+  width: number;
+  height: number;
+}
+
+export async function processPhoto(file: File): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; error: PhotoError }> {
+  if (file.size > PHOTO_MAX_BYTES) return { ok: false, error: 'photoTooBig' };
+  try {
+    const input = Buffer.from(await file.arrayBuffer());
+    const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+      .rotate()
+      .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' })
+      .jpeg({ quality: 80, mozjpeg: true })
+      .toBuffer({ resolveWithObject: true });
+    return { ok: true, photo: { bytes: data, width: info.width, height: info.height } };
+  } catch {
+    // Not an image sharp can read (a PDF, a text file renamed .jpg, a broken file).
+    return { ok: false, error: 'photoNotImage' };
+  }
+}
+
+/** Stores a processed photo as part of `clientId`'s data (who may see it follows from that). */
+export async function storePhoto(db: Database, photo: ProcessedPhoto, clientId: number | null, by: number, now = Date.now()): Promise<number> {
+  return db.write(async (tx) => {
+    const { lastID } = await tx.run(
+      "INSERT INTO photos (mime, bytes, width, height, client_id, created_by, created_at) VALUES ('image/jpeg', ?, ?, ?, ?, ?, ?)",
+      [photo.bytes, photo.width, photo.height, clientId, by, now],
+    );
+    return lastID;
+  });
+}
+
+export async function photoById(db: Database, id: number): Promise<{ bytes: Buffer; mime: string; client_id: number | null } | undefined> {
+  return db.get('SELECT bytes, mime, client_id FROM photos WHERE id = ?', [id]);
+}
+
+/** Is this photo part of this client's data? (A photo id posted in a form is checked here.) */
+export async function photoOfClient(db: Database, id: number, clientId: number): Promise<boolean> {
+  return !!(await db.get('SELECT 1 FROM photos WHERE id = ? AND client_id = ?', [id, clientId]));
+}
