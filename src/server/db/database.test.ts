@@ -113,6 +113,21 @@ describe('migrations', () => {
     await db.close();
   });
 
+  it('rewrites goal and place pictures stored as concept names into the OpenMoji names they showed (0003)', async () => {
+    const all = bundledMigrations();
+    const db = await Database.open(tmpFile(), all.filter((m) => m.version <= 2));
+    await db.write(async (tx) => {
+      await tx.run("INSERT INTO people (id, role, full_name, preferred_name, created_at) VALUES (1, 'client', 'A', 'A', 0)");
+      await tx.run("INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (1, 'coffee', 'a', 0, 0), (1, 'goals', 'b', 1, 0), (1, 'bus', 'c', 2, 0)");
+      await tx.run("INSERT INTO plan_versions (client_id, version, service_type, place_name, place_picture, starts_on, review_on, created_at) VALUES (1, 1, 'tyotoiminta', 'P', 'work', '2026-01-01', '2026-12-01', 0)");
+    });
+    expect(await applyMigrations(db, all)).toContain(3);
+    expect((await db.all<{ picture: string }>('SELECT picture FROM goals ORDER BY position')).map((g) => g.picture)).toEqual(['hot-beverage', 'bullseye', 'bus']);
+    expect(await db.all('SELECT place_picture, place_photo_id FROM plan_versions')).toEqual([{ place_picture: 'hammer-and-wrench', place_photo_id: null }]);
+    expect(await db.all("SELECT name FROM sqlite_temp_master WHERE name = 'concept_icon'")).toEqual([]);
+    await db.close();
+  });
+
   it('builds the real schema with STRICT tables and an append-only access log', async () => {
     const db = await Database.open(tmpFile(), bundledMigrations());
     const tables = await db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");

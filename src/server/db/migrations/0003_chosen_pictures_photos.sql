@@ -5,105 +5,60 @@
 -- this rewrites stored concept names to the icons they showed, so nothing changes on screen.
 -- (Names that are the same in both, such as 'bus', need no change; 'direct-hit' is OpenMoji's
 -- other name for 'bullseye'.)
-UPDATE goals SET picture =
-  CASE picture
-    WHEN 'home' THEN 'house'
-    WHEN 'plan' THEN 'clipboard'
-    WHEN 'goals' THEN 'bullseye'
-    WHEN 'attendance' THEN 'spiral-calendar'
-    WHEN 'money' THEN 'coin'
-    WHEN 'messages' THEN 'speech-balloon'
-    WHEN 'consents' THEN 'handshake'
-    WHEN 'listen' THEN 'speaker-high-volume'
-    WHEN 'stop' THEN 'stop-sign'
-    WHEN 'help' THEN 'person-raising-hand'
-    WHEN 'text-size' THEN 'input-latin-letters'
-    WHEN 'language' THEN 'globe-with-meridians'
-    WHEN 'sign-out' THEN 'door'
-    WHEN 'person' THEN 'bust-in-silhouette'
-    WHEN 'worker' THEN 'office-worker'
-    WHEN 'card' THEN 'identification-card'
-    WHEN 'pin' THEN 'framed-picture'
-    WHEN 'tablet-shared' THEN 'busts-in-silhouette'
-    WHEN 'sick' THEN 'face-with-thermometer'
-    WHEN 'holiday' THEN 'palm-tree'
-    WHEN 'present' THEN 'check-mark-button'
-    WHEN 'absent' THEN 'cross-mark'
-    WHEN 'no-service' THEN 'no-entry'
-    WHEN 'clock' THEN 'alarm-clock'
-    WHEN 'place' THEN 'round-pushpin'
-    WHEN 'lock' THEN 'locked'
-    WHEN 'check' THEN 'check-mark'
-    WHEN 'cross' THEN 'cross-mark'
-    WHEN 'back' THEN 'left-arrow'
-    WHEN 'forward' THEN 'right-arrow'
-    WHEN 'question' THEN 'red-question-mark'
-    WHEN 'info' THEN 'information'
-    WHEN 'glossary' THEN 'open-book'
-    WHEN 'work' THEN 'hammer-and-wrench'
-    WHEN 'meal' THEN 'fork-and-knife-with-plate'
-    WHEN 'phone' THEN 'telephone-receiver'
-    WHEN 'doctor' THEN 'health-worker'
-    WHEN 'greeting' THEN 'waving-hand'
-    WHEN 'coffee' THEN 'hot-beverage'
-    WHEN 'cleaning' THEN 'broom'
-    WHEN 'shopping' THEN 'shopping-cart'
-    WHEN 'plant' THEN 'potted-plant'
-    WHEN 'print' THEN 'printer'
-    WHEN 'feeling-good' THEN 'smiling-face-with-smiling-eyes'
-    WHEN 'feeling-some' THEN 'neutral-face'
-    WHEN 'feeling-hard' THEN 'worried-face'
-    ELSE picture END;
+CREATE TEMP TABLE concept_icon (concept TEXT PRIMARY KEY, icon TEXT NOT NULL);
+INSERT INTO concept_icon (concept, icon) VALUES
+  ('home', 'house'),
+  ('plan', 'clipboard'),
+  ('goals', 'bullseye'),
+  ('attendance', 'spiral-calendar'),
+  ('money', 'coin'),
+  ('messages', 'speech-balloon'),
+  ('consents', 'handshake'),
+  ('listen', 'speaker-high-volume'),
+  ('stop', 'stop-sign'),
+  ('help', 'person-raising-hand'),
+  ('text-size', 'input-latin-letters'),
+  ('language', 'globe-with-meridians'),
+  ('sign-out', 'door'),
+  ('person', 'bust-in-silhouette'),
+  ('worker', 'office-worker'),
+  ('card', 'identification-card'),
+  ('pin', 'framed-picture'),
+  ('tablet-shared', 'busts-in-silhouette'),
+  ('sick', 'face-with-thermometer'),
+  ('holiday', 'palm-tree'),
+  ('present', 'check-mark-button'),
+  ('absent', 'cross-mark'),
+  ('no-service', 'no-entry'),
+  ('clock', 'alarm-clock'),
+  ('place', 'round-pushpin'),
+  ('lock', 'locked'),
+  ('check', 'check-mark'),
+  ('cross', 'cross-mark'),
+  ('back', 'left-arrow'),
+  ('forward', 'right-arrow'),
+  ('question', 'red-question-mark'),
+  ('info', 'information'),
+  ('glossary', 'open-book'),
+  ('work', 'hammer-and-wrench'),
+  ('meal', 'fork-and-knife-with-plate'),
+  ('phone', 'telephone-receiver'),
+  ('doctor', 'health-worker'),
+  ('greeting', 'waving-hand'),
+  ('coffee', 'hot-beverage'),
+  ('cleaning', 'broom'),
+  ('shopping', 'shopping-cart'),
+  ('plant', 'potted-plant'),
+  ('print', 'printer'),
+  ('feeling-good', 'smiling-face-with-smiling-eyes'),
+  ('feeling-some', 'neutral-face'),
+  ('feeling-hard', 'worried-face');
 
-UPDATE plan_versions SET place_picture =
-  CASE place_picture
-    WHEN 'home' THEN 'house'
-    WHEN 'plan' THEN 'clipboard'
-    WHEN 'goals' THEN 'bullseye'
-    WHEN 'attendance' THEN 'spiral-calendar'
-    WHEN 'money' THEN 'coin'
-    WHEN 'messages' THEN 'speech-balloon'
-    WHEN 'consents' THEN 'handshake'
-    WHEN 'listen' THEN 'speaker-high-volume'
-    WHEN 'stop' THEN 'stop-sign'
-    WHEN 'help' THEN 'person-raising-hand'
-    WHEN 'text-size' THEN 'input-latin-letters'
-    WHEN 'language' THEN 'globe-with-meridians'
-    WHEN 'sign-out' THEN 'door'
-    WHEN 'person' THEN 'bust-in-silhouette'
-    WHEN 'worker' THEN 'office-worker'
-    WHEN 'card' THEN 'identification-card'
-    WHEN 'pin' THEN 'framed-picture'
-    WHEN 'tablet-shared' THEN 'busts-in-silhouette'
-    WHEN 'sick' THEN 'face-with-thermometer'
-    WHEN 'holiday' THEN 'palm-tree'
-    WHEN 'present' THEN 'check-mark-button'
-    WHEN 'absent' THEN 'cross-mark'
-    WHEN 'no-service' THEN 'no-entry'
-    WHEN 'clock' THEN 'alarm-clock'
-    WHEN 'place' THEN 'round-pushpin'
-    WHEN 'lock' THEN 'locked'
-    WHEN 'check' THEN 'check-mark'
-    WHEN 'cross' THEN 'cross-mark'
-    WHEN 'back' THEN 'left-arrow'
-    WHEN 'forward' THEN 'right-arrow'
-    WHEN 'question' THEN 'red-question-mark'
-    WHEN 'info' THEN 'information'
-    WHEN 'glossary' THEN 'open-book'
-    WHEN 'work' THEN 'hammer-and-wrench'
-    WHEN 'meal' THEN 'fork-and-knife-with-plate'
-    WHEN 'phone' THEN 'telephone-receiver'
-    WHEN 'doctor' THEN 'health-worker'
-    WHEN 'greeting' THEN 'waving-hand'
-    WHEN 'coffee' THEN 'hot-beverage'
-    WHEN 'cleaning' THEN 'broom'
-    WHEN 'shopping' THEN 'shopping-cart'
-    WHEN 'plant' THEN 'potted-plant'
-    WHEN 'print' THEN 'printer'
-    WHEN 'feeling-good' THEN 'smiling-face-with-smiling-eyes'
-    WHEN 'feeling-some' THEN 'neutral-face'
-    WHEN 'feeling-hard' THEN 'worried-face'
-    ELSE place_picture END;
+UPDATE goals SET picture = (SELECT icon FROM concept_icon WHERE concept = goals.picture)
+ WHERE picture IN (SELECT concept FROM concept_icon);
+UPDATE plan_versions SET place_picture = (SELECT icon FROM concept_icon WHERE concept = plan_versions.place_picture)
+ WHERE place_picture IN (SELECT concept FROM concept_icon);
+DROP TABLE concept_icon;
 
 -- Photos (a place's photo now; people's photos with the admin issue). Stored in the database,
 -- not as files: one backup holds everything, a write is acknowledged only after COMMIT, and the
