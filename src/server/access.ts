@@ -19,6 +19,7 @@ export type AccessBasis = 'self' | 'named_worker' | 'substitute' | 'family' | 'a
  */
 export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Role[]])[] = [
   ['/worker/clients', ['worker', 'admin']],
+  ['/worker/register', ['worker', 'admin']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],
@@ -94,6 +95,21 @@ export async function canReadClient(db: Database, actor: SessionActor['person'],
     );
   }
   return basis;
+}
+
+/**
+ * Logs one view of several clients' data at once (a list such as the daily register), one row a
+ * client, in one transaction. The caller has checked each client with `relationTo` already.
+ */
+export async function logViews(db: Database, actor: SessionActor['person'], views: { clientId: number; basis: AccessBasis }[], action: string, path: string): Promise<void> {
+  const others = views.filter((v) => v.basis !== 'self');
+  if (others.length === 0) return;
+  const at = Date.now();
+  await db.write(async (tx) => {
+    for (const v of others) {
+      await tx.run('INSERT INTO access_log (at, actor_id, client_id, action, basis, path) VALUES (?, ?, ?, ?, ?, ?)', [at, actor.id, v.clientId, action, v.basis, path]);
+    }
+  });
 }
 
 async function familyLevel(db: Database, familyId: number, clientId: number, today = todayInHelsinki()): Promise<string | undefined> {

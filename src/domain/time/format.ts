@@ -48,3 +48,23 @@ export function clockTime(hhmm: string, lang: Lang): string {
   const [h, m] = hhmm.split(':');
   return `${Number(h)}${lang === 'en' ? ':' : '.'}${m}`;
 }
+
+const monthFormatters = new Map<Lang, Intl.DateTimeFormat>();
+
+/** "Marraskuu 2026" / "November 2026": a month as a heading (capitalised in every language). */
+export function monthTitle(month: string, lang: Lang): string {
+  let f = monthFormatters.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    monthFormatters.set(lang, f);
+  }
+  const text = f.format(new Date(`${month}-15T12:00:00Z`));
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "24.11." / "24 Nov": a short date beside a weekday picture. */
+export function shortDate(isoDate: string, lang: Lang): string {
+  const [, m, d] = isoDate.split('-').map(Number);
+  if (lang === 'en') return `${d} ${new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`))}`;
+  return `${d}.${m}.`;
+}

@@ -2,6 +2,8 @@ import type { Database, Tx } from '../db';
 import { hashCredential } from '../auth/login-card';
 import { hashPassword } from '../auth/password';
 import { hashPin } from '../auth/picture-pin';
+import { addDays, addMonths, holidayOn, isoWeekday, monthOf } from '../../domain/attendance';
+import { todayInHelsinki } from '../../domain/time/helsinki';
 import type { PinPicture } from '../auth/picture-pin';
 
 /**
@@ -80,6 +82,7 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
       }
     }
     await seedPlansAndGoals(tx, ids, clients, now);
+    await seedAttendanceAndRates(tx, ids, clients, { a: unitA, b: unitB }, now);
     // Pekka stands in for Liisa's client Jukka for a long period, so the substitute path has data.
     await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', '2024-01-01', '2099-12-31', ?)", [ids.jukka, ids.pekka, now]);
     await tx.run("INSERT INTO family_links (family_id, client_id, basis, level, created_at) VALUES (?, ?, 'client_agreement', 'full', ?)", [ids.maija, ids.matti, now]);
@@ -214,6 +217,48 @@ async function seedPlansAndGoals(
       if (goal.comment) {
         await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [goalId, ids[client.worker], goal.comment, now]);
       }
+    }
+  }
+}
+
+/**
+ * Rates from the seeds (työtoiminta 5,37 € → 5,60 € a day with an equal meal fee; avotyö 12 € a
+ * day, also for 4 weeks of summer holiday; a Keusote-style 7–9 € with a 5 € meal fee), and
+ * attendance from three months back to yesterday: mostly present, now and then sick or away,
+ * public holidays without service. Jukka brings his own food (no meal fee).
+ */
+async function seedAttendanceAndRates(
+  tx: Tx,
+  ids: Record<string, number>,
+  clients: { preferred: string; days: number[] }[],
+  units: { a: number; b: number },
+  now: number,
+): Promise<void> {
+  const rates: [number, string, string, number, number][] = [
+    [units.a, 'tyotoiminta', '2025-01-01', 537, 537],
+    [units.a, 'tyotoiminta', '2026-01-01', 560, 560],
+    [units.a, 'avotyotoiminta', '2025-01-01', 1200, 0],
+    [units.a, 'tyohonvalmennus', '2025-01-01', 900, 537],
+    [units.b, 'tyotoiminta', '2025-01-01', 700, 500],
+    [units.b, 'kuntouttava_tyotoiminta', '2025-01-01', 900, 500],
+  ];
+  for (const [unit, service, from, daily, meal] of rates) {
+    await tx.run('INSERT INTO rates (unit_id, service_type, valid_from, daily_cents, meal_cents, created_at) VALUES (?, ?, ?, ?, ?, ?)', [unit, service, from, daily, meal, now]);
+  }
+  await tx.run('UPDATE units SET paid_summer_holiday = 1 WHERE id = ?', [units.a]);
+  await tx.run('UPDATE people SET meal_fee = 0 WHERE id = ?', [ids.jukka]);
+
+  const today = todayInHelsinki(now);
+  const start = `${addMonths(monthOf(today), -3)}-01`;
+  for (const client of clients) {
+    const id = ids[client.preferred.toLowerCase()];
+    let n = 0;
+    for (let day = start; day < today; day = addDays(day, 1)) {
+      if (!client.days.includes(isoWeekday(day))) continue;
+      n++;
+      // A fixed pattern, not chance: the demo looks the same every time.
+      const status = holidayOn(day) ? 'no_service' : n % 13 === 0 ? 'sick' : n % 17 === 0 ? 'absent' : 'present';
+      await tx.run('INSERT INTO attendance (client_id, day, status, recorded_at) VALUES (?, ?, ?, ?)', [id, day, status, now]);
     }
   }
 }

@@ -1,0 +1,5 @@
+/** One import for attendance rules: statuses, calendar months, Finnish holidays and the allowance statement. */
+export * from './status';
+export * from './month';
+export * from './holidays';
+export * from './money';

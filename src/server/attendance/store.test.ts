@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../db/database';
+import { bundledMigrations } from '../db/migrations';
+import {
+  addRate,
+  approveMonth,
+  clientStatement,
+  computeStatements,
+  createAbsenceReport,
+  cancelAbsenceReport,
+  confirmReportedDay,
+  recordStatus,
+  unitClients,
+} from './store';
+import { paymentCsv } from './csv';
+
+let dir: string;
+let db: Database;
+const WORKER = 2;
+const CLIENT = 1;
+const UNIT = 1;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-attendance-'));
+  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
+  await db.write(async (tx) => {
+    await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Paja', 'Pori', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, created_at) VALUES (1, 1, 'client', 'Testi Asiakas', 'Testi', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (2, 1, 'worker', 'Työ Ntekijä', 'Työ', 'w@x.fi', 0)");
+    await tx.run("INSERT INTO plan_versions (client_id, version, service_type, place_name, starts_on, review_on, created_at) VALUES (1, 1, 'tyotoiminta', 'Paja', '2026-01-01', '2027-01-01', 0)");
+  });
+  await addRate(db, UNIT, { serviceType: 'tyotoiminta', validFrom: '2026-01-01', dailyCents: 537, mealCents: 537 }, WORKER);
+  await addRate(db, UNIT, { serviceType: 'tyotoiminta', validFrom: '2026-10-15', dailyCents: 560, mealCents: 500 }, WORKER);
+});
+afterEach(async () => {
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const mark = (day: string, status: 'present' | 'sick' | 'holiday' | 'absent' | 'no_service') => recordStatus(db, { clientId: CLIENT, day, status, by: WORKER });
+
+describe('attendance store', () => {
+  it('applies the rate in force on each day, and logs a change of a recorded day', async () => {
+    await mark('2026-10-14', 'present');
+    await mark('2026-10-15', 'present');
+    await mark('2026-10-16', 'sick');
+    expect(await mark('2026-10-16', 'sick')).toBe('unchanged');
+    expect(await mark('2026-10-16', 'present')).toBe('saved');
+    const result = await clientStatement(db, CLIENT, '2026-10');
+    expect(result!.statement.workLines.map((l) => [l.days, l.dailyCents])).toEqual([[1, 537], [2, 560]]);
+    expect(result!.statement).toMatchObject({ grossCents: 537 + 2 * 560, mealFeeCents: 537 + 2 * 500, netCents: 120 });
+    expect(await db.all('SELECT day, old_status, new_status, changed_by FROM attendance_changes')).toEqual([
+      { day: '2026-10-16', old_status: 'sick', new_status: 'present', changed_by: WORKER },
+    ]);
+  });
+
+  it('keeps an approved month as approved: a correction becomes an adjustment in the next open month', async () => {
+    await mark('2026-09-10', 'present');
+    await mark('2026-09-11', 'present');
+    await db.write((tx) => tx.run('UPDATE people SET meal_fee = 0 WHERE id = ?', [CLIENT]));
+    expect(await approveMonth(db, UNIT, '2026-09', WORKER)).toBe(true);
+    expect(await approveMonth(db, UNIT, '2026-09', WORKER)).toBe(false);
+    expect(await db.all('SELECT net_cents FROM month_statements')).toEqual([{ net_cents: 1074 }]);
+
+    expect(await mark('2026-09-11', 'sick')).toBe('adjusted');
+    expect(await mark('2026-09-14', 'present')).toBe('adjusted');
+    const adjustments = await db.all<{ paid_in_month: string; cents: number }>('SELECT paid_in_month, cents FROM adjustments ORDER BY id');
+    expect(adjustments).toEqual([
+      { paid_in_month: '2026-10', cents: -537 },
+      { paid_in_month: '2026-10', cents: 537 },
+    ]);
+    // October carries the adjustments; September's approved numbers never change.
+    const october = await clientStatement(db, CLIENT, '2026-10');
+    expect(october!.statement.adjustmentsCents).toBe(0);
+    expect((await clientStatement(db, CLIENT, '2026-09'))!.approved!.net_cents).toBe(1074);
+    await expect(db.write((tx) => tx.run('UPDATE month_statements SET net_cents = 0'))).rejects.toThrow(/final/);
+    await expect(db.write((tx) => tx.run('DELETE FROM month_approvals'))).rejects.toThrow(/final/);
+    await expect(db.write((tx) => tx.run('DELETE FROM adjustments'))).rejects.toThrow(/append-only/);
+    await expect(db.write((tx) => tx.run('UPDATE attendance_changes SET new_status = ?', ['absent']))).rejects.toThrow(/append-only/);
+
+    // With October approved too, a September correction is paid in November.
+    await approveMonth(db, UNIT, '2026-10', WORKER);
+    await mark('2026-09-15', 'present');
+    expect((await db.get<{ paid_in_month: string }>('SELECT paid_in_month FROM adjustments ORDER BY id DESC LIMIT 1'))!.paid_in_month).toBe('2026-11');
+  });
+
+  it('refuses a rate of 10 000 € or below zero in the database too, and keeps rates as history', async () => {
+    await expect(db.write((tx) => tx.run("INSERT INTO rates (unit_id, service_type, valid_from, daily_cents, meal_cents, created_at) VALUES (1, 'tyotoiminta', '2027-01-01', 1000000, 0, 0)"))).rejects.toThrow(/CHECK/);
+    await expect(db.write((tx) => tx.run("INSERT INTO rates (unit_id, service_type, valid_from, daily_cents, meal_cents, created_at) VALUES (1, 'tyotoiminta', '2027-01-01', -1, 0, 0)"))).rejects.toThrow(/CHECK/);
+    expect(await addRate(db, UNIT, { serviceType: 'tyotoiminta', validFrom: '2026-01-01', dailyCents: 999, mealCents: 0 }, WORKER)).toBe(false);
+    await expect(db.write((tx) => tx.run('UPDATE rates SET daily_cents = 1'))).rejects.toThrow(/history/);
+  });
+
+  it('records one report per idempotency key, cancels only unconfirmed reports, and confirms into the day status', async () => {
+    const report = { clientId: CLIENT, reason: 'sick' as const, words: '', days: ['2026-11-24', '2026-11-25'], key: 'k1', by: CLIENT };
+    const [a, b] = await Promise.all([createAbsenceReport(db, report), createAbsenceReport(db, report)]);
+    expect(a).toBe(b);
+    expect(await db.all('SELECT COUNT(*) AS n FROM absence_reports')).toEqual([{ n: 1 }]);
+    // Someone else's key is not theirs to reuse.
+    expect(await createAbsenceReport(db, { ...report, clientId: 99 })).toBeNull();
+    expect(await confirmReportedDay(db, CLIENT, a!, '2026-11-24', WORKER)).toBe(true);
+    expect(await db.all('SELECT day, status FROM attendance')).toEqual([{ day: '2026-11-24', status: 'sick' }]);
+    expect(await cancelAbsenceReport(db, CLIENT, a!)).toBe(false);
+    const other = await createAbsenceReport(db, { ...report, key: 'k2', reason: 'doctor' });
+    expect(await cancelAbsenceReport(db, 99, other!)).toBe(false);
+    expect(await cancelAbsenceReport(db, CLIENT, other!)).toBe(true);
+    expect(await confirmReportedDay(db, CLIENT, other!, '2026-11-24', WORKER)).toBe(false);
+  });
+
+  it('computes a month of no attendance as zero', async () => {
+    const statements = await computeStatements(db, UNIT, await unitClients(db, UNIT), '2026-08');
+    expect(statements.get(CLIENT)).toMatchObject({ grossCents: 0, mealFeeCents: 0, netCents: 0, workLines: [] });
+  });
+
+  it('answers the frequent questions from indexes, never by scanning a whole table', async () => {
+    const plans = await Promise.all(
+      [
+        ['SELECT day, status FROM attendance WHERE client_id = ? AND day BETWEEN ? AND ?', [1, '2026-10-01', '2026-10-31']],
+        ["SELECT client_id, day, status FROM attendance WHERE client_id IN (1, 2) AND day BETWEEN ? AND ?", ['2026-10-01', '2026-10-31']],
+        ['SELECT status FROM attendance WHERE client_id = ? AND day = ?', [1, '2026-10-01']],
+        ['SELECT client_id, for_day, cents FROM adjustments WHERE client_id IN (1) AND paid_in_month = ?', ['2026-10']],
+        ['SELECT d.day FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id WHERE r.client_id = ? AND d.day BETWEEN ? AND ?', [1, '2026-10-01', '2026-10-31']],
+        ['SELECT 1 FROM month_approvals WHERE unit_id = ? AND month = ?', [1, '2026-10']],
+      ].map(([sql, params]) => db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params as unknown[]).then((rows) => ({ sql, plan: rows.map((r) => r.detail).join(' | ') }))),
+    );
+    for (const { sql, plan } of plans) {
+      expect(plan, `${sql}\n${plan}`).not.toMatch(/SCAN (attendance|adjustments|absence_report_days|month_approvals)\b(?! USING)/);
+    }
+    expect(plans[0].plan).toMatch(/SEARCH attendance USING PRIMARY KEY/);
+  });
+});
+
+describe('payroll CSV', () => {
+  it('has the documented columns in order, cents as integers, a BOM, CRLF, and defuses spreadsheet formulas', () => {
+    const csv = paymentCsv(
+      [
+        { client_id: 7, full_name: 'Åke Öhman', present_days: 12, paid_holiday_days: 1, gross_cents: 7644, meal_fee_cents: 6444, adjustments_cents: -537, net_cents: 663 },
+        { client_id: 8, full_name: '=HYPERLINK("x")', present_days: 0, paid_holiday_days: 0, gross_cents: 0, meal_fee_cents: 0, adjustments_cents: 0, net_cents: 0 },
+      ],
+      '2026-10',
+    );
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('client_id;name;days;gross_cents;meal_fees_cents;adjustments_cents;net_cents;period');
+    expect(lines[1]).toBe('7;Åke Öhman;13;7644;6444;-537;663;2026-10');
+    expect(lines[2]).toBe(`8;"'=HYPERLINK(""x"")";0;0;0;0;0;2026-10`);
+    expect(lines[3]).toBe('');
+  });
+});

@@ -1,0 +1,421 @@
+import type { Database, Tx } from '../db';
+import type { ServiceType } from '../../domain/plan/plan';
+import {
+  addMonths,
+  computeStatement,
+  daysOfMonth,
+  monthOf,
+  type AbsenceReason,
+  type AttendanceStatus,
+  type Rate,
+  type Statement,
+} from '../../domain/attendance';
+import { todayInHelsinki } from '../../domain/time/helsinki';
+
+/**
+ * All SQL about attendance, absence reports, rates and monthly statements. The money rules
+ * themselves are pure (domain/attendance/money.ts); this module gathers their inputs.
+ */
+
+const firstDay = (month: string) => `${month}-01`;
+const lastDay = (month: string) => daysOfMonth(month).at(-1)!;
+
+/** The recorded days of one client in one month (a primary-key range: fast at any table size). */
+export async function attendanceOfMonth(db: Database | Tx, clientId: number, month: string): Promise<Map<string, AttendanceStatus>> {
+  const rows = await db.all<{ day: string; status: AttendanceStatus }>(
+    'SELECT day, status FROM attendance WHERE client_id = ? AND day BETWEEN ? AND ?',
+    [clientId, firstDay(month), lastDay(month)],
+  );
+  return new Map(rows.map((r) => [r.day, r.status]));
+}
+
+export interface ReportedDay {
+  day: string;
+  reportId: number;
+  reason: AbsenceReason;
+  words: string;
+  confirmed: boolean;
+}
+
+/** Days of reports not cancelled, between two days (inclusive). */
+export async function reportedDays(db: Database | Tx, clientId: number, from: string, to: string): Promise<ReportedDay[]> {
+  const rows = await db.all<{ day: string; report_id: number; reason: AbsenceReason; words: string; confirmed_at: number | null }>(
+    `SELECT d.day, d.report_id, r.reason, r.words, d.confirmed_at
+       FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
+      WHERE r.client_id = ? AND r.cancelled_at IS NULL AND d.day BETWEEN ? AND ?
+      ORDER BY d.day`,
+    [clientId, from, to],
+  );
+  return rows.map((r) => ({ day: r.day, reportId: r.report_id, reason: r.reason, words: r.words, confirmed: r.confirmed_at !== null }));
+}
+
+/** A client's reports that can still be cancelled (no day confirmed yet), newest first. */
+export async function openReports(db: Database, clientId: number): Promise<{ id: number; reason: AbsenceReason; days: string[] }[]> {
+  const rows = await db.all<{ id: number; reason: AbsenceReason; days: string }>(
+    `SELECT r.id, r.reason, group_concat(d.day) AS days
+       FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
+      WHERE r.client_id = ? AND r.cancelled_at IS NULL
+      GROUP BY r.id
+     HAVING MAX(d.confirmed_at) IS NULL AND MAX(d.day) >= ?
+      ORDER BY r.id DESC`,
+    [clientId, todayInHelsinki()],
+  );
+  return rows.map((r) => ({ id: r.id, reason: r.reason, days: r.days.split(',').sort() }));
+}
+
+/**
+ * Records an absence report. The same idempotency key again (a double tap, a resent form)
+ * records nothing new. Returns the report's id, or null when the key belongs to someone else.
+ */
+export async function createAbsenceReport(
+  db: Database,
+  report: { clientId: number; reason: AbsenceReason; words: string; days: string[]; key: string; by: number },
+  now = Date.now(),
+): Promise<number | null> {
+  return db.write(async (tx) => {
+    const existing = await tx.get<{ id: number; client_id: number }>('SELECT id, client_id FROM absence_reports WHERE idempotency_key = ?', [report.key]);
+    if (existing) return existing.client_id === report.clientId ? existing.id : null;
+    const { lastID } = await tx.run(
+      'INSERT INTO absence_reports (client_id, reason, words, idempotency_key, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [report.clientId, report.reason, report.words, report.key, report.by, now],
+    );
+    for (const day of new Set(report.days)) await tx.run('INSERT INTO absence_report_days (report_id, day) VALUES (?, ?)', [lastID, day]);
+    return lastID;
+  });
+}
+
+/** Cancels a report of this client if no day of it is confirmed yet. Returns whether it did. */
+export async function cancelAbsenceReport(db: Database, clientId: number, reportId: number, now = Date.now()): Promise<boolean> {
+  const { changes } = await db.write((tx) =>
+    tx.run(
+      `UPDATE absence_reports SET cancelled_at = ?
+        WHERE id = ? AND client_id = ? AND cancelled_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM absence_report_days WHERE report_id = absence_reports.id AND confirmed_at IS NOT NULL)`,
+      [now, reportId, clientId],
+    ),
+  );
+  return changes === 1;
+}
+
+/** What a confirmed report makes of the day: sick is sick, a doctor's visit or other reason is absent. */
+export const STATUS_OF_REASON: Record<AbsenceReason, AttendanceStatus> = { sick: 'sick', doctor: 'absent', other: 'absent' };
+
+export interface UnitSettings {
+  id: number;
+  name: string;
+  paid_summer_holiday: number;
+  payment_day: number;
+}
+
+export async function unitSettings(db: Database | Tx, unitId: number): Promise<UnitSettings | undefined> {
+  return db.get<UnitSettings>('SELECT id, name, paid_summer_holiday, payment_day FROM units WHERE id = ?', [unitId]);
+}
+
+export async function unitRates(db: Database | Tx, unitId: number): Promise<(Rate & { id: number })[]> {
+  const rows = await db.all<{ id: number; service_type: ServiceType; valid_from: string; daily_cents: number; meal_cents: number }>(
+    'SELECT id, service_type, valid_from, daily_cents, meal_cents FROM rates WHERE unit_id = ? ORDER BY service_type, valid_from DESC',
+    [unitId],
+  );
+  return rows.map((r) => ({ id: r.id, serviceType: r.service_type, validFrom: r.valid_from, dailyCents: r.daily_cents, mealCents: r.meal_cents }));
+}
+
+/** Adds a rate (a new row: rates are history). False when a rate of that day exists already. */
+export async function addRate(db: Database, unitId: number, rate: Rate, by: number, now = Date.now()): Promise<boolean> {
+  return db.write(async (tx) => {
+    const { changes } = await tx.run(
+      `INSERT INTO rates (unit_id, service_type, valid_from, daily_cents, meal_cents, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, service_type, valid_from) DO NOTHING`,
+      [unitId, rate.serviceType, rate.validFrom, rate.dailyCents, rate.mealCents, by, now],
+    );
+    return changes === 1;
+  });
+}
+
+export async function isMonthApproved(db: Database | Tx, unitId: number, month: string): Promise<boolean> {
+  return !!(await db.get('SELECT 1 FROM month_approvals WHERE unit_id = ? AND month = ?', [unitId, month]));
+}
+
+/** The service type of each day, from the plan versions: the newest version saved by that day. */
+async function serviceTypeResolver(db: Database | Tx, clientIds: number[]): Promise<(clientId: number, day: string) => ServiceType | null> {
+  if (clientIds.length === 0) return () => null;
+  const rows = await db.all<{ client_id: number; service_type: ServiceType; created_at: number }>(
+    `SELECT client_id, service_type, created_at FROM plan_versions WHERE client_id IN (${clientIds.map(() => '?').join(',')}) ORDER BY client_id, version`,
+    clientIds,
+  );
+  const byClient = new Map<number, { from: string; type: ServiceType }[]>();
+  for (const r of rows) {
+    const list = byClient.get(r.client_id) ?? [];
+    list.push({ from: todayInHelsinki(r.created_at), type: r.service_type });
+    byClient.set(r.client_id, list);
+  }
+  return (clientId, day) => {
+    const versions = byClient.get(clientId);
+    if (!versions?.length) return null;
+    let type = versions[0].type; // before the first version was saved, the first plan applies
+    for (const v of versions) if (v.from <= day) type = v.type;
+    return type;
+  };
+}
+
+interface ClientMoneyFacts {
+  id: number;
+  unit_id: number;
+  meal_fee: number;
+}
+
+/**
+ * Statements of several clients of one unit for one month, computed from attendance, rates and
+ * adjustments with a fixed number of queries (a 500-client unit is one pass, not 500).
+ */
+export async function computeStatements(db: Database | Tx, unitId: number, clients: ClientMoneyFacts[], month: string): Promise<Map<number, Statement>> {
+  const result = new Map<number, Statement>();
+  if (clients.length === 0) return result;
+  const unit = await unitSettings(db, unitId);
+  const ids = clients.map((c) => c.id);
+  const marks = ids.map(() => '?').join(',');
+  const yearStart = `${month.slice(0, 4)}-01-01`;
+  const [rates, serviceTypeOf, days, earlierHolidays, adjustments] = await Promise.all([
+    unitRates(db, unitId),
+    serviceTypeResolver(db, ids),
+    db.all<{ client_id: number; day: string; status: AttendanceStatus }>(
+      `SELECT client_id, day, status FROM attendance WHERE client_id IN (${marks}) AND day BETWEEN ? AND ? ORDER BY client_id, day`,
+      [...ids, firstDay(month), lastDay(month)],
+    ),
+    unit?.paid_summer_holiday
+      ? db.all<{ client_id: number; day: string }>(
+          `SELECT client_id, day FROM attendance WHERE client_id IN (${marks}) AND status = 'holiday' AND day >= ? AND day < ?`,
+          [...ids, yearStart, firstDay(month)],
+        )
+      : Promise.resolve([]),
+    db.all<{ client_id: number; for_day: string; cents: number }>(
+      `SELECT client_id, for_day, cents FROM adjustments WHERE client_id IN (${marks}) AND paid_in_month = ? ORDER BY id`,
+      [...ids, month],
+    ),
+  ]);
+  const daysOf = groupBy(days, (d) => d.client_id);
+  const holidaysOf = groupBy(earlierHolidays, (d) => d.client_id);
+  const adjustmentsOf = groupBy(adjustments, (a) => a.client_id);
+  for (const client of clients) {
+    const serviceTypeOn = (day: string) => serviceTypeOf(client.id, day);
+    // Paid holiday days used earlier this year: avotyö holiday days, at most 20 in all.
+    const paidBefore = (holidaysOf.get(client.id) ?? []).filter((d) => serviceTypeOn(d.day) === 'avotyotoiminta').length;
+    result.set(
+      client.id,
+      computeStatement({
+        month,
+        days: (daysOf.get(client.id) ?? []).map(({ day, status }) => ({ day, status })),
+        serviceTypeOn,
+        rates,
+        mealFeeApplies: client.meal_fee === 1,
+        paidSummerHoliday: unit?.paid_summer_holiday === 1,
+        paidHolidayDaysBefore: Math.min(paidBefore, 20),
+        adjustments: (adjustmentsOf.get(client.id) ?? []).map((a) => ({ forDay: a.for_day, cents: a.cents })),
+      }),
+    );
+  }
+  return result;
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+export async function clientMoneyFacts(db: Database | Tx, clientId: number): Promise<ClientMoneyFacts | undefined> {
+  return db.get<ClientMoneyFacts>("SELECT id, unit_id, meal_fee FROM people WHERE id = ? AND role = 'client'", [clientId]);
+}
+
+/** One client's statement of a month; for an approved month also what was approved and paid. */
+export async function clientStatement(
+  db: Database,
+  clientId: number,
+  month: string,
+): Promise<{ statement: Statement; approved: ApprovedStatement | null; paymentDay: number } | null> {
+  const client = await clientMoneyFacts(db, clientId);
+  if (!client?.unit_id) return null;
+  const [statements, approved, unit] = await Promise.all([
+    computeStatements(db, client.unit_id, [client], month),
+    db.get<ApprovedStatement>(
+      `SELECT present_days, paid_holiday_days, gross_cents, meal_fee_cents, adjustments_cents, net_cents
+         FROM month_statements WHERE client_id = ? AND month = ?`,
+      [clientId, month],
+    ),
+    unitSettings(db, client.unit_id),
+  ]);
+  return { statement: statements.get(clientId)!, approved: approved ?? null, paymentDay: unit?.payment_day ?? 15 };
+}
+
+export interface ApprovedStatement {
+  present_days: number;
+  paid_holiday_days: number;
+  gross_cents: number;
+  meal_fee_cents: number;
+  adjustments_cents: number;
+  net_cents: number;
+}
+
+/** Adjustments paid in a month, for the client's easy explanation ("15.10.: sairas → paikalla"). */
+export async function adjustmentsPaidIn(db: Database, clientId: number, month: string) {
+  return db.all<{ for_day: string; old_status: AttendanceStatus; new_status: AttendanceStatus; cents: number }>(
+    'SELECT for_day, old_status, new_status, cents FROM adjustments WHERE client_id = ? AND paid_in_month = ? ORDER BY for_day, id',
+    [clientId, month],
+  );
+}
+
+/** The first month after `month` that the unit has not approved: where a correction is paid. */
+async function nextOpenMonth(tx: Tx, unitId: number, month: string): Promise<string> {
+  let candidate = addMonths(month, 1);
+  while (await isMonthApproved(tx, unitId, candidate)) candidate = addMonths(candidate, 1);
+  return candidate;
+}
+
+export type RecordResult = 'saved' | 'unchanged' | 'adjusted';
+
+/**
+ * Records a day's status. Changing a day already recorded is logged (who, when, old → new).
+ * In a month the unit has approved, the statement stays as approved: the difference in money
+ * becomes an adjustment paid in the next open month.
+ */
+export async function recordStatus(
+  db: Database,
+  change: { clientId: number; day: string; status: AttendanceStatus; by: number },
+  now = Date.now(),
+): Promise<RecordResult> {
+  return db.write(async (tx) => {
+    const client = await clientMoneyFacts(tx, change.clientId);
+    if (!client) throw new Error('not a client');
+    const old = await tx.get<{ status: AttendanceStatus }>('SELECT status FROM attendance WHERE client_id = ? AND day = ?', [change.clientId, change.day]);
+    if (old?.status === change.status) return 'unchanged';
+    const month = monthOf(change.day);
+    const approved = await isMonthApproved(tx, client.unit_id, month);
+    let before: Statement | undefined;
+    if (approved) before = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id);
+    await tx.run(
+      `INSERT INTO attendance (client_id, day, status, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+      [change.clientId, change.day, change.status, change.by, now],
+    );
+    if (old) {
+      await tx.run(
+        'INSERT INTO attendance_changes (client_id, day, old_status, new_status, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [change.clientId, change.day, old.status, change.status, change.by, now],
+      );
+    }
+    if (!approved || !before) return 'saved';
+    const after = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id)!;
+    // Adjustments paid *in* the approved month are part of both sides and cancel out.
+    const difference = after.netCents - before.netCents;
+    await tx.run(
+      `INSERT INTO adjustments (client_id, paid_in_month, for_day, old_status, new_status, cents, created_by, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [change.clientId, await nextOpenMonth(tx, client.unit_id, month), change.day, old?.status ?? 'none', change.status, difference, change.by, now],
+    );
+    return 'adjusted';
+  });
+}
+
+/** Confirms one reported day: the report's reason becomes the day's status. */
+export async function confirmReportedDay(db: Database, clientId: number, reportId: number, day: string, by: number, now = Date.now()): Promise<boolean> {
+  const report = await db.get<{ reason: AbsenceReason }>(
+    `SELECT r.reason FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
+      WHERE r.id = ? AND r.client_id = ? AND r.cancelled_at IS NULL AND d.day = ?`,
+    [reportId, clientId, day],
+  );
+  if (!report) return false;
+  await recordStatus(db, { clientId, day, status: STATUS_OF_REASON[report.reason], by }, now);
+  await db.write((tx) =>
+    tx.run('UPDATE absence_report_days SET confirmed_by = ?, confirmed_at = ? WHERE report_id = ? AND day = ? AND confirmed_at IS NULL', [by, now, reportId, day]),
+  );
+  return true;
+}
+
+export interface RegisterRow {
+  id: number;
+  full_name: string;
+  avatar: string;
+  status: AttendanceStatus | null;
+  report_id: number | null;
+  reason: AbsenceReason | null;
+  words: string | null;
+  confirmed: number | null;
+  scheduled: number;
+}
+
+/**
+ * The daily register: a unit's active clients who are scheduled that weekday, or have a status
+ * or a report that day, with the day's status and any report.
+ */
+export async function dailyRegister(db: Database, unitId: number, day: string, weekday: number): Promise<RegisterRow[]> {
+  // One row per client: a day covered by two reports shows the newer one.
+  return db.all<RegisterRow>(
+    `SELECT c.id, c.full_name, c.avatar, a.status, c.report_id, r.reason, r.words,
+            (SELECT confirmed_at IS NOT NULL FROM absence_report_days WHERE report_id = c.report_id AND day = ?) AS confirmed,
+            c.scheduled
+       FROM (SELECT p.id, p.full_name, p.avatar,
+                    (SELECT rd.report_id FROM absence_report_days rd JOIN absence_reports x ON x.id = rd.report_id
+                      WHERE x.client_id = p.id AND x.cancelled_at IS NULL AND rd.day = ? ORDER BY rd.report_id DESC LIMIT 1) AS report_id,
+                    EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) AS scheduled
+               FROM people p WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1) c
+       LEFT JOIN attendance a ON a.client_id = c.id AND a.day = ?
+       LEFT JOIN absence_reports r ON r.id = c.report_id
+      WHERE c.scheduled OR a.status IS NOT NULL OR c.report_id IS NOT NULL
+      ORDER BY c.full_name`,
+    [day, day, weekday, unitId, day],
+  );
+}
+
+/** Every active client of the unit with their money facts (for the unit's month view). */
+export async function unitClients(db: Database | Tx, unitId: number): Promise<(ClientMoneyFacts & { full_name: string })[]> {
+  return db.all("SELECT id, unit_id, meal_fee, full_name FROM people WHERE unit_id = ? AND role = 'client' AND active = 1 ORDER BY full_name", [unitId]);
+}
+
+/**
+ * Approves a month of a unit: the statements computed now are stored and final. Only a month
+ * that has ended, once. Returns false when it was approved already.
+ */
+export async function approveMonth(db: Database, unitId: number, month: string, by: number, now = Date.now()): Promise<boolean> {
+  return db.write(async (tx) => {
+    if (await isMonthApproved(tx, unitId, month)) return false;
+    const clients = await unitClients(tx, unitId);
+    const statements = await computeStatements(tx, unitId, clients, month);
+    await tx.run('INSERT INTO month_approvals (unit_id, month, approved_by, approved_at) VALUES (?, ?, ?, ?)', [unitId, month, by, now]);
+    for (const client of clients) {
+      const s = statements.get(client.id)!;
+      await tx.run(
+        `INSERT INTO month_statements (unit_id, month, client_id, present_days, paid_holiday_days, gross_cents, meal_fee_cents, adjustments_cents, net_cents)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [unitId, month, client.id, s.presentDays, s.paidHolidayDays, s.grossCents, s.mealFeeCents, s.adjustmentsCents, s.netCents],
+      );
+    }
+    return true;
+  });
+}
+
+export interface ApprovedRow extends ApprovedStatement {
+  client_id: number;
+  full_name: string;
+}
+
+export async function approvedMonth(db: Database, unitId: number, month: string): Promise<ApprovedRow[]> {
+  return db.all<ApprovedRow>(
+    `SELECT s.client_id, p.full_name, s.present_days, s.paid_holiday_days, s.gross_cents, s.meal_fee_cents, s.adjustments_cents, s.net_cents
+       FROM month_statements s JOIN people p ON p.id = s.client_id
+      WHERE s.unit_id = ? AND s.month = ? ORDER BY p.full_name, s.client_id`,
+    [unitId, month],
+  );
+}
+
+/** Recorded changes of a client's days in a month (who, when, old → new), newest first. */
+export async function changesOfMonth(db: Database, clientId: number, month: string) {
+  return db.all<{ day: string; old_status: AttendanceStatus; new_status: AttendanceStatus; changed_at: number; who: string }>(
+    `SELECT c.day, c.old_status, c.new_status, c.changed_at, p.full_name AS who
+       FROM attendance_changes c JOIN people p ON p.id = c.changed_by
+      WHERE c.client_id = ? AND c.day BETWEEN ? AND ? ORDER BY c.id DESC`,
+    [clientId, firstDay(month), lastDay(month)],
+  );
+}

@@ -1,0 +1,352 @@
+/**
+ * Attendance and work-share money end to end: the client's calendar and money page, reporting
+ * an absence in steps (with and without JavaScript, once per double tap) and cancelling it, the
+ * worker's daily register and confirmation, corrections with their log, approving a month, the
+ * payroll CSV, adjustments after approval, rates with bad input, family read-only, refusal
+ * across clients and units by changed ids, and axe in all three languages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { querySql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
+import { addDays, addMonths, isoWeekday, monthOf } from '../../src/domain/attendance';
+import { todayInHelsinki } from '../../src/domain/time/helsinki';
+
+const fixture = useBrowser();
+let server: RunningServer;
+let ids: Record<string, number>;
+const today = todayInHelsinki();
+const lastMonth = addMonths(monthOf(today), -1);
+
+beforeAll(async () => {
+  ({ server, ids } = await startServerWithClients());
+});
+afterAll(() => server?.stop());
+
+const reportsOf = async (clientId: number) =>
+  querySql<{ id: number; reason: string; cancelled_at: number | null }>(server.dbFile, 'SELECT id, reason, cancelled_at FROM absence_reports WHERE client_id = ? ORDER BY id', [clientId]);
+
+/** The next day on or after `from` that is one of the weekdays given. */
+function nextDayOn(from: string, weekdays: number[]): string {
+  let day = from;
+  while (!weekdays.includes(isoWeekday(day))) day = addDays(day, 1);
+  return day;
+}
+
+async function next(page: Page) {
+  await clickAndWait(page, page.locator('button[name=nav][value=next]'));
+}
+
+describe('client calendar and absence report', () => {
+  it('shows the month with a picture and a word per day, and other months by the arrows', async () => {
+    const page = await fixture.newPage();
+    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    await page.goto(`${server.baseUrl}/client/attendance`);
+    const recorded = await querySql<{ day: string; status: string }>(server.dbFile, 'SELECT day, status FROM attendance WHERE client_id = ? AND day LIKE ?', [ids.matti, `${monthOf(today)}-%`]);
+    for (const r of recorded) {
+      const cell = page.locator(`li.calendar-day[data-day="${r.day}"]`);
+      expect(await cell.getAttribute('data-state'), r.day).toBe(r.status);
+      expect(await cell.locator('svg').count(), r.day).toBe(1);
+    }
+    await clickAndWait(page, page.locator('.month-nav a[rel=prev]'));
+    expect(path(page)).toBe(`/client/attendance?month=${lastMonth}`);
+    expect(await page.locator('li.calendar-day[data-state=present]').count()).toBeGreaterThan(5);
+    // A public holiday on a scheduled day shows "Ei toimintaa" (the demo records it so, too).
+    await page.goto(`${server.baseUrl}/client/attendance?month=2026-12`);
+    expect(await page.locator('li.calendar-day[data-day="2026-12-24"]').getAttribute('data-state')).toBe('no_service');
+    expect(await page.locator('li.calendar-day[data-day="2026-12-24"] .calendar-word').textContent()).toBe('Ei toimintaa');
+  });
+
+  it('reports an absence in three steps without JavaScript, keeps choices on Back, and a double tap makes one report', async () => {
+    const page = await fixture.newPage({ javaScriptEnabled: false });
+    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    await page.goto(`${server.baseUrl}/client/attendance/report`);
+    expect(await page.locator('.step-count').textContent()).toContain('Vaihe 1 / 3');
+    // Nothing chosen: an easy error.
+    await next(page);
+    expect(await page.locator('#report-error').textContent()).toContain('Valitse päivä.');
+    await page.locator('label.choice:has(input[value=pick])').click();
+    await next(page);
+    const days = page.locator('input[name=day]');
+    const first = await days.nth(1).inputValue();
+    const second = await days.nth(2).inputValue();
+    await days.nth(1).check();
+    await days.nth(2).check();
+    await next(page);
+    expect(await page.locator('.step-count').textContent()).toContain('Vaihe 2 / 3');
+    await page.locator('label.choice:has(input[value=doctor])').click();
+    await next(page);
+    // Back and forward again: the choices are still there.
+    await clickAndWait(page, page.locator('button[name=nav][value=back]'));
+    expect(await page.locator('input[name=reason][value=doctor]').isChecked()).toBe(true);
+    await next(page);
+    expect(await page.locator('.step-count').textContent()).toContain('Vaihe 3 / 3');
+    expect(await page.locator('main').textContent()).toContain('Syy: Menen lääkäriin');
+    await page.locator('#words').fill('Hammaslääkäri aamulla.');
+
+    // The same form sent twice (a double tap) and then the button: one report.
+    const before = (await reportsOf(ids.matti)).length;
+    const statuses = await page.evaluate(async () => {
+      const form = document.querySelector('form.report-step') as HTMLFormElement;
+      const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);
+      body.append('nav', 'send');
+      const send = () => fetch(location.pathname, { method: 'POST', body, redirect: 'manual' }).then((r) => r.status);
+      return Promise.all([send(), send()]);
+    });
+    // Both answered with a redirect (status 0 = an opaque redirect with redirect: 'manual').
+    // (Playwright's evaluate runs even with the page's JavaScript off.)
+    expect(statuses).toEqual([0, 0]);
+    await clickAndWait(page, page.locator('button[name=nav][value=send]'));
+    expect(path(page)).toMatch(/^\/client\/attendance\?reported=\d+$/);
+    const after = await reportsOf(ids.matti);
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)!.reason).toBe('doctor');
+    expect(await querySql(server.dbFile, 'SELECT day FROM absence_report_days WHERE report_id = ? ORDER BY day', [after.at(-1)!.id])).toEqual([{ day: first }, { day: second }].sort((a, b) => a.day.localeCompare(b.day)));
+
+    // The calendar shows the days as reported, and the report can be cancelled (with a question first).
+    if (monthOf(first) === monthOf(today)) expect(await page.locator(`li.calendar-day[data-day="${first}"]`).getAttribute('data-state')).toBe('reported');
+    await clickAndWait(page, page.locator('section[aria-labelledby=open-reports] a.button').first());
+    expect(await page.locator('section[aria-labelledby=open-reports]').textContent()).toContain('Haluatko perua ilmoituksen?');
+    await clickAndWait(page, page.locator('section[aria-labelledby=open-reports] form.confirm button[type=submit]'));
+    expect(path(page)).toBe('/client/attendance?cancelled=1');
+    expect((await reportsOf(ids.matti)).at(-1)!.cancelled_at).not.toBeNull();
+  });
+
+  it('lets the worker see and confirm a report at once; a confirmed report cannot be cancelled', async () => {
+    const client = await fixture.newPage();
+    await signInClient(client, server.baseUrl, 'matti', { device: 'own' });
+    await client.goto(`${server.baseUrl}/client/attendance/report`);
+    await client.locator('label.choice:has(input[value=today])').click();
+    await next(client);
+    await client.locator('label.choice:has(input[value=sick])').click();
+    await next(client);
+    await clickAndWait(client, client.locator('button[name=nav][value=send]'));
+    const report = (await reportsOf(ids.matti)).at(-1)!;
+    expect(await client.locator(`li.calendar-day[data-day="${today}"]`).getAttribute('data-state')).toBe('reported');
+
+    const worker = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
+    await signInStaff(worker, server.baseUrl, STAFF.worker);
+    await worker.goto(`${server.baseUrl}/worker/register?day=${today}`);
+    const row = worker.locator(`#client-${ids.matti}`);
+    expect(await row.locator('.register-report').textContent()).toContain('sairas');
+    await expectNoAxeViolations(worker, { client: false });
+    await clickAndWait(worker, row.getByRole('button', { name: 'Vahvista' }));
+    expect(await querySql(server.dbFile, 'SELECT status FROM attendance WHERE client_id = ? AND day = ?', [ids.matti, today])).toEqual([{ status: 'sick' }]);
+    expect(await worker.locator(`#client-${ids.matti}`).getAttribute('data-status')).toBe('sick');
+
+    await client.reload();
+    expect(await client.locator(`li.calendar-day[data-day="${today}"]`).getAttribute('data-state')).toBe('sick');
+    const status = await client.evaluate(async (id) => (await fetch('/client/attendance', { method: 'POST', body: new URLSearchParams({ report: String(id) }), redirect: 'manual' })).status, report.id);
+    expect(status).toBe(409);
+    expect((await reportsOf(ids.matti)).at(-1)!.cancelled_at).toBeNull();
+  });
+});
+
+describe('daily register and corrections', () => {
+  it('marks a day in one tap, logs a change (who, when, old → new) and refuses bad input', async () => {
+    const worker = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
+    await signInStaff(worker, server.baseUrl, STAFF.worker);
+    const day = nextDayOn(addDays(today, -14), [2, 3, 4]); // a day Jukka works
+    await worker.goto(`${server.baseUrl}/worker/register?day=${day}`);
+    const row = worker.locator(`#client-${ids.jukka}`);
+    await clickAndWait(worker, row.locator('button[name=status][value=holiday]'));
+    await clickAndWait(worker, worker.locator(`#client-${ids.jukka} button[name=status][value=present]`));
+    expect(await worker.locator(`#client-${ids.jukka} button[aria-pressed=true]`).getAttribute('value')).toBe('present');
+    const changes = await querySql<{ old_status: string; new_status: string }>(server.dbFile, 'SELECT old_status, new_status FROM attendance_changes WHERE client_id = ? AND day = ? ORDER BY id', [ids.jukka, day]);
+    expect(changes.slice(-1)).toEqual([{ old_status: 'holiday', new_status: 'present' }]);
+
+    // The change shows on the client's page for workers, with who made it.
+    await worker.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/attendance?month=${monthOf(day)}`);
+    expect(await worker.locator('main table').first().textContent()).toContain('Liisa Ohjaaja');
+    await expectNoAxeViolations(worker, { client: false });
+
+    // A day outside the month shown, and an unknown status: easy errors, nothing saved.
+    await worker.locator('input[name=day]').fill(`${addMonths(monthOf(day), -2)}-10`);
+    await clickAndWait(worker, worker.getByRole('button', { name: 'Tallenna' }).first());
+    expect(await worker.locator('#error-summary').textContent()).toBe('Päivä ei ole tässä kuussa.');
+    expect(await worker.locator('input[name=day]').inputValue()).toBe(`${addMonths(monthOf(day), -2)}-10`);
+    const bad = await worker.evaluate(async ({ id, d }) => (await fetch('/worker/register', { method: 'POST', body: new URLSearchParams({ client: String(id), day: d, status: 'party' }), redirect: 'manual' })).status, { id: ids.jukka, d: day });
+    expect(bad).toBe(400);
+  });
+
+  it("refuses another unit's and another worker's clients, also by changed ids", async () => {
+    const sanna = await fixture.newPage();
+    await signInStaff(sanna, server.baseUrl, STAFF.workerB);
+    await sanna.goto(`${server.baseUrl}/worker/register?day=${today}`);
+    expect(await sanna.locator(`#client-${ids.matti}`).count()).toBe(0);
+    const before = await querySql(server.dbFile, 'SELECT status FROM attendance WHERE client_id = ? AND day = ?', [ids.matti, addDays(today, -1)]);
+    const status = await sanna.evaluate(async ({ id, d }) => (await fetch('/worker/register', { method: 'POST', body: new URLSearchParams({ client: String(id), day: d, status: 'absent' }), redirect: 'manual' })).status, { id: ids.matti, d: addDays(today, -1) });
+    expect(status).toBe(403);
+    expect(await querySql(server.dbFile, 'SELECT status FROM attendance WHERE client_id = ? AND day = ?', [ids.matti, addDays(today, -1)])).toEqual(before);
+    for (const url of [`/worker/clients/${ids.matti}/attendance`, '/admin/money', '/admin/rates', `/admin/money/export?month=${lastMonth}`]) {
+      expect((await sanna.goto(server.baseUrl + url))?.status(), url).toBe(403);
+    }
+    // Pekka is Aino's worker, not Matti's: Matti is not in his register.
+    const pekka = await fixture.newPage();
+    await signInStaff(pekka, server.baseUrl, STAFF.substitute);
+    await pekka.goto(`${server.baseUrl}/worker/register?day=${nextDayOn(today, [1, 3, 5])}`);
+    expect(await pekka.locator(`#client-${ids.matti}`).count()).toBe(0);
+    expect(await pekka.locator(`#client-${ids.aino}`).count()).toBe(1);
+    // A client and a family member never reach staff pages.
+    const family = await fixture.newPage();
+    await signInStaff(family, server.baseUrl, STAFF.family);
+    expect((await family.goto(`${server.baseUrl}/worker/register`))?.status()).toBe(403);
+    expect((await family.goto(`${server.baseUrl}/family/${ids.aino}/money`))?.status()).toBe(403);
+    expect((await family.goto(`${server.baseUrl}/family/${ids.matti}/money`))?.status()).toBe(200);
+    expect((await family.goto(`${server.baseUrl}/family/${ids.matti}/attendance`))?.status()).toBe(200);
+    const logged = await querySql<{ action: string }>(server.dbFile, "SELECT DISTINCT action FROM access_log WHERE client_id = ? AND basis = 'family'", [ids.matti]);
+    expect(logged.map((l) => l.action)).toEqual(expect.arrayContaining(['money', 'attendance']));
+  });
+});
+
+describe('money', () => {
+  it("shows the month's sum with the real rules: avotyö 12 € a day, työtoiminta with an equal meal fee", async () => {
+    const aino = await fixture.newPage();
+    await signInClient(aino, server.baseUrl, 'aino', { device: 'own' });
+    await aino.goto(`${server.baseUrl}/client/money?month=${lastMonth}`);
+    const [{ n }] = await querySql<{ n: number }>(server.dbFile, "SELECT COUNT(*) AS n FROM attendance WHERE client_id = ? AND status = 'present' AND day LIKE ?", [ids.aino, `${lastMonth}-%`]);
+    expect(n).toBeGreaterThan(0);
+    expect(await aino.locator('.money-total').getAttribute('data-net-cents')).toBe(String(n * 1200));
+    expect(await aino.locator('[data-line=work]').textContent()).toContain(`${n} päivää × 12,00\u00a0€`);
+    expect(await aino.locator('[data-line=meal]').count()).toBe(0);
+    expect(await aino.locator('main').textContent()).toContain('Työosuusraha ei ole palkka.');
+    await expectTargetSizes(aino);
+
+    const matti = await fixture.newPage();
+    await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    await matti.goto(`${server.baseUrl}/client/money?month=${lastMonth}`);
+    expect(await matti.locator('[data-line=meal]').textContent()).toContain('Ruokamaksu');
+    expect(await matti.locator('.money-total').textContent()).toContain('Saat 0,00\u00a0€');
+  });
+
+  it('is approved and exported as CSV; a later correction becomes an adjustment the client sees next month', async () => {
+    const admin = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInStaff(admin, server.baseUrl, STAFF.admin);
+    await admin.goto(`${server.baseUrl}/admin/money?month=${lastMonth}`);
+    const names = await admin.locator('tbody th').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['Matti Virtanen', 'Aino Laine', 'Jukka Niemi']));
+    expect(names).not.toContain('Ville Koski');
+    const ainoNet = await admin.locator(`tr[data-client="${ids.aino}"] [data-net-cents]`).getAttribute('data-net-cents');
+    await expectNoAxeViolations(admin, { client: false });
+    await clickAndWait(admin, admin.getByRole('button', { name: 'Hyväksy kuukausi' }));
+    expect(await admin.locator('[data-approved]').getAttribute('data-approved')).toBe('true');
+    // Approving twice is refused.
+    const again = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m }), redirect: 'manual' })).status, lastMonth);
+    expect(again).toBe(400);
+    // The current month cannot be approved yet.
+    const early = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m }), redirect: 'manual' })).status, monthOf(today));
+    expect(early).toBe(400);
+
+    const csv = await admin.request.get(`${server.baseUrl}/admin/money/export?month=${lastMonth}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('client_id;name;days;gross_cents;meal_fees_cents;adjustments_cents;net_cents;period');
+    const ainoLine = lines.find((l) => l.startsWith(`${ids.aino};`))!.split(';');
+    expect(ainoLine[1]).toBe('Aino Laine');
+    expect(ainoLine[6]).toBe(ainoNet);
+    expect(ainoLine[7]).toBe(lastMonth);
+    expect((await admin.request.get(`${server.baseUrl}/admin/money/export?month=${monthOf(today)}`)).status()).toBe(404);
+
+    // Pekka corrects a day of Aino's approved month: present → sick. The approved numbers stay;
+    // −12 € is paid as an adjustment in the current month, with the reason in easy words.
+    const [day] = await querySql<{ day: string }>(server.dbFile, "SELECT day FROM attendance WHERE client_id = ? AND status = 'present' AND day LIKE ? ORDER BY day LIMIT 1", [ids.aino, `${lastMonth}-%`]);
+    const pekka = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
+    await signInStaff(pekka, server.baseUrl, STAFF.substitute);
+    await pekka.goto(`${server.baseUrl}/worker/register?day=${day.day}`);
+    await clickAndWait(pekka, pekka.locator(`#client-${ids.aino} button[name=status][value=sick]`));
+    expect(await pekka.locator('.notice.ok').textContent()).toContain('korjauksena');
+    expect(await querySql(server.dbFile, 'SELECT paid_in_month, cents, old_status, new_status FROM adjustments WHERE client_id = ?', [ids.aino])).toEqual([
+      { paid_in_month: monthOf(today), cents: -1200, old_status: 'present', new_status: 'sick' },
+    ]);
+    expect(await querySql(server.dbFile, 'SELECT net_cents FROM month_statements WHERE client_id = ? AND month = ?', [ids.aino, lastMonth])).toEqual([{ net_cents: Number(ainoNet) }]);
+    // The approved month cannot be changed in the database either.
+    await admin.reload();
+    expect(await admin.locator(`tr[data-client="${ids.aino}"] [data-net-cents]`).getAttribute('data-net-cents')).toBe(ainoNet);
+
+    const aino = await fixture.newPage();
+    await signInClient(aino, server.baseUrl, 'aino', { device: 'own' });
+    await aino.goto(`${server.baseUrl}/client/money`);
+    const adjustment = aino.locator('[data-line=adjustment]');
+    expect(await adjustment.textContent()).toContain('Paikalla → Sairas');
+    expect(await adjustment.textContent()).toContain('−12,00\u00a0€');
+    await expectNoAxeViolations(aino, { client: true });
+  });
+});
+
+describe('rates', () => {
+  it('refuse a negative rate, 10 000 € and a wrong date with errors that keep what was typed; a good rate is added to the history', async () => {
+    const admin = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInStaff(admin, server.baseUrl, STAFF.admin);
+    await admin.goto(`${server.baseUrl}/admin/rates`);
+    const count = async () => (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM rates'))[0].n;
+    const before = await count();
+    await admin.locator('#valid_from').fill('2027-01-01');
+    await admin.locator('#daily').fill('-5,37');
+    await admin.locator('#meal').fill('10000');
+    await clickAndWait(admin, admin.getByRole('button', { name: 'Lisää taksa' }));
+    expect(await admin.locator('#daily-error').textContent()).toBe('Summa ei voi olla negatiivinen.');
+    expect(await admin.locator('#meal-error').textContent()).toContain('liian suuri');
+    expect(await admin.locator('#daily').inputValue()).toBe('-5,37');
+    await expectNoAxeViolations(admin, { client: false });
+    expect(await count()).toBe(before);
+
+    await admin.locator('#daily').fill('5,80');
+    await admin.locator('#meal').fill('5,80');
+    await admin.locator('#valid_from').evaluate((el: HTMLInputElement) => { el.type = 'text'; el.value = '1.1.2027'; });
+    await clickAndWait(admin, admin.getByRole('button', { name: 'Lisää taksa' }));
+    expect(await admin.locator('#valid_from-error').textContent()).toContain('vvvv-kk-pp');
+    expect(await count()).toBe(before);
+
+    await admin.locator('#valid_from').fill('2027-01-01');
+    await clickAndWait(admin, admin.getByRole('button', { name: 'Lisää taksa' }));
+    expect(path(admin)).toBe('/admin/rates?saved=rate');
+    expect(await querySql(server.dbFile, "SELECT daily_cents, meal_cents FROM rates WHERE valid_from = '2027-01-01' AND service_type = 'tyotoiminta'")).toEqual([{ daily_cents: 580, meal_cents: 580 }]);
+    // The same day again: refused, the history is not rewritten.
+    await admin.locator('#valid_from').fill('2027-01-01');
+    await admin.locator('#daily').fill('6,00');
+    await clickAndWait(admin, admin.getByRole('button', { name: 'Lisää taksa' }));
+    expect(await admin.locator('#valid_from-error').textContent()).toContain('on jo taksa');
+  });
+});
+
+describe('attendance and money pages in every language', () => {
+  it('pass axe (AAA contrast and 44 px targets on client pages) in fi, sv and en', async () => {
+    const client = await fixture.newPage();
+    await signInClient(client, server.baseUrl, 'jukka', { device: 'own' });
+    const admin = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInStaff(admin, server.baseUrl, STAFF.admin);
+    const family = await fixture.newPage();
+    await signInStaff(family, server.baseUrl, STAFF.family);
+    for (const lang of ['sv', 'en', 'fi'] as const) {
+      for (const page of [client, admin, family]) {
+        await page.goto(`${server.baseUrl}/help`);
+        await chooseLanguage(page, lang);
+      }
+      for (const url of ['/client/attendance', `/client/attendance?month=${lastMonth}`, '/client/attendance/report', '/client/money', `/client/money?month=${lastMonth}`]) {
+        expect((await client.goto(server.baseUrl + url))?.status(), url).toBe(200);
+        await expectNoAxeViolations(client, { client: true });
+        await expectTargetSizes(client);
+      }
+      // The report's later steps.
+      await client.goto(`${server.baseUrl}/client/attendance/report`);
+      await client.locator('label.choice:has(input[value=pick])').click();
+      await next(client);
+      await expectNoAxeViolations(client, { client: true });
+      await client.locator('input[name=day]').first().check();
+      await next(client);
+      await expectNoAxeViolations(client, { client: true });
+      await expectTargetSizes(client);
+      for (const url of [`/worker/register?day=${nextDayOn(addDays(today, -7), [2])}`, `/worker/clients/${ids.jukka}/attendance`, `/admin/money?month=${addMonths(lastMonth, -1)}`, '/admin/rates']) {
+        expect((await admin.goto(server.baseUrl + url))?.status(), url).toBe(200);
+        expect(await admin.locator('html').getAttribute('lang')).toBe(lang);
+        await expectNoAxeViolations(admin, { client: false });
+      }
+      for (const url of [`/family/${ids.matti}/attendance`, `/family/${ids.matti}/money`]) {
+        expect((await family.goto(server.baseUrl + url))?.status(), url).toBe(200);
+        await expectNoAxeViolations(family, { client: true });
+      }
+    }
+  });
+});
