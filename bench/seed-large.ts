@@ -4,7 +4,8 @@
  * - 10 000 clients (by default) with weekly schedules;
  * - 8 years of attendance for 1 000 of them (over 2 million rows), 500 of them in a unit of
  *   their own with rates and plans, whose month statement is then computed and timed;
- * - the query plans of the attendance pages' queries, to show each uses an index.
+ * - the query plans of the attendance pages' queries, to show each uses an index;
+ * - a conversation of 500 messages for Matti (the client the benchmark signs in as).
  * Run with vite-node (the seed modules use import.meta.glob); bench/run.mjs does that and reads
  * the lines starting with "BENCH " from the output.
  * Usage: OMAPOLKU_DB=/tmp/x.sqlite vite-node bench/seed-large.ts [total clients, default 10000]
@@ -94,5 +95,24 @@ for (const [label, sql, params] of plans) {
   const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
   console.log(`BENCH plan ${label}: ${plan.map((p) => p.detail).join(' | ')}`);
 }
+// Matti's conversation grows to 500 messages, both ways, over the last 100 days.
+const MESSAGES = 500;
+await db.write(async (tx) => {
+  const matti = (await tx.get<{ id: number }>("SELECT id FROM people WHERE preferred_name = 'Matti' AND role = 'client'"))!.id;
+  const liisa = (await tx.get<{ id: number }>("SELECT id FROM people WHERE email = 'liisa.ohjaaja@demo.omapolku.fi'"))!.id;
+  const conversation = (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [matti]))!.id;
+  const existing = (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?', [conversation]))!.n;
+  await tx.run(
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+     INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, read_at, idempotency_key, created_at)
+     SELECT ?, CASE i % 2 WHEN 0 THEN ? ELSE ? END, 'text', 'Viesti numero ' || i || '. Nähdään pajalla huomenna.', i % 2 = 0,
+            ?, 'bench-message-' || i, ? - (? - i) * 4 * 3600000 FROM n`,
+    [MESSAGES - existing, conversation, matti, liisa, Date.now(), Date.now(), MESSAGES],
+  );
+});
+const messageCount = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id WHERE p.preferred_name = 'Matti'"))!.n;
+console.log(`BENCH conversation_messages=${messageCount}`);
+const messagePlan = await db.all<{ detail: string }>('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE conversation_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT 31', [1, null, null]);
+console.log(`BENCH plan messages page: ${messagePlan.map((p) => p.detail).join(' | ')}`);
 await db.close();
 console.log(`Seeded ${total} clients into ${config.databasePath}`);

@@ -20,6 +20,7 @@ export type AccessBasis = 'self' | 'named_worker' | 'substitute' | 'family' | 'a
 export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Role[]])[] = [
   ['/worker/clients', ['worker', 'admin']],
   ['/worker/register', ['worker', 'admin']],
+  ['/worker/messages', ['worker', 'admin']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],

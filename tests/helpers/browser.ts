@@ -33,6 +33,9 @@ const LAUNCH_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // A fake microphone (a beep) that needs no permission prompt: the voice message tests record it.
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
 ];
 
 export function baseUrl(): string {

@@ -168,6 +168,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       HOST: '127.0.0.1',
       PORT: String(port),
       OMAPOLKU_DB: dbFile,
+      // Every sign-in of a test file comes from 127.0.0.1; the per-IP limit has its own test
+      // (rate-limit.test.ts sets it low again).
+      OMAPOLKU_IP_SIGNIN_LIMIT: '10000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -83,8 +83,11 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
     }
     await seedPlansAndGoals(tx, ids, clients, now);
     await seedAttendanceAndRates(tx, ids, clients, { a: unitA, b: unitB }, now);
-    // Pekka stands in for Liisa's client Jukka for a long period, so the substitute path has data.
-    await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', '2024-01-01', '2099-12-31', ?)", [ids.jukka, ids.pekka, now]);
+    // Liisa is away from Jukka for three weeks around today, and Pekka stands in for her: the
+    // substitute path ("Liisa on poissa. Pekka vastaa sinulle nyt.") has data whenever the demo runs.
+    const today = todayInHelsinki(now);
+    await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', ?, ?, ?)", [ids.jukka, ids.pekka, addDays(today, -7), addDays(today, 14), now]);
+    await seedMessages(tx, ids, now);
     await tx.run("INSERT INTO family_links (family_id, client_id, basis, level, created_at) VALUES (?, ?, 'client_agreement', 'full', ?)", [ids.maija, ids.matti, now]);
     return {
       staff: staff.map((s) => ({ role: s.role, name: s.name, email: s.email })),
@@ -260,5 +263,24 @@ async function seedAttendanceAndRates(
       const status = holidayOn(day) ? 'no_service' : n % 13 === 0 ? 'sick' : n % 17 === 0 ? 'absent' : 'present';
       await tx.run('INSERT INTO attendance (client_id, day, status, recorded_at) VALUES (?, ?, ?, ?)', [id, day, status, now]);
     }
+  }
+}
+
+/** A short conversation between Matti and Liisa: one message read, the newest not yet. */
+async function seedMessages(tx: Tx, ids: Record<string, number>, now: number): Promise<void> {
+  const { lastID: conversation } = await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?)', [ids.matti, now]);
+  const hour = 3600_000;
+  const messages: [number, 'text' | 'quick', string, string | null, number, boolean][] = [
+    [ids.matti, 'quick', '', 'question', now - 26 * hour, true],
+    [ids.liisa, 'text', 'Hei Matti! Kysy vain. Olen pajalla huomenna.', null, now - 25 * hour, true],
+    [ids.matti, 'text', 'Saanko tehdä linnunpöntön kotiin?', null, now - 2 * hour, false],
+  ];
+  for (const [i, [sender, kind, body, quick, at, read]] of messages.entries()) {
+    const fromClient = sender === ids.matti ? 1 : 0;
+    await tx.run(
+      `INSERT INTO messages (conversation_id, sender_id, kind, body, quick, from_client_side, read_at, read_by, idempotency_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [conversation, sender, kind, body, quick, fromClient, read ? at + hour / 2 : null, read ? (fromClient ? ids.liisa : ids.matti) : null, `demo-message-${i}`, at],
+    );
   }
 }

@@ -1,4 +1,6 @@
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
+import { todayInHelsinki } from '../../domain/time/helsinki';
+import { addDays } from '../../domain/attendance';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
 import type { GoalChange } from '../../domain/plan/goal-form';
 import type { ParsedPlan } from '../../domain/plan/plan-form';
@@ -105,6 +107,35 @@ export async function recordAnswer(
 export type PlanInput = ParsedPlan & { place_photo_id: number | null };
 
 /**
+ * When a plan names another worker, that worker becomes the named worker from today (the
+ * earlier one's assignment ends yesterday; the history stays in client_workers), and the client
+ * is told in their conversation: a system message that shows the new worker's name and picture.
+ */
+async function changeNamedWorker(tx: Tx, clientId: number, workerId: number, now: number): Promise<void> {
+  const today = todayInHelsinki(now);
+  const current = await tx.get<{ worker_id: number }>(
+    `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)
+      ORDER BY starts_on DESC LIMIT 1`,
+    [clientId, today, today],
+  );
+  if (current?.worker_id === workerId) return;
+  await tx.run("UPDATE client_workers SET ends_on = ? WHERE client_id = ? AND kind = 'named' AND (ends_on IS NULL OR ends_on >= ?)", [
+    addDays(today, -1),
+    clientId,
+    today,
+  ]);
+  await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, created_at) VALUES (?, ?, 'named', ?, ?)", [clientId, workerId, today, now]);
+  if (!current) return; // the first named worker: nothing changed for the client
+  await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?) ON CONFLICT (client_id) DO NOTHING', [clientId, now]);
+  const { id: conversationId } = (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [clientId]))!;
+  await tx.run("INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, created_at) VALUES (?, ?, 'system', 'new-worker', 0, ?)", [
+    conversationId,
+    workerId,
+    now,
+  ]);
+}
+
+/**
  * Saves the plan as a new version (earlier versions stay as they were) and makes its days and
  * hours the client's current schedule, in one transaction.
  */
@@ -119,6 +150,7 @@ export async function savePlanVersion(db: Database, clientId: number, input: Pla
       [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, input.named_worker_id,
         input.starts_on, input.review_on, input.legal_basis, input.summary, by, now],
     );
+    await changeNamedWorker(tx, clientId, input.named_worker_id, now);
     await tx.run('DELETE FROM weekly_schedule WHERE client_id = ?', [clientId]);
     for (const day of input.schedule) {
       await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [lastID, day.weekday, day.starts_at, day.ends_at]);

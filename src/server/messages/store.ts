@@ -1,0 +1,247 @@
+import type { Database } from '../db';
+import type { SessionActor } from '../auth/session';
+import { todayInHelsinki } from '../../domain/time/helsinki';
+
+/** All SQL about conversations, messages, voice clips and drafts. */
+
+export const MESSAGE_MAX = 2000;
+export const QUICK_MESSAGES = ['sick', 'late', 'call', 'thanks', 'question'] as const;
+export type QuickMessage = (typeof QUICK_MESSAGES)[number];
+export const isQuickMessage = (v: unknown): v is QuickMessage => typeof v === 'string' && (QUICK_MESSAGES as readonly string[]).includes(v);
+
+/** The client's conversation, made on first use (one per client). */
+export async function conversationOf(db: Database, clientId: number, now = Date.now()): Promise<number> {
+  const existing = await db.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [clientId]);
+  if (existing) return existing.id;
+  return db.write(async (tx) => {
+    await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?) ON CONFLICT (client_id) DO NOTHING', [clientId, now]);
+    return (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [clientId]))!.id;
+  });
+}
+
+export async function conversationById(db: Database, id: number): Promise<{ id: number; client_id: number } | undefined> {
+  return db.get('SELECT id, client_id FROM conversations WHERE id = ?', [id]);
+}
+
+export interface MessageRow {
+  id: number;
+  kind: 'text' | 'quick' | 'voice' | 'system';
+  body: string;
+  quick: QuickMessage | null;
+  voice_clip_id: number | null;
+  duration_ms: number | null;
+  from_client_side: number;
+  read_at: number | null;
+  created_at: number;
+  sender_id: number | null;
+  sender_name: string | null;
+  sender_role: 'client' | 'family' | 'worker' | 'admin' | null;
+}
+
+/**
+ * The newest messages (oldest first on the page), or those before a message id ("show older").
+ * A long conversation is never loaded whole: 30 at a time, from the (conversation, id) index.
+ */
+export async function messagesPage(db: Database, conversationId: number, before: number | null, limit = 30): Promise<{ messages: MessageRow[]; olderFrom: number | null }> {
+  const rows = await db.all<MessageRow>(
+    `SELECT m.id, m.kind, m.body, m.quick, m.voice_clip_id, v.duration_ms, m.from_client_side, m.read_at, m.created_at,
+            m.sender_id, p.full_name AS sender_name, p.role AS sender_role
+       FROM messages m LEFT JOIN people p ON p.id = m.sender_id LEFT JOIN voice_clips v ON v.id = m.voice_clip_id
+      WHERE m.conversation_id = ? AND (? IS NULL OR m.id < ?)
+      ORDER BY m.id DESC LIMIT ?`,
+    [conversationId, before, before, limit + 1],
+  );
+  const hasOlder = rows.length > limit;
+  const messages = rows.slice(0, limit).reverse();
+  return { messages, olderFrom: hasOlder ? messages[0].id : null };
+}
+
+export interface NewMessage {
+  conversationId: number;
+  senderId: number;
+  kind: 'text' | 'quick' | 'voice';
+  body: string;
+  quick?: QuickMessage | null;
+  voiceClipId?: number | null;
+  fromClientSide: boolean;
+  key: string;
+}
+
+/**
+ * Sends one message. The same idempotency key again (a double tap, a replayed post, twenty at
+ * once) sends nothing new and answers with the first message's id. The sender's draft of this
+ * conversation is cleared in the same transaction. Null: the key was someone else's.
+ */
+export async function sendMessage(db: Database, message: NewMessage, now = Date.now()): Promise<number | null> {
+  return db.write(async (tx) => {
+    const existing = await tx.get<{ id: number; conversation_id: number; sender_id: number }>(
+      'SELECT id, conversation_id, sender_id FROM messages WHERE idempotency_key = ?',
+      [message.key],
+    );
+    if (existing) return existing.conversation_id === message.conversationId && existing.sender_id === message.senderId ? existing.id : null;
+    const { lastID } = await tx.run(
+      `INSERT INTO messages (conversation_id, sender_id, kind, body, quick, voice_clip_id, from_client_side, idempotency_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [message.conversationId, message.senderId, message.kind, message.body, message.quick ?? null, message.voiceClipId ?? null, message.fromClientSide ? 1 : 0, message.key, now],
+    );
+    await tx.run('DELETE FROM message_drafts WHERE person_id = ? AND conversation_id = ?', [message.senderId, message.conversationId]);
+    return lastID;
+  });
+}
+
+/** Marks the other side's messages read by this reader (a worker reads the client's, and back). */
+export async function markRead(db: Database, conversationId: number, reader: { id: number; clientSide: boolean }, now = Date.now()): Promise<void> {
+  await db.write((tx) =>
+    tx.run('UPDATE messages SET read_at = ?, read_by = ? WHERE conversation_id = ? AND from_client_side = ? AND read_at IS NULL', [
+      now,
+      reader.id,
+      conversationId,
+      reader.clientSide ? 0 : 1,
+    ]),
+  );
+}
+
+export async function draftOf(db: Database, personId: number, conversationId: number): Promise<string> {
+  return (await db.get<{ body: string }>('SELECT body FROM message_drafts WHERE person_id = ? AND conversation_id = ?', [personId, conversationId]))?.body ?? '';
+}
+
+/**
+ * Keeps a draft. `formKey` is the idempotency key of the form the draft was typed in: once a
+ * message was sent with it, a late autosave (still on its way when "Lähetä" was pressed) must
+ * not bring the sent text back as a draft.
+ */
+export async function saveDraft(db: Database, personId: number, conversationId: number, body: string, formKey = '', now = Date.now()): Promise<void> {
+  await db.write(async (tx) => {
+    if (formKey && (await tx.get('SELECT 1 FROM messages WHERE idempotency_key = ?', [formKey]))) return;
+    await (body
+      ? tx.run(
+          `INSERT INTO message_drafts (person_id, conversation_id, body, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (person_id, conversation_id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at`,
+          [personId, conversationId, body.slice(0, 8000), now],
+        )
+      : tx.run('DELETE FROM message_drafts WHERE person_id = ? AND conversation_id = ?', [personId, conversationId]));
+  });
+}
+
+export interface Answerer {
+  id: number;
+  full_name: string;
+  phone: string;
+  avatar: string;
+}
+
+/** The named worker and, when one stands in today, the substitute (who answers now). */
+export async function whoAnswers(db: Database, clientId: number, today = todayInHelsinki()): Promise<{ named: Answerer | null; substitute: Answerer | null }> {
+  const rows = await db.all<Answerer & { kind: 'named' | 'substitute' }>(
+    `SELECT p.id, p.full_name, p.phone, p.avatar, cw.kind
+       FROM client_workers cw JOIN people p ON p.id = cw.worker_id
+      WHERE cw.client_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?) AND p.active = 1
+      ORDER BY cw.starts_on DESC`,
+    [clientId, today, today],
+  );
+  const pick = (kind: 'named' | 'substitute') => {
+    const row = rows.find((r) => r.kind === kind);
+    return row ? { id: row.id, full_name: row.full_name, phone: row.phone, avatar: row.avatar } : null;
+  };
+  return { named: pick('named'), substitute: pick('substitute') };
+}
+
+export interface InboxRow {
+  client_id: number;
+  full_name: string;
+  reading_needs: string;
+  conversation_id: number | null;
+  unread: number;
+  last_at: number | null;
+  last_body: string | null;
+  last_kind: MessageRow['kind'] | null;
+}
+
+/**
+ * A worker's conversations: the clients they work with today (named or substitute); an admin's:
+ * the unit's clients. Unread first, then the latest activity.
+ */
+export async function inbox(db: Database, actor: SessionActor['person'], today = todayInHelsinki()): Promise<InboxRow[]> {
+  // Whose conversations: the unit's clients for an admin, today's clients for a worker.
+  const scope =
+    actor.role === 'admin'
+      ? { sql: "SELECT id FROM people WHERE unit_id = ? AND role = 'client' AND active = 1", params: [actor.unit_id] }
+      : { sql: 'SELECT client_id FROM client_workers WHERE worker_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)', params: [actor.id, today, today] };
+  return db.all<InboxRow>(
+    `SELECT p.id AS client_id, p.full_name, p.reading_needs, c.id AS conversation_id,
+            (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.from_client_side = 1 AND m.read_at IS NULL) AS unread,
+            l.created_at AS last_at, l.body AS last_body, l.kind AS last_kind
+       FROM people p
+       LEFT JOIN conversations c ON c.client_id = p.id
+       LEFT JOIN messages l ON l.id = (SELECT MAX(id) FROM messages WHERE conversation_id = c.id)
+      WHERE p.id IN (${scope.sql}) AND p.active = 1
+      ORDER BY unread > 0 DESC, l.created_at IS NULL, l.created_at DESC, p.full_name`,
+    scope.params,
+  );
+}
+
+/** Unread messages from clients in this staff member's conversations (the header count). */
+export async function unreadForStaff(db: Database, actor: SessionActor['person'], today = todayInHelsinki()): Promise<number> {
+  if (actor.role === 'admin') {
+    return (
+      await db.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id
+          WHERE p.unit_id = ? AND m.from_client_side = 1 AND m.read_at IS NULL`,
+        [actor.unit_id],
+      )
+    )!.n;
+  }
+  return (
+    await db.get<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM client_workers cw JOIN conversations c ON c.client_id = cw.client_id
+         JOIN messages m ON m.conversation_id = c.id AND m.from_client_side = 1 AND m.read_at IS NULL
+        WHERE cw.worker_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?)`,
+      [actor.id, today, today],
+    )
+  )!.n;
+}
+
+export async function storeVoiceClip(db: Database, clip: { conversationId: number; mime: string; bytes: Buffer; durationMs: number }, now = Date.now()): Promise<number> {
+  return db.write(async (tx) => {
+    const { lastID } = await tx.run('INSERT INTO voice_clips (conversation_id, mime, bytes, duration_ms, created_at) VALUES (?, ?, ?, ?, ?)', [
+      clip.conversationId,
+      clip.mime,
+      clip.bytes,
+      clip.durationMs,
+      now,
+    ]);
+    return lastID;
+  });
+}
+
+export async function voiceClip(db: Database, id: number): Promise<{ conversation_id: number; mime: string; bytes: Buffer } | undefined> {
+  return db.get('SELECT conversation_id, mime, bytes FROM voice_clips WHERE id = ?', [id]);
+}
+
+export const VOICE_MAX_BYTES = 5 * 1024 * 1024;
+export const VOICE_MAX_MS = 120_000;
+const VOICE_TYPES = ['audio/webm', 'audio/ogg', 'audio/mp4'] as const;
+
+/**
+ * A posted voice message (from the VoiceRecorder island): checks type, size and length, stores
+ * the clip and sends the message, once per idempotency key. Answers with an HTTP status: 303
+ * when sent, 413 too big or too long, 415 not a recording we can play back, 400 otherwise.
+ */
+export async function receiveVoiceMessage(
+  db: Database,
+  form: FormData,
+  sender: { id: number; conversationId: number; fromClientSide: boolean },
+): Promise<303 | 400 | 413 | 415> {
+  const key = form.get('key');
+  const audio = form.get('audio');
+  const durationMs = Number(form.get('duration_ms'));
+  if (typeof key !== 'string' || !key || !(audio instanceof File) || audio.size === 0) return 400;
+  const existing = await db.get('SELECT 1 FROM messages WHERE idempotency_key = ?', [key]);
+  if (existing) return 303;
+  const mime = audio.type.split(';')[0].trim().toLowerCase();
+  if (!(VOICE_TYPES as readonly string[]).includes(mime)) return 415;
+  if (audio.size > VOICE_MAX_BYTES || !Number.isFinite(durationMs) || durationMs > VOICE_MAX_MS + 500) return 413;
+  const clipId = await storeVoiceClip(db, { conversationId: sender.conversationId, mime, bytes: Buffer.from(await audio.arrayBuffer()), durationMs: Math.max(0, Math.round(durationMs)) });
+  const sent = await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'voice', body: '', voiceClipId: clipId, fromClientSide: sender.fromClientSide, key });
+  return sent === null ? 400 : 303;
+}
