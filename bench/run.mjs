@@ -404,7 +404,7 @@ const lines = [
   `| HTML (raw / gzip) | ${kb(html.length)} / ${kb(gzipSize(html))} | | |`,
   `| JavaScript, ${js.external.length} files + ${js.inline.count} inline (raw / gzip) | ${kb(jsRaw)} / ${kb(jsGzip)} | | ≤ ${TARGET.jsGzipKB} KB gzip ${mark(checks.js)} |`,
   '',
-  `Attendance and money pages (${fmt(attendanceRows, 0)} attendance rows, 1 000 clients × 8 years of weekdays), the messages page (a 500-message conversation, the newest 30 shown) and sending:`,
+  `Attendance and money pages (${fmt(attendanceRows, 0)} attendance rows, 1 000 clients × 8 years of weekdays), the messages page (a 500-message conversation, the newest 20 shown) and sending:`,
   '',
   '| Page | Requests/s (10 conn.) | p50 / p95 / p99 (ms) | Target |',
   '| --- | --: | --: | --- |',

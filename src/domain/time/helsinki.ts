@@ -24,17 +24,50 @@ export interface HelsinkiMoment {
 }
 
 // Intl formatting is slow next to everything else on a page view, and every page asks for
-// "today": the answer is kept for the rest of the current minute.
+// "today": the answer is kept for the rest of the current minute. Other moments (a list of
+// messages, each with its own time) use Helsinki's offset from UTC, asked from Intl once per
+// UTC hour: the offset only changes on the hour (daylight saving starts and ends at 01:00 UTC).
 let lastMinute = -1;
 let lastMoment: HelsinkiMoment | null = null;
+const HOUR = 3_600_000;
+const offsetByUtcHour = new Map<number, number>();
 
 export function helsinkiMoment(at: Date | number = Date.now()): HelsinkiMoment {
   const ms = typeof at === 'number' ? at : at.getTime();
   const minute = Math.floor(ms / 60_000);
   if (minute === lastMinute && lastMoment) return lastMoment;
-  lastMoment = computeMoment(ms);
-  lastMinute = minute;
-  return lastMoment;
+  const moment = momentFromOffset(ms);
+  if (minute === Math.floor(Date.now() / 60_000)) {
+    lastMoment = moment;
+    lastMinute = minute;
+  }
+  return moment;
+}
+
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsetByUtcHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR;
+    const local = computeMoment(start);
+    const [y, mo, d] = local.date.split('-').map(Number);
+    const [h, mi] = local.time.split(':').map(Number);
+    offset = Date.UTC(y, mo - 1, d, h, mi) - start;
+    if (offsetByUtcHour.size > 20_000) offsetByUtcHour.clear();
+    offsetByUtcHour.set(hour, offset);
+  }
+  return offset;
+}
+
+function momentFromOffset(ms: number): HelsinkiMoment {
+  const local = new Date(ms + offsetAt(ms));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const weekday = local.getUTCDay();
+  return {
+    date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    weekday: weekday === 0 ? 7 : weekday,
+    time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+  };
 }
 
 function computeMoment(at: number): HelsinkiMoment {

@@ -39,3 +39,16 @@ describe('easy date and time words', () => {
     expect(clockTime('14:05', 'en')).toBe('14:05');
   });
 });
+
+describe('helsinkiMoment from the hourly offset', () => {
+  it('agrees with Intl on every half hour across both daylight saving changes of 2026', () => {
+    const check = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    for (const [from, to] of [['2026-03-28T20:00:00Z', '2026-03-29T06:00:00Z'], ['2026-10-24T20:00:00Z', '2026-10-25T06:00:00Z']]) {
+      for (let ms = Date.parse(from); ms <= Date.parse(to); ms += 30 * 60_000 + 17_000) {
+        const p = Object.fromEntries(check.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+        const m = helsinkiMoment(ms);
+        expect(`${m.date} ${m.time}`, new Date(ms).toISOString()).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`);
+      }
+    }
+  });
+});

@@ -27,6 +27,28 @@ describe('Database', () => {
     await db.close();
   });
 
+  it('commits writes that queue up together, each still all or nothing on its own', async () => {
+    const db = await Database.open(tmpFile(), counterMigration);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        db.write(async (tx) => {
+          await tx.run('INSERT INTO items (id, n) VALUES (?, ?)', [i + 1, i]);
+          // Every fifth write fails after its insert: only that insert is undone.
+          if (i % 5 === 4) throw new Error(`job ${i} fails`);
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.message)).toEqual(['job 4 fails', 'job 9 fails', 'job 14 fails', 'job 19 fails']);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBe(16);
+    const ids = (await db.all<{ id: number }>('SELECT id FROM items ORDER BY id')).map((r) => r.id);
+    expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => i + 1).filter((id) => id % 5 !== 0));
+    // A write after a failed one works as usual, and a read sees every committed write.
+    await db.write((tx) => tx.run('INSERT INTO items (id, n) VALUES (100, 0)'));
+    expect(await db.get('SELECT COUNT(*) AS n FROM items')).toEqual({ n: 17 });
+    await db.close();
+  });
+
   it('runs concurrent write transactions one after another, never interleaved', async () => {
     const db = await Database.open(tmpFile(), counterMigration);
     await db.write((tx) => tx.run('INSERT INTO items (id, n) VALUES (1, 0)'));

@@ -30,7 +30,6 @@ const REQUIRED_PRAGMAS = {
  * wait while a transaction is open so they never see uncommitted rows.
  */
 export class Database {
-  private queueTail: Promise<unknown> = Promise.resolve();
   private openTransaction: Promise<unknown> | null = null;
   private readonly statements = new Map<string, sqlite3.Statement>();
 
@@ -75,34 +74,83 @@ export class Database {
   /**
    * Run `work` as one write transaction, after all earlier ones. Resolves only after COMMIT
    * returned, i.e. the data is on disk; if `work` throws, everything it did is rolled back.
+   *
+   * Group commit: writes that queue up while a transaction is on its way to disk are run
+   * together in the next transaction, each inside its own SAVEPOINT (so each is still all or
+   * nothing on its own), and share one COMMIT. With synchronous=FULL the fsync of the COMMIT is
+   * the slow part; ten people pressing "Lähetä" at once then wait for one fsync, not ten in a row.
+   * Every write is still answered only after the COMMIT that holds it.
    */
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work: work as (tx: Tx) => Promise<unknown>, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private readonly pending: { work: (tx: Tx) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private draining = false;
+  private static readonly GROUP_MAX = 64;
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    while (this.pending.length > 0) {
+      const group = this.pending.splice(0, Database.GROUP_MAX);
+      let finished!: () => void;
+      this.openTransaction = new Promise<void>((r) => (finished = r));
+      const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
       const tx: Tx = {
         run: (sql, params = []) => this.rawRun(sql, params),
         get: (sql, params = []) => this.rawGet(sql, params),
         all: (sql, params = []) => this.rawAll(sql, params),
         exec: (sql) => this.exec(sql),
       };
-      await this.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work(tx);
+        await this.exec('BEGIN IMMEDIATE');
+        for (const job of group) {
+          await this.exec('SAVEPOINT job');
+          try {
+            const value = await job.work(tx);
+            await this.exec('RELEASE job');
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            await this.exec('ROLLBACK TO job').catch(() => undefined);
+            await this.exec('RELEASE job').catch(() => undefined);
+            outcomes.push({ ok: false, error });
+          }
+        }
         await this.exec('COMMIT');
-        return result;
-      } catch (err) {
+        group.forEach((job, i) => {
+          const outcome = outcomes[i];
+          if (outcome.ok) job.resolve(outcome.value);
+          else job.reject(outcome.error);
+        });
+      } catch (error) {
+        // BEGIN or COMMIT failed: nothing of the group is on disk.
         await this.exec('ROLLBACK').catch(() => undefined);
-        throw err;
+        for (const job of group) job.reject(error);
+      } finally {
+        this.openTransaction = null;
+        finished();
       }
-    };
-    const result = this.queueTail.then(() => {
-      const p = run();
-      this.openTransaction = p;
-      return p.finally(() => {
-        if (this.openTransaction === p) this.openTransaction = null;
-      });
+    }
+    this.draining = false;
+    this.idle?.();
+  }
+
+  private idle: (() => void) | null = null;
+
+  /** Resolves when no write is queued or running (for close()). */
+  private whenIdle(): Promise<void> {
+    if (!this.draining && this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const previous = this.idle;
+      this.idle = () => {
+        this.idle = previous;
+        previous?.();
+        resolve();
+      };
     });
-    this.queueTail = result.catch(() => undefined);
-    return result;
   }
 
   /** Raw statements outside the queue: pragmas and BEGIN/COMMIT only. */
@@ -111,7 +159,7 @@ export class Database {
   }
 
   close(): Promise<void> {
-    return this.queueTail.then(async () => {
+    return this.whenIdle().then(async () => {
       await Promise.all([...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))));
       this.statements.clear();
       await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));

@@ -9,6 +9,26 @@ export const QUICK_MESSAGES = ['sick', 'late', 'call', 'thanks', 'question'] as 
 export type QuickMessage = (typeof QUICK_MESSAGES)[number];
 export const isQuickMessage = (v: unknown): v is QuickMessage => typeof v === 'string' && (QUICK_MESSAGES as readonly string[]).includes(v);
 
+/**
+ * What a page of the conversation needs besides the messages, in one query: the conversation's
+ * id, this person's draft, and whether the other side has written anything this reader has not
+ * seen. Null when the client has no conversation yet.
+ */
+export async function conversationState(
+  db: Database,
+  clientId: number,
+  reader: { id: number; clientSide: boolean },
+): Promise<{ id: number; draft: string; unread: boolean } | null> {
+  const row = await db.get<{ id: number; draft: string | null; unread: number }>(
+    `SELECT c.id,
+            (SELECT body FROM message_drafts WHERE person_id = ? AND conversation_id = c.id) AS draft,
+            EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND from_client_side = ? AND read_at IS NULL) AS unread
+       FROM conversations c WHERE c.client_id = ?`,
+    [reader.id, reader.clientSide ? 0 : 1, clientId],
+  );
+  return row ? { id: row.id, draft: row.draft ?? '', unread: row.unread === 1 } : null;
+}
+
 /** The client's conversation, made on first use (one per client). */
 export async function conversationOf(db: Database, clientId: number, now = Date.now()): Promise<number> {
   const existing = await db.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [clientId]);
@@ -40,9 +60,10 @@ export interface MessageRow {
 
 /**
  * The newest messages (oldest first on the page), or those before a message id ("show older").
- * A long conversation is never loaded whole: 30 at a time, from the (conversation, id) index.
+ * A long conversation is never loaded whole: 20 at a time (a tablet screen or two, and little to
+ * read at once), from the (conversation, id) index.
  */
-export async function messagesPage(db: Database, conversationId: number, before: number | null, limit = 30): Promise<{ messages: MessageRow[]; olderFrom: number | null }> {
+export async function messagesPage(db: Database, conversationId: number, before: number | null, limit = 20): Promise<{ messages: MessageRow[]; olderFrom: number | null }> {
   const rows = await db.all<MessageRow>(
     `SELECT m.id, m.kind, m.body, m.quick, m.voice_clip_id, v.duration_ms, m.from_client_side, m.read_at, m.created_at,
             m.sender_id, p.full_name AS sender_name, p.role AS sender_role
@@ -91,6 +112,13 @@ export async function sendMessage(db: Database, message: NewMessage, now = Date.
 
 /** Marks the other side's messages read by this reader (a worker reads the client's, and back). */
 export async function markRead(db: Database, conversationId: number, reader: { id: number; clientSide: boolean }, now = Date.now()): Promise<void> {
+  // Most views have nothing new to mark: a read (from the partial index of unread messages)
+  // saves a write transaction, and its wait for the disk, on every page view.
+  const unread = await db.get('SELECT 1 FROM messages WHERE conversation_id = ? AND from_client_side = ? AND read_at IS NULL LIMIT 1', [
+    conversationId,
+    reader.clientSide ? 0 : 1,
+  ]);
+  if (!unread) return;
   await db.write((tx) =>
     tx.run('UPDATE messages SET read_at = ?, read_by = ? WHERE conversation_id = ? AND from_client_side = ? AND read_at IS NULL', [
       now,
