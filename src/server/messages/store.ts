@@ -273,3 +273,27 @@ export async function receiveVoiceMessage(
   const sent = await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'voice', body: '', voiceClipId: clipId, fromClientSide: sender.fromClientSide, key });
   return sent === null ? 400 : 303;
 }
+
+export type TextPostResult = { sent: true } | { sent: false; error: 'empty' | 'tooLong'; typed: string };
+
+/**
+ * A posted text message (client, family or worker): refuses an empty or too long one and keeps
+ * what was typed as the draft, so it is there after the error page too; otherwise sends it once
+ * per idempotency key. (A form without a key, which our forms never send, gets a new one.)
+ */
+export async function receiveTextMessage(
+  db: Database,
+  form: FormData,
+  sender: { id: number; conversationId: number; fromClientSide: boolean },
+): Promise<TextPostResult> {
+  const raw = typeof form.get('body') === 'string' ? (form.get('body') as string).slice(0, 8000) : '';
+  const body = raw.trim();
+  const key = typeof form.get('key') === 'string' && form.get('key') ? (form.get('key') as string).slice(0, 100) : crypto.randomUUID();
+  const error = !body ? 'empty' : body.length > MESSAGE_MAX ? 'tooLong' : null;
+  if (error) {
+    if (raw) await saveDraft(db, sender.id, sender.conversationId, raw);
+    return { sent: false, error, typed: raw };
+  }
+  await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'text', body, fromClientSide: sender.fromClientSide, key });
+  return { sent: true };
+}
