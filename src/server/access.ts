@@ -113,7 +113,8 @@ export async function logViews(db: Database, actor: SessionActor['person'], view
   });
 }
 
-async function familyLevel(db: Database, familyId: number, clientId: number, today = todayInHelsinki()): Promise<string | undefined> {
+/** The level of a family member's current link to a client (one that opens the records wins if there are several). */
+export async function familyLevel(db: Database, familyId: number, clientId: number, today = todayInHelsinki()): Promise<string | undefined> {
   const row = await db.get<{ level: string }>(
     `SELECT level FROM family_links WHERE family_id = ? AND client_id = ? AND ended_at IS NULL
         AND (ends_on IS NULL OR ends_on >= ?) ORDER BY level = 'messages' LIMIT 1`,

@@ -2,19 +2,15 @@
  * "Kuka on katsonut tietojani": the client sees, in easy words, who has looked at which part of
  * their information, when and on what basis, newest first and 20 at a time; only their own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, runSql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { querySql, runSql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
 const fixture = useBrowser();
-let server: RunningServer;
-let ids: Record<string, number>;
+const { server, ids } = useServerWithClients();
 
-beforeAll(async () => {
-  ({ server, ids } = await startServerWithClients());
-});
-afterAll(() => server?.stop());
 
 describe('who has looked at my information', () => {
   it('lists views by the worker and a family member in easy words, newest first, with the basis', async () => {

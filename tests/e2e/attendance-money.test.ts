@@ -5,24 +5,20 @@
  * payroll CSV, adjustments after approval, rates with bad input, family read-only, refusal
  * across clients and units by changed ids, and axe in all three languages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { querySql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 import { addDays, addMonths, isoWeekday, monthOf } from '../../src/domain/attendance';
 import { todayInHelsinki } from '../../src/domain/time/helsinki';
 
 const fixture = useBrowser();
-let server: RunningServer;
-let ids: Record<string, number>;
+const { server, ids } = useServerWithClients();
 const today = todayInHelsinki();
 const lastMonth = addMonths(monthOf(today), -1);
 
-beforeAll(async () => {
-  ({ server, ids } = await startServerWithClients());
-});
-afterAll(() => server?.stop());
 
 const reportsOf = async (clientId: number) =>
   querySql<{ id: number; reason: string; cancelled_at: number | null }>(server.dbFile, 'SELECT id, reason, cancelled_at FROM absence_reports WHERE client_id = ? ORDER BY id', [clientId]);
@@ -336,6 +332,11 @@ describe('attendance and money pages in every language', () => {
       await expectNoAxeViolations(client, { client: true });
       await client.locator('input[name=day]').first().check();
       await next(client);
+      await expectNoAxeViolations(client, { client: true });
+      await expectTargetSizes(client);
+      await client.locator('label.choice:has(input[value=other])').click();
+      await next(client);
+      expect(await client.locator('#words').count()).toBe(1); // step 3: check and send
       await expectNoAxeViolations(client, { client: true });
       await expectTargetSizes(client);
       for (const url of [`/worker/register?day=${nextDayOn(addDays(today, -7), [2])}`, `/worker/clients/${ids.jukka}/attendance`, `/admin/money?month=${addMonths(lastMonth, -1)}`, '/admin/rates']) {

@@ -6,20 +6,16 @@
  * markup shown as text, drafts that survive a reload and a new sign-in, no JavaScript, refusal
  * by changed ids, and axe in all three languages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, signOut, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, runSql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { querySql, runSql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
 const fixture = useBrowser();
-let server: RunningServer;
-let ids: Record<string, number>;
+const { server, ids } = useServerWithClients();
 
-beforeAll(async () => {
-  ({ server, ids } = await startServerWithClients());
-});
-afterAll(() => server?.stop());
 
 const messagesOf = async (clientId: number) =>
   querySql<{ id: number; kind: string; body: string; quick: string | null; sender_id: number; read_at: number | null; from_client_side: number }>(

@@ -3,19 +3,15 @@
  * and easy-read hints (no JavaScript needed), a new version on every save that the client sees,
  * and refusal for workers who do not work with the client, also by changed ids.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { querySql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations } from '../helpers/axe';
 
 const fixture = useBrowser();
-let server: RunningServer;
-let ids: Record<string, number>;
+const { server, ids } = useServerWithClients();
 
-beforeAll(async () => {
-  ({ server, ids } = await startServerWithClients());
-});
-afterAll(() => server?.stop());
 
 const versionsOf = async (clientId: number) =>
   (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM plan_versions WHERE client_id = ?', [clientId]))[0].n;

@@ -3,20 +3,16 @@
  * "Miten menee?" with and without JavaScript, one answer per tap, easy errors that keep what was
  * typed, refusal across clients, the access log, and axe in all three languages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { querySql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
 const fixture = useBrowser();
-let server: RunningServer;
-let ids: Record<string, number>;
+const { server, ids } = useServerWithClients();
 
-beforeAll(async () => {
-  ({ server, ids } = await startServerWithClients());
-});
-afterAll(() => server?.stop());
 
 async function answersOf(goalId: number): Promise<number> {
   return (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM goal_answers WHERE goal_id = ?', [goalId]))[0].n;

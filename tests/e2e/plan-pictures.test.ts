@@ -4,20 +4,16 @@
  * (shrunk, metadata removed, served only to those who may read the plan), weekday pictures,
  * easy-read hints on goal texts, reached goals, and the admin of the unit (only that unit).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
-import { querySql, startServerWithClients, type RunningServer } from '../helpers/server';
+import { querySql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
 const fixture = useBrowser();
-let server: RunningServer;
-let ids: Record<string, number>;
+const { server, ids } = useServerWithClients();
 
-beforeAll(async () => {
-  ({ server, ids } = await startServerWithClients());
-});
-afterAll(() => server?.stop());
 
 const planCount = async (clientId: number) =>
   (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM plan_versions WHERE client_id = ?', [clientId]))[0].n;
