@@ -6,7 +6,7 @@ import type { AccessBasis } from './access';
  * what basis. Actions are grouped into the few things a client knows about (their plan, goals,
  * attendance, money, messages), so the list reads in easy words.
  */
-export type LoggedTopic = 'plan' | 'goals' | 'attendance' | 'money' | 'messages' | 'other';
+export type LoggedTopic = 'plan' | 'goals' | 'attendance' | 'money' | 'messages' | 'consents' | 'other';
 
 const TOPIC_OF_ACTION: Record<string, LoggedTopic> = {
   plan: 'plan',
@@ -20,6 +20,9 @@ const TOPIC_OF_ACTION: Record<string, LoggedTopic> = {
   'unit month statement': 'money',
   'payroll export': 'money',
   messages: 'messages',
+  consents: 'consents',
+  'consent history': 'consents',
+  'access log': 'other',
 };
 
 export function topicOf(action: string): LoggedTopic {

@@ -122,3 +122,24 @@ export async function familyLevel(db: Database, familyId: number, clientId: numb
   );
   return row?.level;
 }
+
+/**
+ * Who may change this client's consents, and as what: the client themself, a family member
+ * whose link rests on a legal role (guardian, edunvalvoja) and opens the records, or a worker or
+ * admin of the client recording a consent or withdrawal made on paper. A family link resting
+ * only on the client's agreement lets its holder see consents, never change them.
+ */
+export async function consentChangeRight(db: Database, actor: SessionActor['person'], clientId: number, today = todayInHelsinki()): Promise<'client' | 'legal_representative' | 'worker' | null> {
+  const basis = await relationTo(db, actor, clientId, today);
+  if (basis === 'self') return 'client';
+  if (basis === 'named_worker' || basis === 'substitute' || basis === 'admin') return 'worker';
+  if (basis === 'family') {
+    const legal = await db.get(
+      `SELECT 1 FROM family_links WHERE family_id = ? AND client_id = ? AND ended_at IS NULL AND (ends_on IS NULL OR ends_on >= ?)
+          AND basis = 'guardian' AND level <> 'messages'`,
+      [actor.id, clientId, today],
+    );
+    return legal ? 'legal_representative' : null;
+  }
+  return null;
+}

@@ -66,6 +66,18 @@ export const CONCEPT_ICONS: Record<PictureConcept, string> = {
   'feeling-good': 'smiling-face-with-smiling-eyes',
   'feeling-some': 'neutral-face',
   'feeling-hard': 'worried-face',
+  housing: 'house-with-garden',
+  'health-centre': 'hospital',
+  'te-services': 'briefcase',
+  kela: 'classical-building',
+  workplace: 'factory',
+  organisation: 'office-building',
+  medication: 'pill',
+  health: 'stethoscope',
+  contact: 'card-index',
+  hourglass: 'hourglass-not-done',
+  history: 'scroll',
+  paper: 'writing-hand',
 };
 
 export const PIN_ICONS: Record<PinPicture, string> = {

@@ -22,6 +22,10 @@ export const STAFF = {
   workerB: 'sanna.sivu@demo.omapolku.fi',
   adminB: 'olli.esimies@demo.omapolku.fi',
   family: 'maija.virtanen@demo.omapolku.fi',
+  /** Matti's brother: a link for messages only. */
+  familyMessages: 'eero.virtanen@demo.omapolku.fi',
+  /** Matti's edunvalvoja: a read-only link resting on a legal role, so she may change consents. */
+  familyGuardian: 'anja.korhonen@demo.omapolku.fi',
 } as const;
 
 const LAUNCH_ARGS = [

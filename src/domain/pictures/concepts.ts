@@ -62,6 +62,19 @@ export const PICTURE_CONCEPTS = [
   'feeling-good',
   'feeling-some',
   'feeling-hard',
+  // Consents (issue 6): who receives information, and which information
+  'housing',
+  'health-centre',
+  'te-services',
+  'kela',
+  'workplace',
+  'organisation',
+  'medication',
+  'health',
+  'contact',
+  'hourglass',
+  'history',
+  'paper',
 ] as const;
 
 export type PictureConcept = (typeof PICTURE_CONCEPTS)[number];

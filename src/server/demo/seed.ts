@@ -61,6 +61,8 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
       { key: 'sanna', role: 'worker', unit: unitB, name: 'Sanna Sivu', email: 'sanna.sivu@demo.omapolku.fi', phone: '050 555 0201' },
       { key: 'olli', role: 'admin', unit: unitB, name: 'Olli Esimies', email: 'olli.esimies@demo.omapolku.fi', phone: '050 555 0200' },
       { key: 'maija', role: 'family', unit: null, name: 'Maija Virtanen', email: 'maija.virtanen@demo.omapolku.fi', phone: '050 555 0300' },
+      { key: 'eero', role: 'family', unit: null, name: 'Eero Virtanen', email: 'eero.virtanen@demo.omapolku.fi', phone: '050 555 0301' },
+      { key: 'anja', role: 'family', unit: null, name: 'Anja Korhonen', email: 'anja.korhonen@demo.omapolku.fi', phone: '050 555 0302' },
     ];
     const ids: Record<string, number> = {};
     for (const s of staff) {
@@ -88,7 +90,7 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
     const today = todayInHelsinki(now);
     await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', ?, ?, ?)", [ids.jukka, ids.pekka, addDays(today, -7), addDays(today, 14), now]);
     await seedMessages(tx, ids, now);
-    await tx.run("INSERT INTO family_links (family_id, client_id, basis, level, created_at) VALUES (?, ?, 'client_agreement', 'full', ?)", [ids.maija, ids.matti, now]);
+    await seedConsentsAndFamilyLinks(tx, ids, today, now);
     return {
       staff: staff.map((s) => ({ role: s.role, name: s.name, email: s.email })),
       clients: clients.map(({ name, shortCode, secret, pin }) => ({ name, shortCode, secret, pin })),
@@ -283,4 +285,38 @@ async function seedMessages(tx: Tx, ids: Record<string, number>, now: number): P
       [conversation, sender, kind, body, quick, fromClient, read ? at + hour / 2 : null, read ? (fromClient ? ids.liisa : ids.matti) : null, `demo-message-${i}`, at],
     );
   }
+}
+
+/**
+ * Matti's family links at each level (Maija full, Eero messages only, Anja his edunvalvoja with a
+ * read-only link who may give consents), and consents with a history: one ending within the
+ * reminder period, one recorded from paper by Liisa, one withdrawn, one expired.
+ */
+async function seedConsentsAndFamilyLinks(tx: Tx, ids: Record<string, number>, today: string, now: number): Promise<void> {
+  const link = (family: string, basis: string, level: string, note: string) =>
+    tx.run('INSERT INTO family_links (family_id, client_id, basis, level, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)', [ids[family], ids.matti, basis, level, note, now, ids.liisa]);
+  await link('maija', 'client_agreement', 'full', 'Äiti. Matti kertoi suostumuksestaan tapaamisessa.');
+  await link('eero', 'client_agreement', 'messages', 'Veli. Auttaa viesteissä.');
+  await link('anja', 'guardian', 'read_only', 'Edunvalvoja. Päätös Digi- ja väestötietovirastolta 2024.');
+  const day = 86_400_000;
+  const consent = async (c: { type: string; name: string; info: string[]; startsAgo: number; endsOn: string; by: string; as: string; signedOn?: string; witness?: string; purpose?: string }) => {
+    const id = (
+      await tx.run(
+        `INSERT INTO consents (client_id, recipient_type, recipient_name, purpose, starts_on, ends_on, given_by, given_as, signed_on, witness, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [ids.matti, c.type, c.name, c.purpose ?? null, addDays(today, -c.startsAgo), c.endsOn, ids[c.by], c.as, c.signedOn ?? null, c.witness ?? null, now - c.startsAgo * day],
+      )
+    ).lastID;
+    for (const info of c.info) await tx.run('INSERT INTO consent_information (consent_id, info_type) VALUES (?, ?)', [id, info]);
+    return id;
+  };
+  await consent({ type: 'housing', name: 'Koivukoti', info: ['medication', 'health'], startsAgo: 340, endsOn: addDays(today, 20), by: 'matti', as: 'client' });
+  await consent({ type: 'te_services', name: '', info: ['schedule', 'plan'], startsAgo: 60, endsOn: addDays(today, 300), by: 'matti', as: 'client' });
+  await consent({
+    type: 'health_centre', name: 'Porin terveyskeskus', info: ['medication'], startsAgo: 10, endsOn: addDays(today, 355), by: 'liisa', as: 'paper',
+    signedOn: addDays(today, -10), witness: 'Pekka Valmentaja', purpose: 'Lääkäri tietää, mitä lääkkeitä syöt.',
+  });
+  const withdrawn = await consent({ type: 'workplace', name: 'Kahvila Kulma', info: ['schedule'], startsAgo: 120, endsOn: addDays(today, 200), by: 'matti', as: 'client' });
+  await tx.run("INSERT INTO consent_endings (consent_id, reason, ended_by, ended_as, ended_at) VALUES (?, 'withdrawn', ?, 'client', ?)", [withdrawn, ids.matti, now - 30 * day]);
+  await consent({ type: 'kela', name: '', info: ['contact'], startsAgo: 400, endsOn: addDays(today, -35), by: 'anja', as: 'legal_representative' });
 }

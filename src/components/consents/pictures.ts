@@ -1,0 +1,21 @@
+import type { InfoType, RecipientType } from '../../domain/consent';
+import type { PictureConcept } from '../../domain/pictures/concepts';
+
+/** The picture of each recipient type and information type, the same on every consent page. */
+export const RECIPIENT_PICTURE: Record<RecipientType, PictureConcept> = {
+  housing: 'housing',
+  health_centre: 'health-centre',
+  te_services: 'te-services',
+  kela: 'kela',
+  workplace: 'workplace',
+  family: 'family',
+  other: 'organisation',
+};
+
+export const INFO_PICTURE: Record<InfoType, PictureConcept> = {
+  medication: 'medication',
+  health: 'health',
+  schedule: 'attendance',
+  plan: 'plan',
+  contact: 'contact',
+};
