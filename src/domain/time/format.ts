@@ -68,3 +68,14 @@ export function shortDate(isoDate: string, lang: Lang): string {
   if (lang === 'en') return `${d} ${new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`))}`;
   return `${d}.${m}.`;
 }
+
+/**
+ * "perjantai 12.11.2027" / "Friday 12 November 2027": a day with its year, for dates that may
+ * lie in another year (a consent's last day, the day a paper was signed).
+ */
+export function dayWithYear(isoDate: string, lang: Lang, withWeekday = true): string {
+  const y = isoDate.slice(0, 4);
+  const day = withWeekday ? dayWithWeekday(isoDate, lang) : shortDate(isoDate, lang);
+  if (lang === 'en') return `${withWeekday ? day : `${Number(isoDate.slice(8, 10))} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))}`} ${y}`;
+  return `${day}${y}`;
+}

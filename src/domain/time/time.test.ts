@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helsinkiMoment } from './helsinki';
 import { todayFor } from './today';
-import { clockTime, dayWithWeekday, weekdayNameOf } from './format';
+import { clockTime, dayWithWeekday, dayWithYear, weekdayNameOf } from './format';
 
 describe('Helsinki calendar days', () => {
   it('uses the Finnish date, not UTC, around midnight and across daylight saving changes', () => {
@@ -50,5 +50,15 @@ describe('helsinkiMoment from the hourly offset', () => {
         expect(`${m.date} ${m.time}`, new Date(ms).toISOString()).toBe(`${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`);
       }
     }
+  });
+});
+
+describe('dayWithYear', () => {
+  it('a day with its year, with or without the weekday', () => {
+    expect(dayWithYear('2027-11-12', 'fi')).toBe('perjantai 12.11.2027');
+    expect(dayWithYear('2026-11-12', 'fi', false)).toBe('12.11.2026');
+    expect(dayWithYear('2027-11-12', 'en')).toBe('Friday 12 November 2027');
+    expect(dayWithYear('2027-11-12', 'en', false)).toBe('12 November 2027');
+    expect(dayWithYear('2027-11-12', 'sv')).toBe('fredag 12.11.2027');
   });
 });

@@ -1,4 +1,5 @@
 import type { ApprovedRow } from './store';
+import { csvDocument } from '../csv';
 
 /**
  * The payroll CSV of an approved month. The columns and their order are fixed (payroll systems
@@ -12,19 +13,9 @@ import type { ApprovedRow } from './store';
  */
 export const CSV_COLUMNS = ['client_id', 'name', 'days', 'gross_cents', 'meal_fees_cents', 'adjustments_cents', 'net_cents', 'period'] as const;
 
-function cell(value: string | number): string {
-  const text = String(value);
-  // Quote text with a separator, quote or line break; defuse spreadsheet formulas (=, +, -, @).
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function paymentCsv(rows: ApprovedRow[], month: string): string {
-  const lines = [CSV_COLUMNS.join(';')];
-  for (const r of rows) {
-    lines.push(
-      [r.client_id, r.full_name, r.present_days + r.paid_holiday_days, r.gross_cents, r.meal_fee_cents, r.adjustments_cents, r.net_cents, month].map(cell).join(';'),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    CSV_COLUMNS,
+    rows.map((r) => [r.client_id, r.full_name, r.present_days + r.paid_holiday_days, r.gross_cents, r.meal_fee_cents, r.adjustments_cents, r.net_cents, month]),
+  );
 }
