@@ -20,12 +20,16 @@ const TOPIC_OF_ACTION: Record<string, LoggedTopic> = {
   'unit month statement': 'money',
   'payroll export': 'money',
   messages: 'messages',
+  'voice message': 'messages',
+  inbox: 'messages',
+  'plan photo': 'plan',
   consents: 'consents',
   'consent history': 'consents',
   'access log': 'other',
   'access log export': 'other',
   'family links': 'other',
   'client overview': 'other',
+  'client list': 'other',
 };
 
 export function topicOf(action: string): LoggedTopic {

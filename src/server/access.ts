@@ -143,3 +143,22 @@ export async function consentChangeRight(db: Database, actor: SessionActor['pers
   }
   return null;
 }
+
+/**
+ * Logs a list page that shows several clients' data (names with reading needs, the start of a
+ * message): one row per client shown, with the basis worked out here, so list pages need not
+ * know it. Only for clients the caller's query already limited to the reader's own.
+ */
+export async function logListView(db: Database, actor: SessionActor['person'], clientIds: number[], action: string, path: string, today = todayInHelsinki()): Promise<void> {
+  if (clientIds.length === 0 || actor.role === 'client') return;
+  if (actor.role === 'admin') {
+    await logViews(db, actor, clientIds.map((clientId) => ({ clientId, basis: 'admin' as const })), action, path);
+    return;
+  }
+  const views: { clientId: number; basis: AccessBasis }[] = [];
+  for (const clientId of clientIds) {
+    const basis = await relationTo(db, actor, clientId, today);
+    if (basis) views.push({ clientId, basis });
+  }
+  await logViews(db, actor, views, action, path);
+}

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chooseLanguage, h1, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
-import { startServer, type RunningServer } from '../helpers/server';
+import { querySql, startServer, type RunningServer } from '../helpers/server';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
 type Who = 'anon' | 'client' | 'family' | 'worker' | 'admin';
@@ -63,6 +63,17 @@ const CASES: PageCase[] = [
   { who: 'admin', path: '/admin', client: false, status: 200 },
   { who: 'admin', path: '/admin/clients', client: false, status: 200 },
   { who: 'worker', path: '/admin/clients', client: true, status: 403 },
+  // Consents (issue 6). {matti} is Matti's id in this server's database.
+  { who: 'client', path: '/client/consents', client: true, status: 200 },
+  { who: 'client', path: '/client/consents/give', client: true, status: 200 },
+  { who: 'client', path: '/client/consents/history', client: true, status: 200 },
+  { who: 'client', path: '/client/consents/log', client: true, status: 200 },
+  { who: 'family', path: '/family/{matti}/consents', client: true, status: 200 },
+  { who: 'worker', path: '/worker/clients/{matti}/consents', client: false, status: 200 },
+  { who: 'worker', path: '/worker/clients/{matti}/family', client: false, status: 200 },
+  { who: 'worker', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
+  { who: 'admin', path: '/worker/clients/{matti}/consents', client: false, status: 200 },
+  { who: 'admin', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
 ];
 
 const browser = useBrowser();
@@ -70,6 +81,7 @@ const pages = {} as Record<Who, Page>;
 // Its own server: the language choices below are saved on the demo accounts.
 let server: RunningServer;
 let base: string;
+let matti = 0;
 // The idle-end server: 1 minute idle, warning 50 s before the end.
 let idleServer: RunningServer;
 let idleBase: string;
@@ -85,6 +97,7 @@ beforeAll(async () => {
     startServer({ env: { OMAPOLKU_SHARED_IDLE_MINUTES: '1', OMAPOLKU_IDLE_WARNING_SECONDS: '50' } }),
   ]);
   base = server.baseUrl;
+  [{ id: matti }] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM people WHERE full_name = 'Matti Virtanen'");
   idleBase = idleServer.baseUrl;
   for (const who of ['anon', 'client', 'family', 'worker', 'admin'] as const) pages[who] = await browser.newPage();
   // Own tablet: the shared-tablet idle warning must not pop up in the middle of a long check.
@@ -225,9 +238,10 @@ describe.concurrent('every page in every language and role', () => {
         slot(async () => {
           const page = await browser.pageBeside(pages[who]);
           try {
-            const response = await page.goto(base + target);
+            const url = target.replace('{matti}', String(matti));
+            const response = await page.goto(base + url);
             expect(response, 'the page should answer').not.toBeNull();
-            expect(path(page)).toBe(lands ?? target);
+            expect(path(page)).toBe(lands ?? url);
             expect(response!.status()).toBe(status);
             expect(await page.locator('html').getAttribute('lang')).toBe(lang);
             expect(await page.locator('h1').count()).toBe(1);

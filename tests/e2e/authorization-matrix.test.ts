@@ -183,6 +183,13 @@ const M: Matrix = {
   '/family/[client]/money GET': { url: '/family/{A}/money', clientData: true, expect: familyRecordsOfA },
   // Every current link reads the conversation; full and messages-only links may also write.
   '/family/[client]/messages GET': { url: '/family/{A}/messages', clientData: true, expect: area('/login', { familyFull: 200, familyMessages: 200, familyReadOnly: 200 }) },
+  // Consents: a messages-only link does not open them; only the legal representative (Anja) may
+  // change them. Her allowed posts aim at nothing (no answers, a consent id that is no one's).
+  '/family/[client]/consents GET': { url: '/family/{A}/consents', clientData: true, expect: familyRecordsOfA },
+  '/family/[client]/consents/give GET': { url: '/family/{A}/consents/give', clientData: false, expect: area('/login', { familyReadOnly: 200 }) },
+  '/family/[client]/consents/give POST': { url: '/family/{A}/consents/give', body: '', expect: area('/login', { familyReadOnly: 400 }) },
+  '/family/[client]/consents/withdraw GET': { url: '/family/{A}/consents/withdraw?id={consent}', clientData: true, expect: area('/login', { familyReadOnly: 200 }) },
+  '/family/[client]/consents/withdraw POST': { url: '/family/{A}/consents/withdraw', body: 'id=0', expect: area('/login', { familyReadOnly: 404 }) },
   '/family/[client]/messages POST': { url: '/family/{A}/messages', body: '', expect: area('/login', { familyFull: 400, familyMessages: 400, familyReadOnly: 403 }) },
 
   // Files of A's: a voice message (everyone who reads the conversation) and a photo (the records).
@@ -201,7 +208,7 @@ const M: Matrix = {
 
   // Workers
   // The worker's clients with reading needs and review dates: the list to open a client from.
-  '/worker GET': { url: '/worker', clientData: false, expect: workers(200) },
+  '/worker GET': { url: '/worker', clientData: true, expect: workers(200) },
   // Unlocking A's sign-in: his workers may (A is not locked, so nothing changes), others not.
   '/worker POST': { url: '/worker', body: 'client={A}', expect: area('/login', { namedWorker: '303 /worker', substitute: '303 /worker', otherUnitWorker: 403 }) },
   '/worker/register GET': { url: '/worker/register?day={registerDay}', clientData: true, expect: staff(200) },
@@ -220,11 +227,18 @@ const M: Matrix = {
   '/worker/clients/[client]/goals POST': { url: '/worker/clients/{A}/goals', body: '', expect: staffOfA(400) },
   '/worker/clients/[client]/attendance GET': { url: '/worker/clients/{A}/attendance', clientData: true, expect: staffOfA(200) },
   '/worker/clients/[client]/attendance POST': { url: '/worker/clients/{A}/attendance', body: '', expect: staffOfA(400) },
+  // Consents, family links and the access log of A: an empty form is answered with its errors.
+  '/worker/clients/[client]/consents GET': { url: '/worker/clients/{A}/consents', clientData: true, expect: staffOfA(200) },
+  '/worker/clients/[client]/consents POST': { url: '/worker/clients/{A}/consents', body: '', expect: staffOfA(400) },
+  '/worker/clients/[client]/family GET': { url: '/worker/clients/{A}/family', clientData: true, expect: staffOfA(200) },
+  '/worker/clients/[client]/family POST': { url: '/worker/clients/{A}/family', body: '', expect: staffOfA(400) },
+  '/worker/clients/[client]/access-log GET': { url: '/worker/clients/{A}/access-log', clientData: true, expect: staffOfA(200) },
+  '/worker/clients/[client]/access-log.csv GET': { url: '/worker/clients/{A}/access-log.csv', clientData: true, expect: staffOfA(200) },
 
   // Unit admins: each sees their own unit only
   '/admin GET': { url: '/admin', clientData: false, expect: admins(200) },
   // Names, named workers, reading needs and review dates: the list to open a client from.
-  '/admin/clients GET': { url: '/admin/clients', clientData: false, expect: admins(200) },
+  '/admin/clients GET': { url: '/admin/clients', clientData: true, expect: admins(200) },
   '/admin/money GET': { url: '/admin/money?month={approvedMonth}', clientData: true, expect: admins(200) },
   '/admin/money POST': { url: '/admin/money', body: '', expect: admins(400) },
   // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
