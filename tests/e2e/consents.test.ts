@@ -200,6 +200,8 @@ describe('the client gives and withdraws a consent', () => {
   it('shows a reminder 30 days before a consent ends, to the client and to the worker', async () => {
     const matti = await fixture.newPage();
     await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    // On the home page, where the client starts, and on Luvat.
+    expect(await matti.locator('main [data-reminder] a[href="/client/consents"]').innerText()).toContain('1 lupa päättyy pian.');
     await matti.goto(`${server.baseUrl}/client/consents`);
     expect(await matti.locator('main > [data-reminder]').innerText()).toContain('1 lupa päättyy pian.');
     expect(await matti.locator('.consent-card', { hasText: 'Koivukoti' }).locator('[data-reminder]').count()).toBe(1);
