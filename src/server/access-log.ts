@@ -43,22 +43,33 @@ export interface AccessLogEntry {
   basis: Exclude<AccessBasis, 'self'>;
 }
 
+/** Where the next page starts: the time and id of the last entry shown ("1767225600000-42"). */
+export type LogCursor = { at: number; id: number };
+
+export function parseLogCursor(text: string | null): LogCursor | null {
+  const m = /^(\d{1,15})-(\d{1,15})$/.exec(text ?? '');
+  return m ? { at: Number(m[1]), id: Number(m[2]) } : null;
+}
+
 /**
  * One page of the log of a client's data, newest first (read in the order of the client+time
- * index), and the id to continue from when older entries exist.
+ * index), and the cursor to continue from when older entries exist. The cursor holds the time
+ * and the id of the last entry shown: ids alone do not follow time (a row may be written with an
+ * earlier time than one before it), and the page after must neither skip nor repeat a row.
  */
-export async function accessLogPage(db: Database, clientId: number, before: number | null, size = 20): Promise<{ entries: AccessLogEntry[]; olderFrom: number | null }> {
+export async function accessLogPage(db: Database, clientId: number, before: LogCursor | null, size = 20): Promise<{ entries: AccessLogEntry[]; olderFrom: string | null }> {
   const rows = await db.all<{ id: number; at: number; who: string; action: string; basis: AccessLogEntry['basis'] }>(
     `SELECT l.id, l.at, p.full_name AS who, l.action, l.basis
        FROM access_log l JOIN people p ON p.id = l.actor_id
-      WHERE l.client_id = ? AND (? IS NULL OR l.id < ?)
+      WHERE l.client_id = ? AND (? IS NULL OR l.at < ? OR (l.at = ? AND l.id < ?))
       ORDER BY l.at DESC, l.id DESC LIMIT ?`,
-    [clientId, before, before, size + 1],
+    [clientId, before?.at ?? null, before?.at ?? null, before?.at ?? null, before?.id ?? null, size + 1],
   );
   const page = rows.slice(0, size);
+  const last = page[page.length - 1];
   return {
     entries: page.map((r) => ({ at: r.at, who: r.who, topic: topicOf(r.action), basis: r.basis })),
-    olderFrom: rows.length > size ? page[page.length - 1].id : null,
+    olderFrom: rows.length > size ? `${last.at}-${last.id}` : null,
   };
 }
 

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { Database } from './db/database';
+import { bundledMigrations } from './db/migrations';
+import { accessLogPage, parseLogCursor } from './access-log';
+
+let dir: string;
+let db: Database;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-log-'));
+  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
+  await db.write(async (tx) => {
+    await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Paja', 'Pori', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, created_at) VALUES (1, 1, 'client', 'Asiakas', 'A', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (2, 1, 'worker', 'Ohjaaja', 'O', 'o@x.fi', 0)");
+  });
+});
+afterEach(async () => {
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('pages through the log newest first without repeating or skipping rows whose ids do not follow time', async () => {
+  // One view now (low id), then 30 older views written later (higher ids), two with the same time.
+  const times = [Date.UTC(2026, 10, 22), ...Array.from({ length: 30 }, (_, i) => Date.UTC(2026, 0, 1) + Math.floor(i / 2) * 60_000)];
+  await db.write(async (tx) => {
+    for (const at of times) await tx.run("INSERT INTO access_log (at, actor_id, client_id, action, basis) VALUES (?, 2, 1, 'plan', 'named_worker')", [at]);
+  });
+  const seen: number[] = [];
+  let cursor = null;
+  for (let pages = 0; pages < 5; pages++) {
+    const { entries, olderFrom } = await accessLogPage(db, 1, cursor, 20);
+    seen.push(...entries.map((e) => e.at));
+    if (!olderFrom) break;
+    cursor = parseLogCursor(olderFrom);
+  }
+  expect(seen).toHaveLength(31);
+  expect(seen).toEqual([...times].sort((a, b) => b - a));
+  expect(parseLogCursor('12-x')).toBeNull();
+});
