@@ -21,7 +21,7 @@ import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 import { querySql, startServer, type RunningServer } from '../helpers/server';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
-type Who = 'anon' | 'client' | 'family' | 'worker' | 'admin';
+type Who = 'anon' | 'client' | 'family' | 'guardian' | 'worker' | 'admin';
 
 interface PageCase {
   who: Who;
@@ -63,12 +63,19 @@ const CASES: PageCase[] = [
   { who: 'admin', path: '/admin', client: false, status: 200 },
   { who: 'admin', path: '/admin/clients', client: false, status: 200 },
   { who: 'worker', path: '/admin/clients', client: true, status: 403 },
-  // Consents (issue 6). {matti} is Matti's id in this server's database.
+  // Consents (issue 6). {matti}, {consent} (his Koivukoti consent) and {link} (Maija's link to
+  // him) are ids in this server's database.
   { who: 'client', path: '/client/consents', client: true, status: 200 },
   { who: 'client', path: '/client/consents/give', client: true, status: 200 },
   { who: 'client', path: '/client/consents/history', client: true, status: 200 },
   { who: 'client', path: '/client/consents/log', client: true, status: 200 },
+  { who: 'client', path: '/client/consents/withdraw?id={consent}', client: true, status: 200 },
+  { who: 'client', path: '/client/consents/end-link?id={link}', client: true, status: 200 },
   { who: 'family', path: '/family/{matti}/consents', client: true, status: 200 },
+  // Anja, Matti's edunvalvoja, may change his consents: the pages with the buttons and the steps.
+  { who: 'guardian', path: '/family/{matti}/consents', client: true, status: 200 },
+  { who: 'guardian', path: '/family/{matti}/consents/give', client: true, status: 200 },
+  { who: 'guardian', path: '/family/{matti}/consents/withdraw?id={consent}', client: true, status: 200 },
   { who: 'worker', path: '/worker/clients/{matti}/consents', client: false, status: 200 },
   { who: 'worker', path: '/worker/clients/{matti}/family', client: false, status: 200 },
   { who: 'worker', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
@@ -81,7 +88,7 @@ const pages = {} as Record<Who, Page>;
 // Its own server: the language choices below are saved on the demo accounts.
 let server: RunningServer;
 let base: string;
-let matti = 0;
+const ids = { matti: 0, consent: 0, link: 0 };
 // The idle-end server: 1 minute idle, warning 50 s before the end.
 let idleServer: RunningServer;
 let idleBase: string;
@@ -97,13 +104,17 @@ beforeAll(async () => {
     startServer({ env: { OMAPOLKU_SHARED_IDLE_MINUTES: '1', OMAPOLKU_IDLE_WARNING_SECONDS: '50' } }),
   ]);
   base = server.baseUrl;
-  [{ id: matti }] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM people WHERE full_name = 'Matti Virtanen'");
+  [{ id: ids.matti }] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM people WHERE full_name = 'Matti Virtanen'");
+  [{ id: ids.consent }] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM consents WHERE client_id = ? AND recipient_name = 'Koivukoti'", [ids.matti]);
+  [{ id: ids.link }] = await querySql<{ id: number }>(server.dbFile, "SELECT l.id FROM family_links l JOIN people p ON p.id = l.family_id WHERE p.email = ?", [STAFF.family]);
   idleBase = idleServer.baseUrl;
-  for (const who of ['anon', 'client', 'family', 'worker', 'admin'] as const) pages[who] = await browser.newPage();
+  for (const who of ['anon', 'client', 'family', 'guardian', 'worker', 'admin'] as const) pages[who] = await browser.newPage();
   // Own tablet: the shared-tablet idle warning must not pop up in the middle of a long check.
   await signInClient(pages.client, base, 'matti', { device: 'own' });
   await signInStaff(pages.family, base, STAFF.family);
   expect(path(pages.family)).toBe('/family');
+  await signInStaff(pages.guardian, base, STAFF.familyGuardian);
+  expect(path(pages.guardian)).toBe('/family');
   await signInStaff(pages.worker, base, STAFF.worker);
   expect(path(pages.worker)).toBe('/worker');
   await signInStaff(pages.admin, base, STAFF.admin);
@@ -238,7 +249,7 @@ describe.concurrent('every page in every language and role', () => {
         slot(async () => {
           const page = await browser.pageBeside(pages[who]);
           try {
-            const url = target.replace('{matti}', String(matti));
+            const url = target.replace(/\{(matti|consent|link)\}/g, (_, name: keyof typeof ids) => String(ids[name]));
             const response = await page.goto(base + url);
             expect(response, 'the page should answer').not.toBeNull();
             expect(path(page)).toBe(lands ?? url);

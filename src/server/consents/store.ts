@@ -225,13 +225,3 @@ export async function endFamilyLink(db: Database, e: { clientId: number; linkId:
 export async function familyAccountByEmail(db: Database, email: string): Promise<{ id: number; full_name: string } | undefined> {
   return db.get("SELECT id, full_name FROM people WHERE role = 'family' AND active = 1 AND lower(email) = lower(?)", [email.trim()]);
 }
-
-/** How many of a client's consents in force end within the reminder period (for the home page). */
-export async function endingSoonCount(db: Database, clientId: number, today = todayInHelsinki()): Promise<number> {
-  const row = await db.get<{ n: number }>(
-    `SELECT COUNT(*) AS n FROM consents c WHERE c.client_id = ? AND c.ends_on BETWEEN ? AND ?
-        AND NOT EXISTS (SELECT 1 FROM consent_endings e WHERE e.consent_id = c.id)`,
-    [clientId, today, addDays(today, REMINDER_DAYS)],
-  );
-  return row?.n ?? 0;
-}

@@ -31,8 +31,19 @@ export interface ScheduleDay {
   place: string;
 }
 
-export async function weeklyScheduleOf(db: Database, clientId: number): Promise<ScheduleDay[]> {
-  return db.all<ScheduleDay>('SELECT weekday, starts_at, ends_at, place FROM weekly_schedule WHERE client_id = ? ORDER BY weekday', [clientId]);
+/**
+ * What the client's home page needs, in one query (the home page is the busiest page): the weekly
+ * schedule for the today line, and how many consents in force end within `reminderUntil`.
+ */
+export async function clientHomeFacts(db: Database, clientId: number, today: string, reminderUntil: string): Promise<{ schedule: ScheduleDay[]; consentsEnding: number }> {
+  const row = await db.get<{ schedule: string; consents_ending: number }>(
+    `SELECT (SELECT json_group_array(json_object('weekday', weekday, 'starts_at', starts_at, 'ends_at', ends_at, 'place', place))
+               FROM (SELECT * FROM weekly_schedule WHERE client_id = ?1 ORDER BY weekday)) AS schedule,
+            (SELECT COUNT(*) FROM consents c WHERE c.client_id = ?1 AND c.ends_on BETWEEN ?2 AND ?3
+                AND NOT EXISTS (SELECT 1 FROM consent_endings e WHERE e.consent_id = c.id)) AS consents_ending`,
+    [clientId, today, reminderUntil],
+  );
+  return { schedule: JSON.parse(row?.schedule ?? '[]') as ScheduleDay[], consentsEnding: row?.consents_ending ?? 0 };
 }
 
 export async function setLanguage(db: Database, personId: number, lang: Lang): Promise<void> {
