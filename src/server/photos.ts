@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Database } from './db';
 
 /**
- * Photos people upload (a work place's photo; people's photos later). The uploaded file is never
+ * Photos people upload: a work place's photo, and people's own photos (a small square). The uploaded file is never
  * kept or served: the server decodes it, turns it upright, shrinks it and writes a new small
  * JPEG. Writing a new file drops all metadata, EXIF and GPS location included.
  */
@@ -20,13 +20,20 @@ export interface ProcessedPhoto {
   height: number;
 }
 
-export async function processPhoto(file: File): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; error: PhotoError }> {
+/** A person's photo: a small square, cropped around the middle (faces are usually there). */
+const PORTRAIT_SIDE = 320;
+
+export async function processPhoto(file: File, shape: 'place' | 'portrait' = 'place'): Promise<{ ok: true; photo: ProcessedPhoto } | { ok: false; error: PhotoError }> {
   if (file.size > PHOTO_MAX_BYTES) return { ok: false, error: 'photoTooBig' };
   try {
     const input = Buffer.from(await file.arrayBuffer());
     const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
       .rotate()
-      .resize(MAX_SIDE, MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .resize(
+        shape === 'portrait'
+          ? { width: PORTRAIT_SIDE, height: PORTRAIT_SIDE, fit: 'cover', position: 'attention' }
+          : { width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true },
+      )
       .flatten({ background: '#ffffff' })
       .jpeg({ quality: 80, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });

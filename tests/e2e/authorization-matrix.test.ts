@@ -244,6 +244,16 @@ const M: Matrix = {
   // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
   '/admin/money/export GET': { url: '/admin/money/export?month={approvedMonth}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
   '/admin/rates GET': { url: '/admin/rates', clientData: false, expect: admins(200) },
+  // People and units (issue 7): each admin manages their own unit; an empty form gets its errors.
+  '/admin/people GET': { url: '/admin/people', clientData: true, expect: admins(200) },
+  '/admin/people POST': { url: '/admin/people', body: '', expect: admins(400) },
+  '/admin/people/[id] GET': { url: '/admin/people/{A}', clientData: true, expect: area('/login', { admin: 200 }) },
+  '/admin/people/[id] POST': { url: '/admin/people/{A}', body: 'action=details', expect: area('/login', { admin: 400 }) },
+  '/admin/people/move GET': { url: '/admin/people/move', clientData: false, expect: admins(200) },
+  '/admin/people/move POST': { url: '/admin/people/move', body: '', expect: admins(400) },
+  '/admin/units GET': { url: '/admin/units', clientData: false, expect: admins(200) },
+  '/admin/units POST': { url: '/admin/units', body: 'action=edit', expect: admins(400) },
+  '/admin/audit GET': { url: '/admin/audit', clientData: false, expect: admins(200) },
   '/admin/rates POST': { url: '/admin/rates', body: '', expect: admins(400) },
 };
 

@@ -1,3 +1,4 @@
+import { changeNamedWorker } from '../assignments';
 import type { Database, Tx } from '../db';
 import { todayInHelsinki } from '../../domain/time/helsinki';
 import { addDays } from '../../domain/attendance';
@@ -106,34 +107,6 @@ export async function recordAnswer(
 /** A checked plan form (domain/plan/plan-form.ts) and the place photo are what a new version is made of. */
 export type PlanInput = ParsedPlan & { place_photo_id: number | null };
 
-/**
- * When a plan names another worker, that worker becomes the named worker from today (the
- * earlier one's assignment ends yesterday; the history stays in client_workers), and the client
- * is told in their conversation: a system message that shows the new worker's name and picture.
- */
-async function changeNamedWorker(tx: Tx, clientId: number, workerId: number, now: number): Promise<void> {
-  const today = todayInHelsinki(now);
-  const current = await tx.get<{ worker_id: number }>(
-    `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)
-      ORDER BY starts_on DESC LIMIT 1`,
-    [clientId, today, today],
-  );
-  if (current?.worker_id === workerId) return;
-  await tx.run("UPDATE client_workers SET ends_on = ? WHERE client_id = ? AND kind = 'named' AND (ends_on IS NULL OR ends_on >= ?)", [
-    addDays(today, -1),
-    clientId,
-    today,
-  ]);
-  await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, created_at) VALUES (?, ?, 'named', ?, ?)", [clientId, workerId, today, now]);
-  if (!current) return; // the first named worker: nothing changed for the client
-  await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?) ON CONFLICT (client_id) DO NOTHING', [clientId, now]);
-  const { id: conversationId } = (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [clientId]))!;
-  await tx.run("INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, created_at) VALUES (?, ?, 'system', 'new-worker', 0, ?)", [
-    conversationId,
-    workerId,
-    now,
-  ]);
-}
 
 /**
  * Saves the plan as a new version (earlier versions stay as they were) and makes its days and

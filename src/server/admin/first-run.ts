@@ -1,0 +1,52 @@
+import type { Database } from '../db';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/password';
+import { audit } from './audit';
+import { insertAccount } from './people';
+
+/**
+ * The first run on an empty database: one unit and its first admin, so that a real unit can
+ * start without a developer. Everything else (workers, clients, cards) the admin then does in
+ * the portal. The demo data is a separate command and a separate database file (`npm run demo`),
+ * so it is never mixed into a real database by accident.
+ */
+export interface FirstAdmin {
+  unitName: string;
+  municipality: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
+export type FirstAdminProblem = 'unitName' | 'municipality' | 'name' | 'email' | 'password';
+
+export function firstAdminProblems(a: FirstAdmin): FirstAdminProblem[] {
+  const problems: FirstAdminProblem[] = [];
+  if (!a.unitName.trim() || a.unitName.length > 120) problems.push('unitName');
+  if (!a.municipality.trim() || a.municipality.length > 80) problems.push('municipality');
+  if (!a.name.trim() || a.name.length > 120) problems.push('name');
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) problems.push('email');
+  if (a.password.length < PASSWORD_MIN_LENGTH) problems.push('password');
+  return problems;
+}
+
+/** The people in the database: none means the first run has not happened. */
+export async function peopleCount(db: Database): Promise<number> {
+  return (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM people'))?.n ?? 0;
+}
+
+/**
+ * Creates the unit and its admin in one transaction, only if the database has nobody yet
+ * (checked inside the transaction, so two starts at once cannot make two first admins).
+ */
+export async function createFirstAdmin(db: Database, a: FirstAdmin, now = Date.now()): Promise<{ created: boolean; unitId?: number; adminId?: number }> {
+  const passwordHash = await hashPassword(a.password);
+  return db.write(async (tx) => {
+    const existing = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM people');
+    if ((existing?.n ?? 0) > 0) return { created: false };
+    const unitId = (await tx.run('INSERT INTO units (name, municipality, address, created_at) VALUES (?, ?, ?, ?)', [a.unitName.trim(), a.municipality.trim(), '', now])).lastID;
+    await audit(tx, { actorId: null, unitId, action: 'create unit', targetType: 'unit', targetId: unitId, new: { name: a.unitName.trim(), municipality: a.municipality.trim() } }, now);
+    const name = a.name.trim();
+    const adminId = await insertAccount(tx, { unitId, role: 'admin', fullName: name, preferredName: name.split(/\s+/)[0], email: a.email.trim().toLowerCase(), passwordHash }, null, now);
+    return { created: true, unitId, adminId };
+  });
+}

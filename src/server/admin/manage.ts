@@ -1,0 +1,128 @@
+import type { Database } from '../db';
+import { audit, changedFields } from './audit';
+export { SERVICE_TYPES } from '../../domain/plan/plan';
+
+/**
+ * What a unit admin may manage, and the changes they make to people and units, each with its
+ * audit row in the same transaction. An admin manages their own unit: its workers, admins and
+ * clients, and the family accounts linked to its clients.
+ */
+export interface ManagedPerson {
+  id: number;
+  unit_id: number | null;
+  role: 'client' | 'family' | 'worker' | 'admin';
+  full_name: string;
+  preferred_name: string;
+  email: string | null;
+  phone: string;
+  language: 'fi' | 'sv' | 'en';
+  reading_needs: string;
+  meal_fee: number;
+  active: number;
+  photo_id: number | null;
+  locked_until: number | null;
+}
+
+const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, locked_until';
+
+/** The person if this admin's unit manages them; undefined otherwise (the page answers 403). */
+export async function managedPerson(db: Database, unitId: number | null, personId: number): Promise<ManagedPerson | undefined> {
+  if (unitId === null || !Number.isInteger(personId)) return undefined;
+  return db.get<ManagedPerson>(
+    `SELECT ${PERSON_COLUMNS} FROM people p
+      WHERE p.id = ? AND (p.unit_id = ? OR (p.role = 'family' AND EXISTS (
+        SELECT 1 FROM family_links l JOIN people c ON c.id = l.client_id WHERE l.family_id = p.id AND c.unit_id = ?)))`,
+    [personId, unitId, unitId],
+  );
+}
+
+export interface PersonListRow {
+  id: number;
+  role: ManagedPerson['role'];
+  full_name: string;
+  email: string | null;
+  active: number;
+  named_worker: string | null;
+}
+
+/** Everyone the unit admin manages, by role and name. */
+export async function peopleOfUnit(db: Database, unitId: number, today: string): Promise<PersonListRow[]> {
+  return db.all<PersonListRow>(
+    `SELECT p.id, p.role, p.full_name, p.email, p.active,
+            (SELECT w.full_name FROM client_workers cw JOIN people w ON w.id = cw.worker_id
+              WHERE cw.client_id = p.id AND cw.kind = 'named' AND cw.starts_on <= ?1 AND (cw.ends_on IS NULL OR cw.ends_on >= ?1)
+              ORDER BY cw.starts_on DESC LIMIT 1) AS named_worker
+       FROM people p
+      WHERE p.unit_id = ?2
+         OR (p.role = 'family' AND EXISTS (SELECT 1 FROM family_links l JOIN people c ON c.id = l.client_id WHERE l.family_id = p.id AND c.unit_id = ?2))
+      ORDER BY CASE p.role WHEN 'client' THEN 0 WHEN 'worker' THEN 1 WHEN 'admin' THEN 2 ELSE 3 END, p.active DESC, p.full_name`,
+    [today, unitId],
+  );
+}
+
+/** The unit's active workers (for choosing a named worker or a substitute). */
+export async function workersOfUnit(db: Database, unitId: number): Promise<{ id: number; full_name: string; email: string }[]> {
+  return db.all("SELECT id, full_name, email FROM people WHERE unit_id = ? AND role = 'worker' AND active = 1 ORDER BY full_name", [unitId]);
+}
+
+export async function emailTaken(db: Database, email: string, exceptId: number | null = null): Promise<boolean> {
+  return !!(await db.get('SELECT 1 FROM people WHERE email = ? COLLATE NOCASE AND id IS NOT ?', [email.trim(), exceptId]));
+}
+
+export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee'>>;
+
+/** Saves changed details; returns whether anything changed. */
+export async function updatePerson(db: Database, person: ManagedPerson, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now()): Promise<boolean> {
+  const diff = changedFields(person as unknown as Record<string, unknown>, edit as Record<string, unknown>);
+  if (!diff) return false;
+  await db.write(async (tx) => {
+    const keys = Object.keys(diff.new);
+    await tx.run(`UPDATE people SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => (diff.new as Record<string, unknown>)[k]), person.id]);
+    await audit(tx, { actorId: actor.id, unitId: actor.unitId, action: 'edit person', targetType: 'person', targetId: person.id, old: diff.old, new: diff.new }, now);
+  });
+  return true;
+}
+
+/**
+ * Deactivates (or reactivates) a person. Deactivating ends every session of theirs in the same
+ * transaction, so their next request is signed out at once.
+ */
+export async function setActive(db: Database, person: ManagedPerson, active: boolean, actor: { id: number; unitId: number }, now = Date.now()): Promise<void> {
+  if ((person.active === 1) === active) return;
+  await db.write(async (tx) => {
+    await tx.run('UPDATE people SET active = ? WHERE id = ?', [active ? 1 : 0, person.id]);
+    if (!active) await tx.run('DELETE FROM sessions WHERE person_id = ?', [person.id]);
+    await audit(tx, { actorId: actor.id, unitId: actor.unitId, action: active ? 'reactivate person' : 'deactivate person', targetType: 'person', targetId: person.id, old: { active: person.active }, new: { active: active ? 1 : 0 } }, now);
+  });
+}
+
+/** Sets a person's photo (already processed and stored). */
+export async function setPersonPhoto(db: Database, person: ManagedPerson, photoId: number, actor: { id: number; unitId: number }, now = Date.now()): Promise<void> {
+  await db.write(async (tx) => {
+    await tx.run('UPDATE people SET photo_id = ? WHERE id = ?', [photoId, person.id]);
+    await audit(tx, { actorId: actor.id, unitId: actor.unitId, action: 'set photo', targetType: 'person', targetId: person.id, old: { photo_id: person.photo_id }, new: { photo_id: photoId } }, now);
+  });
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  municipality: string;
+  address: string;
+  service_types: string;
+}
+
+export async function unitById(db: Database, id: number): Promise<UnitRow | undefined> {
+  return db.get<UnitRow>('SELECT id, name, municipality, address, service_types FROM units WHERE id = ?', [id]);
+}
+
+export async function updateUnit(db: Database, unit: UnitRow, edit: Omit<UnitRow, 'id'>, actorId: number, now = Date.now()): Promise<boolean> {
+  const diff = changedFields(unit as unknown as Record<string, unknown>, edit as Record<string, unknown>);
+  if (!diff) return false;
+  await db.write(async (tx) => {
+    const keys = Object.keys(diff.new);
+    await tx.run(`UPDATE units SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => (diff.new as Record<string, unknown>)[k]), unit.id]);
+    await audit(tx, { actorId, unitId: unit.id, action: 'edit unit', targetType: 'unit', targetId: unit.id, old: diff.old, new: diff.new }, now);
+  });
+  return true;
+}

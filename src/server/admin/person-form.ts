@@ -1,0 +1,59 @@
+import { field } from '../forms';
+import { PASSWORD_MIN_LENGTH } from '../auth/password';
+
+/**
+ * The admin's person form (new person, or details of an existing one), read and checked in one
+ * place. Returns what was typed (kept on error) and errors by field. Email uniqueness and the
+ * named worker's unit are checked by the page against the database.
+ */
+export const ROLES = ['client', 'worker', 'admin', 'family'] as const;
+export type ManagedRole = (typeof ROLES)[number];
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+
+export interface PersonValues {
+  role: string;
+  full_name: string;
+  preferred_name: string;
+  email: string;
+  phone: string;
+  password: string;
+  language: string;
+  reading_needs: string;
+  meal_fee: boolean;
+  named_worker: string;
+}
+
+export function emptyPerson(): PersonValues {
+  return { role: '', full_name: '', preferred_name: '', email: '', phone: '', password: '', language: 'fi', reading_needs: '', meal_fee: true, named_worker: '' };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function readPersonForm(form: FormData, mode: 'create' | 'edit', role?: ManagedRole): { values: PersonValues; errors: Record<string, string> } {
+  const values: PersonValues = {
+    role: role ?? field(form, 'role', 20),
+    full_name: field(form, 'full_name', 600).trim(),
+    preferred_name: field(form, 'preferred_name', 600).trim(),
+    email: field(form, 'email', 600).trim(),
+    phone: field(form, 'phone', 100).trim(),
+    password: field(form, 'password', 1000),
+    language: field(form, 'language', 5),
+    reading_needs: field(form, 'reading_needs', 2000).trim(),
+    meal_fee: field(form, 'meal_fee', 5) === 'on',
+    named_worker: field(form, 'named_worker', 20),
+  };
+  const errors: Record<string, string> = {};
+  if (!(ROLES as readonly string[]).includes(values.role)) errors.role = 'pickRole';
+  if (!values.full_name) errors.full_name = 'nameMissing';
+  else if (values.full_name.length > 120) errors.full_name = 'tooLong';
+  if (values.preferred_name.length > 60) errors.preferred_name = 'tooLong';
+  if (!(LANGUAGES as readonly string[]).includes(values.language)) errors.language = 'pickLanguage';
+  if (values.role !== 'client') {
+    if (!values.email) errors.email = 'emailMissing';
+    else if (!EMAIL.test(values.email) || values.email.length > 254) errors.email = 'emailInvalid';
+    if (mode === 'create' && values.password.length < PASSWORD_MIN_LENGTH) errors.password = 'passwordShort';
+  }
+  if (values.reading_needs.length > 500) errors.reading_needs = 'tooLong';
+  if (values.phone.length > 40) errors.phone = 'tooLong';
+  return { values, errors };
+}
