@@ -20,7 +20,8 @@ describe('password hashing (scrypt)', () => {
     expect(await verifyPassword(a, 'oikea hevonen akku niitti')).toBe(true);
     expect(await verifyPassword(a, 'oikea hevonen akku niiti')).toBe(false);
     expect(await verifyPassword('garbage', 'x')).toBe(false);
-  });
+    // Four deliberately slow hashes (about 0.1 s each on a quiet machine): room for a busy CI box.
+  }, 30_000);
 });
 
 describe('picture PIN', () => {
