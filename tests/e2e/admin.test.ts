@@ -203,8 +203,12 @@ describe('the unit admin', () => {
 
     const matti = await fixture.newPage();
     await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
-    await matti.goto(`${server.baseUrl}/client/messages`);
+    // Told on the home page until read in Viestit.
+    expect(await matti.locator('main [data-new-worker]').innerText()).toContain('Sinulla on uusi ohjaaja: Pekka Valmentaja.');
+    await clickAndWait(matti, matti.locator('main [data-new-worker] a'));
     expect(await matti.locator('[data-new-worker]').last().innerText()).toContain('Pekka Valmentaja');
+    await matti.goto(`${server.baseUrl}/client`);
+    expect(await matti.locator('main [data-new-worker]').count()).toBe(0);
 
     await helena.goto(`${server.baseUrl}/admin/audit`);
     expect(await helena.locator('tr[data-action="move client"]').count()).toBe(moving);

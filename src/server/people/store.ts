@@ -33,17 +33,21 @@ export interface ScheduleDay {
 
 /**
  * What the client's home page needs, in one query (the home page is the busiest page): the weekly
- * schedule for the today line, and how many consents in force end within `reminderUntil`.
+ * schedule for the today line, how many consents in force end within `reminderUntil`, and the
+ * new named worker if the client has not yet read the message telling so in Viestit.
  */
-export async function clientHomeFacts(db: Database, clientId: number, today: string, reminderUntil: string): Promise<{ schedule: ScheduleDay[]; consentsEnding: number }> {
-  const row = await db.get<{ schedule: string; consents_ending: number }>(
+export async function clientHomeFacts(db: Database, clientId: number, today: string, reminderUntil: string): Promise<{ schedule: ScheduleDay[]; consentsEnding: number; newWorker: string | null }> {
+  const row = await db.get<{ schedule: string; consents_ending: number; new_worker: string | null }>(
     `SELECT (SELECT json_group_array(json_object('weekday', weekday, 'starts_at', starts_at, 'ends_at', ends_at, 'place', place))
                FROM (SELECT * FROM weekly_schedule WHERE client_id = ?1 ORDER BY weekday)) AS schedule,
             (SELECT COUNT(*) FROM consents c WHERE c.client_id = ?1 AND c.ends_on BETWEEN ?2 AND ?3
-                AND NOT EXISTS (SELECT 1 FROM consent_endings e WHERE e.consent_id = c.id)) AS consents_ending`,
+                AND NOT EXISTS (SELECT 1 FROM consent_endings e WHERE e.consent_id = c.id)) AS consents_ending,
+            (SELECT w.full_name FROM conversations v JOIN messages m ON m.conversation_id = v.id JOIN people w ON w.id = m.sender_id
+              WHERE v.client_id = ?1 AND m.from_client_side = 0 AND m.read_at IS NULL AND m.kind = 'system' AND m.body = 'new-worker'
+              ORDER BY m.id DESC LIMIT 1) AS new_worker`,
     [clientId, today, reminderUntil],
   );
-  return { schedule: JSON.parse(row?.schedule ?? '[]') as ScheduleDay[], consentsEnding: row?.consents_ending ?? 0 };
+  return { schedule: JSON.parse(row?.schedule ?? '[]') as ScheduleDay[], consentsEnding: row?.consents_ending ?? 0, newWorker: row?.new_worker ?? null };
 }
 
 export async function setLanguage(db: Database, personId: number, lang: Lang): Promise<void> {
