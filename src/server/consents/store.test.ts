@@ -118,4 +118,17 @@ describe('family links', () => {
     expect(await consentChangeRight(db, { id: ids.client, role: 'client' } as never, ids.client)).toBe('client');
     expect(await consentChangeRight(db, { id: ids.other, role: 'client' } as never, ids.client)).toBeNull();
   });
+
+  test('a link made or ended by a unit admin is in the admin audit log, which cannot be changed', async () => {
+    const unit = (await db.get<{ id: number }>('SELECT id FROM units LIMIT 1'))!.id;
+    const link = await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'guardian', level: 'full', note: 'Edunvalvoja', endsOn: null, createdBy: ids.worker, adminUnitId: unit });
+    await endFamilyLink(db, { clientId: ids.client, linkId: link, by: ids.worker, adminUnitId: unit });
+    // A link the client ends is not an admin action.
+    const other = await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'read_only', note: '', endsOn: null, createdBy: ids.worker });
+    await endFamilyLink(db, { clientId: ids.client, linkId: other, by: ids.client });
+    const rows = await db.all<{ action: string; target_id: number }>('SELECT action, target_id FROM admin_audit ORDER BY id');
+    expect(rows).toEqual([{ action: 'link family member', target_id: link }, { action: 'end family link', target_id: link }]);
+    await expect(db.write((tx) => tx.run('DELETE FROM admin_audit'))).rejects.toThrow(/append-only/);
+    await expect(db.write((tx) => tx.run("UPDATE admin_audit SET action = 'x'"))).rejects.toThrow(/append-only/);
+  });
 });

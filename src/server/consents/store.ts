@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { audit } from '../admin/audit';
 import { todayInHelsinki } from '../../domain/time/helsinki';
 import { consentState, historyEvents, isInForce, type ConsentState, type HistoryEvent, type InfoType, type RecipientType, REMINDER_DAYS } from '../../domain/consent';
 import { addDays } from '../../domain/attendance/month';
@@ -187,6 +188,8 @@ export interface NewFamilyLink {
   note: string;
   endsOn: string | null;
   createdBy: number;
+  /** Set when a unit admin makes the link: the change goes to that unit's admin audit log too. */
+  adminUnitId?: number | null;
 }
 
 /**
@@ -202,21 +205,28 @@ export async function createFamilyLink(db: Database, l: NewFamilyLink, now = Dat
     );
     if (same) return same.id;
     await tx.run('UPDATE family_links SET ended_at = ?, ended_by = ? WHERE family_id = ? AND client_id = ? AND ended_at IS NULL', [now, l.createdBy, l.familyId, l.clientId]);
-    return (
+    const id = (
       await tx.run(
         'INSERT INTO family_links (family_id, client_id, basis, level, note, ends_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [l.familyId, l.clientId, l.basis, l.level, l.note, l.endsOn, now, l.createdBy],
       )
     ).lastID;
+    if (l.adminUnitId) {
+      await audit(tx, { actorId: l.createdBy, unitId: l.adminUnitId, action: 'link family member', targetType: 'family_link', targetId: id, new: { client_id: l.clientId, family_id: l.familyId, basis: l.basis, level: l.level, ends_on: l.endsOn } }, now);
+    }
+    return id;
   });
 }
 
 /** Ends a link of this client at once; the family member's next request is refused. Ending twice is one ending. */
-export async function endFamilyLink(db: Database, e: { clientId: number; linkId: number; by: number }, now = Date.now()): Promise<boolean> {
+export async function endFamilyLink(db: Database, e: { clientId: number; linkId: number; by: number; adminUnitId?: number | null }, now = Date.now()): Promise<boolean> {
   return db.write(async (tx) => {
     const link = await tx.get<{ ended_at: number | null }>('SELECT ended_at FROM family_links WHERE id = ? AND client_id = ?', [e.linkId, e.clientId]);
     if (!link) return false;
-    if (link.ended_at === null) await tx.run('UPDATE family_links SET ended_at = ?, ended_by = ? WHERE id = ?', [now, e.by, e.linkId]);
+    if (link.ended_at === null) {
+      await tx.run('UPDATE family_links SET ended_at = ?, ended_by = ? WHERE id = ?', [now, e.by, e.linkId]);
+      if (e.adminUnitId) await audit(tx, { actorId: e.by, unitId: e.adminUnitId, action: 'end family link', targetType: 'family_link', targetId: e.linkId, old: { ended_at: null }, new: { ended_at: now } }, now);
+    }
     return true;
   });
 }
