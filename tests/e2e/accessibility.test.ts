@@ -81,6 +81,13 @@ const CASES: PageCase[] = [
   { who: 'worker', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
   { who: 'admin', path: '/worker/clients/{matti}/consents', client: false, status: 200 },
   { who: 'admin', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
+  // Admin and onboarding (issue 7).
+  { who: 'admin', path: '/admin/people', client: false, status: 200 },
+  { who: 'admin', path: '/admin/people/{matti}', client: false, status: 200 },
+  { who: 'admin', path: '/admin/people/move', client: false, status: 200 },
+  { who: 'admin', path: '/admin/units', client: false, status: 200 },
+  { who: 'admin', path: '/admin/audit', client: false, status: 200 },
+  { who: 'worker', path: '/admin/people', client: true, status: 403 },
 ];
 
 const browser = useBrowser();

@@ -6,6 +6,8 @@ import { todayInHelsinki } from '../../domain/time/helsinki';
 /** All SQL about people, their workers and links. */
 
 export interface WorkerContact {
+  /** The worker's own photo, if the admin has added one (served by /photos/<id>). */
+  photo_id: number | null;
   id: number;
   full_name: string;
   phone: string;
@@ -16,7 +18,7 @@ export interface WorkerContact {
 /** The worker who answers now: an active substitute first, else the named worker. */
 export async function currentWorkerOf(db: Database, clientId: number, today = todayInHelsinki()): Promise<WorkerContact | undefined> {
   return db.get<WorkerContact>(
-    `SELECT p.id, p.full_name, p.phone, p.avatar, cw.kind
+    `SELECT p.id, p.full_name, p.phone, p.avatar, p.photo_id, cw.kind
        FROM client_workers cw JOIN people p ON p.id = cw.worker_id
       WHERE cw.client_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?) AND p.active = 1
       ORDER BY cw.kind = 'substitute' DESC, cw.starts_on DESC LIMIT 1`,
