@@ -243,6 +243,9 @@ const M: Matrix = {
   '/admin/money POST': { url: '/admin/money', body: '', expect: admins(400) },
   // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
   '/admin/money/export GET': { url: '/admin/money/export?month={approvedMonth}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+  // Importing clients into the admin's own unit: an empty form is told to choose a file, and creates nothing.
+  '/admin/import GET': { url: '/admin/import', clientData: false, expect: admins(200) },
+  '/admin/import POST': { url: '/admin/import', body: '', expect: admins(400) },
   '/admin/rates GET': { url: '/admin/rates', clientData: false, expect: admins(200) },
   // People and units (issue 7): each admin manages their own unit; an empty form gets its errors.
   '/admin/people GET': { url: '/admin/people', clientData: true, expect: admins(200) },

@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../db/database';
+import { bundledMigrations } from '../db/migrations';
+import { commitClientImport, importContext, importResult, newImportKey, openTicket, signTicket, TICKET_VALID_MS, type ImportTicket } from './client-import';
+
+let dir: string;
+let db: Database;
+const ADMIN = 10;
+const UNIT = 1;
+const HEADER = 'nimi;kutsumanimi;kieli;yksikkö;omaohjaajan sähköposti';
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-import-'));
+  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
+  await db.write(async (tx) => {
+    await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Työkeskus Pajakulma', 'Pori', 0), (2, 'Avotyöpiste Kivijalka', 'Rauma', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (10, 1, 'admin', 'Helena Vastaava', 'Helena', 'helena@x.fi', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (11, 1, 'worker', 'Liisa Ohjaaja', 'Liisa', 'liisa@x.fi', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (12, 2, 'worker', 'Sanna Sivu', 'Sanna', 'sanna@x.fi', 0)");
+    await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, active, created_at) VALUES (13, 1, 'worker', 'Entinen Ohjaaja', 'Entinen', 'entinen@x.fi', 0, 0)");
+  });
+});
+afterEach(async () => {
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const ticketFor = (text: string, over: Partial<ImportTicket> = {}): ImportTicket => ({ adminId: ADMIN, unitId: UNIT, key: newImportKey(), issuedAt: Date.now(), fileName: 'asiakkaat.csv', text, ...over });
+const clients = () => db.all<{ id: number; full_name: string; language: string; unit_id: number }>("SELECT id, full_name, language, unit_id FROM people WHERE role = 'client' ORDER BY id");
+const audits = () => db.all<{ action: string; target_type: string; target_id: number | null; actor_id: number; new_value: string }>('SELECT action, target_type, target_id, actor_id, new_value FROM admin_audit ORDER BY id');
+
+describe('importContext', () => {
+  it('gives the unit, the other units\' names and only the active workers of the unit', async () => {
+    expect(await importContext(db, UNIT)).toEqual({
+      unit: { id: 1, name: 'Työkeskus Pajakulma' },
+      otherUnitNames: ['Avotyöpiste Kivijalka'],
+      workers: [{ id: 11, email: 'liisa@x.fi', fullName: 'Liisa Ohjaaja' }],
+      clientNames: [],
+    });
+    expect(await importContext(db, 99)).toBeNull();
+  });
+});
+
+describe('commitClientImport', () => {
+  it('creates every client with the named worker, one audit row each and one for the import', async () => {
+    const ticket = ticketFor(`${HEADER}\r\nÄänekoski Öhman;Äksy;ruotsi;;liisa@x.fi\r\nSjöström Åsa;;;;\r\n`);
+    const outcome = await commitClientImport(db, ticket);
+    expect(outcome.status).toBe('created');
+    const created = await clients();
+    expect(created.map((c) => [c.full_name, c.language, c.unit_id])).toEqual([['Äänekoski Öhman', 'sv', 1], ['Sjöström Åsa', 'fi', 1]]);
+    expect(await db.all('SELECT client_id, worker_id, kind FROM client_workers')).toEqual([{ client_id: created[0].id, worker_id: 11, kind: 'named' }]);
+    const rows = await audits();
+    expect(rows.map((r) => [r.action, r.target_type, r.actor_id])).toEqual([['create client', 'person', ADMIN], ['create client', 'person', ADMIN], ['import clients', 'import', ADMIN]]);
+    expect(JSON.parse(rows[2].new_value)).toEqual({ count: 2, key: ticket.key, file_name: 'asiakkaat.csv', client_ids: created.map((c) => c.id) });
+
+    const result = await importResult(db, UNIT, (outcome as { importId: number }).importId);
+    expect(result?.clients.map((c) => [c.full_name, c.named_worker])).toEqual([['Äänekoski Öhman', 'Liisa Ohjaaja'], ['Sjöström Åsa', null]]);
+    // Another unit's admin asking for this import finds nothing.
+    expect(await importResult(db, 2, (outcome as { importId: number }).importId)).toBeNull();
+  });
+
+  it('creates nothing more when the same ticket comes again, even twice at once', async () => {
+    const ticket = ticketFor(`${HEADER}\nAino Laine;;;;\nJukka Niemi;;;;`);
+    const first = await commitClientImport(db, ticket);
+    const [again, andAgain] = await Promise.all([commitClientImport(db, ticket), commitClientImport(db, ticket)]);
+    expect(first.status).toBe('created');
+    expect(again).toEqual({ status: 'alreadyDone', importId: (first as { importId: number }).importId });
+    expect(andAgain).toEqual(again);
+    expect((await clients()).length).toBe(2);
+    // The same file previewed again is a new import (a new key): the preview warns of the names.
+    expect((await commitClientImport(db, ticketFor(ticket.text))).status).toBe('created');
+    expect((await clients()).length).toBe(4);
+  });
+
+  it('checks the rows again when saving: a worker who left after the preview stops the import', async () => {
+    const ticket = ticketFor(`${HEADER}\nAino Laine;;;;\nJukka Niemi;;;;liisa@x.fi`);
+    await db.write((tx) => tx.run('UPDATE people SET unit_id = 2 WHERE id = 11'));
+    const outcome = await commitClientImport(db, ticket);
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.status === 'invalid' && outcome.preview.rows[1].errors).toEqual([{ code: 'workerNotInUnit' }]);
+    expect(await clients()).toEqual([]);
+    expect(await audits()).toEqual([]);
+  });
+
+  it('saves all or nothing: a failure at the third client leaves no client and no audit row', async () => {
+    await db.write((tx) => tx.exec("CREATE TEMP TRIGGER fail_third BEFORE INSERT ON people WHEN NEW.full_name = 'Kolmas Asiakas' BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+    const ticket = ticketFor(`${HEADER}\nEka Asiakas;;;;liisa@x.fi\nToka Asiakas;;;;\nKolmas Asiakas;;;;`);
+    await expect(commitClientImport(db, ticket)).rejects.toThrow('disk full');
+    expect(await clients()).toEqual([]);
+    expect(await db.all('SELECT * FROM client_workers')).toEqual([]);
+    expect(await audits()).toEqual([]);
+  });
+});
+
+describe('the ticket', () => {
+  const ticket = ticketFor('nimi\nAino');
+
+  it('opens for the admin and unit it was made for, within its time', () => {
+    expect(openTicket(signTicket(ticket), ADMIN, UNIT)).toEqual({ ok: true, ticket });
+    expect(openTicket(signTicket(ticket), ADMIN, UNIT, ticket.issuedAt + TICKET_VALID_MS + 1)).toEqual({ ok: false, problem: 'expired' });
+  });
+
+  it('refuses another admin or unit, a changed text and anything that is no ticket', () => {
+    const token = signTicket(ticket);
+    expect(openTicket(token, 11, UNIT)).toEqual({ ok: false, problem: 'badTicket' });
+    expect(openTicket(token, ADMIN, 2)).toEqual({ ok: false, problem: 'badTicket' });
+    const [, mac] = token.split('.');
+    const changed = Buffer.from(JSON.stringify({ ...ticket, text: 'nimi\nMallory' })).toString('base64url');
+    expect(openTicket(`${changed}.${mac}`, ADMIN, UNIT)).toEqual({ ok: false, problem: 'badTicket' });
+    for (const junk of ['', '.', 'abc', 'a.b.c', `${token}x`, `${token.split('.')[0]}.`]) expect(openTicket(junk, ADMIN, UNIT), junk).toEqual({ ok: false, problem: 'badTicket' });
+  });
+});
