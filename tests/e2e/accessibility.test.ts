@@ -87,6 +87,7 @@ const CASES: PageCase[] = [
   { who: 'admin', path: '/admin/people/move', client: false, status: 200 },
   { who: 'admin', path: '/admin/units', client: false, status: 200 },
   { who: 'admin', path: '/admin/audit', client: false, status: 200 },
+  { who: 'admin', path: '/admin/import', client: false, status: 200 },
   { who: 'worker', path: '/admin/people', client: true, status: 403 },
 ];
 
