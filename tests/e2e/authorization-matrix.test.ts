@@ -243,6 +243,11 @@ const M: Matrix = {
   '/admin/money POST': { url: '/admin/money', body: '', expect: admins(400) },
   // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
   '/admin/money/export GET': { url: '/admin/money/export?month={approvedMonth}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+  // A's sign-in (card, picture PIN, lock): only the admin of A's unit. The GET shows A's name
+  // and sign-in state (logged); an empty form is answered with "choose an action" (400), so
+  // nothing is issued or reset here (tests/e2e/login-cards.test.ts does that on its own server).
+  '/admin/people/[id]/card GET': { url: '/admin/people/{A}/card', clientData: true, expect: area('/login', { admin: 200 }) },
+  '/admin/people/[id]/card POST': { url: '/admin/people/{A}/card', body: '', expect: area('/login', { admin: 400 }) },
   '/admin/rates GET': { url: '/admin/rates', clientData: false, expect: admins(200) },
   '/admin/rates POST': { url: '/admin/rates', body: '', expect: admins(400) },
 };
