@@ -246,6 +246,11 @@ const M: Matrix = {
   // Importing clients into the admin's own unit: an empty form is told to choose a file, and creates nothing.
   '/admin/import GET': { url: '/admin/import', clientData: false, expect: admins(200) },
   '/admin/import POST': { url: '/admin/import', body: '', expect: admins(400) },
+  // A's sign-in (card, picture PIN, lock): only the admin of A's unit. The GET shows A's name
+  // and sign-in state (logged); an empty form is answered with "choose an action" (400), so
+  // nothing is issued or reset here (tests/e2e/login-cards.test.ts does that on its own server).
+  '/admin/people/[id]/card GET': { url: '/admin/people/{A}/card', clientData: true, expect: area('/login', { admin: 200 }) },
+  '/admin/people/[id]/card POST': { url: '/admin/people/{A}/card', body: '', expect: area('/login', { admin: 400 }) },
   '/admin/rates GET': { url: '/admin/rates', clientData: false, expect: admins(200) },
   // People and units (issue 7): each admin manages their own unit; an empty form gets its errors.
   '/admin/people GET': { url: '/admin/people', clientData: true, expect: admins(200) },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database';
 import { bundledMigrations } from '../db/migrations';
 import { hashPassword, verifyPassword } from './password';
-import { hashPin, isValidPin, verifyPin } from './picture-pin';
+import { hashPin, isValidPin, verifyPin, type PinPicture } from './picture-pin';
 import { lockAfterFailure, lockState, LOCKOUT, SlidingWindowLimiter, UNTIL_UNLOCKED } from './rate-limit';
 import { createSession, invalidateSession, isExpired, sessionIdFromToken, sessionPolicy, slideExpiry, validateSessionToken } from './session';
 import { generateShortCode, issueLoginCard, findCardOwner, normalizeShortCode } from './login-card';
@@ -152,5 +152,51 @@ describe('sessions and sign-in against a database', () => {
     for (const pick of ['cat', 'cat', 'cat'] as const) await pickPicture(db, start.pendingToken, { pick }, false, '10.0.2.1');
     expect(await pickPicture(db, start.pendingToken, { pick: 'cat' }, false, '10.0.2.1')).toMatchObject({ ok: false, reason: 'wrong' });
     expect((await getPendingSignIn(db, start.pendingToken))?.picks).toEqual([]);
+  });
+
+  it('leads a client without a PIN to choose one: a mismatch starts again, a match saves it and signs in', async () => {
+    const newcomer = (await db.write((tx) => tx.run("INSERT INTO people (role, full_name, preferred_name, created_at) VALUES ('client', 'Uusi Asiakas', 'Uusi', 0)"))).lastID;
+    const card = await issueLoginCard(db, newcomer, null);
+    const start = await startCardSignIn(db, 'secret', card.secret, '10.0.3.1');
+    if (!start.ok) throw new Error(`card refused: ${start.reason}`);
+    const tap = (pick: PinPicture, remember = false) => pickPicture(db, start.pendingToken, { pick }, remember, '10.0.3.1');
+    expect((await getPendingSignIn(db, start.pendingToken))?.choosing).toEqual({ first: [], again: [] });
+
+    for (const pick of ['tree', 'tree', 'ball', 'sun'] as const) expect(await tap(pick)).toEqual({ ok: true, done: false });
+    for (const pick of ['tree', 'tree', 'ball'] as const) await tap(pick);
+    expect((await getPendingSignIn(db, start.pendingToken))?.choosing).toEqual({ first: ['tree', 'tree', 'ball', 'sun'], again: ['tree', 'tree', 'ball'] });
+    // The last picture differs: nothing is saved, no failure is counted, both rounds start again.
+    expect(await tap('car')).toEqual({ ok: false, reason: 'pin_mismatch' });
+    expect((await getPendingSignIn(db, start.pendingToken))?.choosing).toEqual({ first: [], again: [] });
+    const afterMismatch = await db.get<{ pin_hash: string | null; failed_sign_ins: number }>('SELECT pin_hash, failed_sign_ins FROM people WHERE id = ?', [newcomer]);
+    expect(afterMismatch).toEqual({ pin_hash: null, failed_sign_ins: 0 });
+
+    for (const pick of ['apple', 'fish', 'apple', 'dog', 'apple', 'fish', 'apple'] as const) await tap(pick);
+    const done = await tap('dog', true);
+    expect(done).toMatchObject({ ok: true, role: 'client' });
+    if (done.ok && 'session' in done) expect(done.session.kind).toBe('remembered');
+    const saved = await db.get<{ pin_hash: string }>('SELECT pin_hash FROM people WHERE id = ?', [newcomer]);
+    expect(await verifyPin(saved!.pin_hash, ['apple', 'fish', 'apple', 'dog'])).toBe(true);
+    expect(await getPendingSignIn(db, start.pendingToken)).toBeNull();
+
+    // From now on the card asks for the pictures chosen.
+    const again = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.3.2');
+    if (!again.ok) throw new Error('card refused');
+    expect((await getPendingSignIn(db, again.pendingToken))?.choosing).toBeNull();
+  });
+
+  it('does not overwrite a PIN chosen meanwhile on another tablet', async () => {
+    const newcomer = (await db.write((tx) => tx.run("INSERT INTO people (role, full_name, preferred_name, created_at) VALUES ('client', 'Toinen Asiakas', 'Toinen', 0)"))).lastID;
+    const card = await issueLoginCard(db, newcomer, null);
+    const starts = [await startCardSignIn(db, 'secret', card.secret, '10.0.4.1'), await startCardSignIn(db, 'secret', card.secret, '10.0.4.2')];
+    const [a, b] = starts.map((s) => (s.ok ? s.pendingToken : ''));
+    for (const pick of ['cat', 'cat', 'cat', 'cat', 'cat', 'cat', 'cat'] as const) await pickPicture(db, b, { pick }, false, '10.0.4.2');
+    for (const pick of ['sun', 'sun', 'sun', 'sun', 'sun', 'sun', 'sun', 'sun'] as const) await pickPicture(db, a, { pick }, false, '10.0.4.1');
+    // Tablet A saved sun×4; tablet B's sign-in ends (start again with the card), and its taps
+    // count as no failed tries at the PIN that A chose.
+    expect(await pickPicture(db, b, { pick: 'cat' }, false, '10.0.4.2')).toEqual({ ok: false, reason: 'pending_expired' });
+    expect((await db.get<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM people WHERE id = ?', [newcomer]))?.failed_sign_ins).toBe(0);
+    const saved = await db.get<{ pin_hash: string }>('SELECT pin_hash FROM people WHERE id = ?', [newcomer]);
+    expect(await verifyPin(saved!.pin_hash, ['sun', 'sun', 'sun', 'sun'])).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
 
 /**
  * A client's login card carries two forms of one credential:
- * - a long random secret inside the QR code's URL (/kortti/<secret>): the tablet's camera opens it,
+ * - a long random secret inside the QR code's URL (/k/<secret>): the tablet's camera opens it,
  *   nothing to read or type (WCAG 3.3.8);
  * - a short code printed under it, for a helper to type when there is no camera.
  * Only SHA-256 hashes are stored; both are random, so a plain hash is enough to make a
@@ -52,19 +52,24 @@ export interface IssuedCard {
   shortCode: string;
 }
 
-/** Issues a new card and revokes the client's earlier ones in the same transaction. */
-export async function issueLoginCard(db: Database, clientId: number, issuedBy: number | null, now = Date.now()): Promise<IssuedCard> {
+/**
+ * Issues a new card inside the caller's transaction and revokes the client's earlier ones in it,
+ * so an admin page can write its audit row in the same transaction as the card.
+ */
+export async function issueLoginCardInTx(tx: Tx, clientId: number, issuedBy: number | null, now = Date.now()): Promise<IssuedCard> {
   const secret = generateCardSecret();
   const shortCode = generateShortCode();
-  const cardId = await db.write(async (tx) => {
-    await tx.run('UPDATE login_cards SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL', [now, clientId]);
-    const { lastID } = await tx.run(
-      'INSERT INTO login_cards (client_id, secret_hash, short_code_hash, issued_at, issued_by) VALUES (?, ?, ?, ?, ?)',
-      [clientId, hashCredential(secret), hashCredential(shortCode), now, issuedBy],
-    );
-    return lastID;
-  });
-  return { cardId, secret, shortCode };
+  await tx.run('UPDATE login_cards SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL', [now, clientId]);
+  const { lastID } = await tx.run(
+    'INSERT INTO login_cards (client_id, secret_hash, short_code_hash, issued_at, issued_by) VALUES (?, ?, ?, ?, ?)',
+    [clientId, hashCredential(secret), hashCredential(shortCode), now, issuedBy],
+  );
+  return { cardId: lastID, secret, shortCode };
+}
+
+/** Issues a new card and revokes the client's earlier ones in the same transaction. */
+export async function issueLoginCard(db: Database, clientId: number, issuedBy: number | null, now = Date.now()): Promise<IssuedCard> {
+  return db.write((tx) => issueLoginCardInTx(tx, clientId, issuedBy, now));
 }
 
 export interface CardOwner {

@@ -2,7 +2,8 @@ import type { Database } from '../db';
 import { createSession, generateSessionToken, sessionIdFromToken, type SessionKind, type SessionRow } from './session';
 import { findCardOwner } from './login-card';
 import { hashPassword, verifyPassword } from './password';
-import { parsePicks, PIN_LENGTH, verifyPin, type PinPicture } from './picture-pin';
+import { hashPin, parsePicks, PIN_LENGTH, verifyPin, type PinPicture } from './picture-pin';
+import { isChoiceRecord, NEW_CHOICE_RECORD, parseChoice, serializeChoice, stepChoice, type ChoiceAction, type PinChoice } from './pin-choice';
 import { LOCKOUT, lockAfterFailure, lockState, signInLimiter, type LockState } from './rate-limit';
 
 /**
@@ -14,8 +15,9 @@ export type SignInFailure =
   | { ok: false; reason: 'locked'; lock: Extract<LockState, { locked: true }> }
   | { ok: false; reason: 'wrong'; attemptsBeforeLock: number | null }
   | { ok: false; reason: 'unknown_card' }
-  | { ok: false; reason: 'no_pin' }
-  | { ok: false; reason: 'pending_expired' };
+  | { ok: false; reason: 'pending_expired' }
+  /** Choosing a new PIN: the second round of pictures was not the same as the first. */
+  | { ok: false; reason: 'pin_mismatch' };
 
 export type SignedIn = { ok: true; token: string; session: SessionRow; role: string };
 
@@ -76,7 +78,10 @@ export interface PendingSignIn {
   id: string;
   client_id: number;
   card_id: number;
+  /** Signing in with the PIN: the pictures tapped so far. */
   picks: PinPicture[];
+  /** The client has no PIN yet and is choosing one: both rounds so far (see pin-choice.ts). */
+  choosing: PinChoice | null;
   remember: boolean;
   preferred_name: string;
   avatar: string;
@@ -96,14 +101,15 @@ export async function startCardSignIn(
   if (!owner) return { ok: false, reason: 'unknown_card' };
   const lock = lockState(owner.locked_until, now);
   if (lock.locked) return { ok: false, reason: 'locked', lock };
-  if (!owner.pin_hash) return { ok: false, reason: 'no_pin' };
+  // A client without a PIN (new, or reset by an admin) goes on to choose one on the same page.
   const pendingToken = generateSessionToken();
   await db.write(async (tx) => {
     await tx.run('DELETE FROM pending_sign_ins WHERE expires_at < ?', [now]);
-    await tx.run('INSERT INTO pending_sign_ins (id, client_id, card_id, expires_at) VALUES (?, ?, ?, ?)', [
+    await tx.run('INSERT INTO pending_sign_ins (id, client_id, card_id, picks, expires_at) VALUES (?, ?, ?, ?, ?)', [
       sessionIdFromToken(pendingToken),
       owner.client_id,
       owner.card_id,
+      owner.pin_hash ? '' : NEW_CHOICE_RECORD,
       now + PENDING_MINUTES * 60_000,
     ]);
   });
@@ -111,8 +117,8 @@ export async function startCardSignIn(
 }
 
 export async function getPendingSignIn(db: Database, pendingToken: string, now = Date.now()): Promise<PendingSignIn | null> {
-  const row = await db.get<{ id: string; client_id: number; card_id: number; picks: string; remember: number; preferred_name: string; avatar: string }>(
-    `SELECT s.id, s.client_id, s.card_id, s.picks, s.remember, p.preferred_name, p.avatar
+  const row = await db.get<{ id: string; client_id: number; card_id: number; picks: string; remember: number; preferred_name: string; avatar: string; has_pin: number }>(
+    `SELECT s.id, s.client_id, s.card_id, s.picks, s.remember, p.preferred_name, p.avatar, p.pin_hash IS NOT NULL AS has_pin
        FROM pending_sign_ins s
        JOIN people p ON p.id = s.client_id
        JOIN login_cards c ON c.id = s.card_id AND c.revoked_at IS NULL
@@ -120,10 +126,16 @@ export async function getPendingSignIn(db: Database, pendingToken: string, now =
     [sessionIdFromToken(pendingToken), now],
   );
   if (!row) return null;
-  return { ...row, picks: parsePicks(row.picks), remember: row.remember === 1 };
+  const { has_pin, ...rest } = row;
+  const remember = row.remember === 1;
+  if (!has_pin) return { ...rest, picks: [], choosing: parseChoice(row.picks), remember };
+  // This sign-in began choosing a PIN, and one was saved meanwhile (on another tablet): its taps
+  // were no guesses at that PIN, so it ends here and the client starts again with the card.
+  if (isChoiceRecord(row.picks)) return null;
+  return { ...rest, picks: parsePicks(row.picks), choosing: null, remember };
 }
 
-export type PickResult = { ok: true; done: false; picks: PinPicture[] } | SignedIn | SignInFailure;
+export type PickResult = { ok: true; done: false } | SignedIn | SignInFailure;
 
 /**
  * Step 2: one tap on a picture (or "remove last"). On the fourth picture the PIN is checked;
@@ -132,19 +144,24 @@ export type PickResult = { ok: true; done: false; picks: PinPicture[] } | Signed
 export async function pickPicture(
   db: Database,
   pendingToken: string,
-  action: { pick: PinPicture } | { undo: true },
+  action: ChoiceAction,
   remember: boolean,
   ip: string,
   now = Date.now(),
 ): Promise<PickResult> {
   const pending = await getPendingSignIn(db, pendingToken, now);
   if (!pending) return { ok: false, reason: 'pending_expired' };
+  if (pending.choosing) return choosePicture(db, pending, pending.choosing, action, remember, now);
+  if ('restart' in action) {
+    await db.write((tx) => tx.run("UPDATE pending_sign_ins SET picks = '', remember = ? WHERE id = ?", [remember ? 1 : 0, pending.id]));
+    return { ok: true, done: false };
+  }
   const picks = 'undo' in action ? pending.picks.slice(0, -1) : [...pending.picks, action.pick].slice(0, PIN_LENGTH);
   if (picks.length < PIN_LENGTH) {
     await db.write((tx) =>
       tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [picks.join(','), remember ? 1 : 0, pending.id]),
     );
-    return { ok: true, done: false, picks };
+    return { ok: true, done: false };
   }
   const limited = ipLimited(ip);
   if (limited) return limited;
@@ -159,5 +176,32 @@ export async function pickPicture(
     return recordFailure(db, pending.client_id, now);
   }
   await db.write((tx) => tx.run('DELETE FROM pending_sign_ins WHERE id = ?', [pending.id]));
+  return succeed(db, pending.client_id, remember ? 'remembered' : 'shared', 'client', now);
+}
+
+/**
+ * Step 2 for a client without a PIN: one tap while choosing the new PIN. Nothing here is a
+ * guess at a secret, so a mismatch is not a failed sign-in (no lockout); the card alone opened
+ * this step, as it opens the PIN step for everyone else. When both rounds agree, the PIN is
+ * saved and the client is signed in like after a right PIN.
+ */
+async function choosePicture(db: Database, pending: PendingSignIn, choice: PinChoice, action: ChoiceAction, remember: boolean, now: number): Promise<PickResult> {
+  const step = stepChoice(choice, action);
+  if (step.kind !== 'chosen') {
+    await db.write((tx) =>
+      tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [serializeChoice(step.choice), remember ? 1 : 0, pending.id]),
+    );
+    return step.kind === 'mismatch' ? { ok: false, reason: 'pin_mismatch' } : { ok: true, done: false };
+  }
+  // Hashed before the write: scrypt takes a while, and the write queue must not wait for it.
+  const pinHash = await hashPin(step.pin);
+  const saved = await db.write(async (tx) => {
+    // Only if the client still has no PIN: a PIN chosen on another tablet meanwhile wins, and
+    // this sign-in starts again with the card instead of overwriting it.
+    const { changes } = await tx.run('UPDATE people SET pin_hash = ? WHERE id = ? AND pin_hash IS NULL', [pinHash, pending.client_id]);
+    await tx.run('DELETE FROM pending_sign_ins WHERE id = ?', [pending.id]);
+    return changes === 1;
+  });
+  if (!saved) return { ok: false, reason: 'pending_expired' };
   return succeed(db, pending.client_id, remember ? 'remembered' : 'shared', 'client', now);
 }
