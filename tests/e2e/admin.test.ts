@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickAndWait, h1, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, h1, path, signInClient, signInStaff, STAFF, tapPictures, useBrowser } from '../helpers/browser';
 import { querySql, ROOT, startServer, type RunningServer } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations } from '../helpers/axe';
@@ -149,6 +149,25 @@ describe('the unit admin', () => {
 
     const [audit] = await querySql<{ n: number }>(server.dbFile, "SELECT COUNT(*) AS n FROM admin_audit WHERE target_id = ? AND action IN ('create client', 'set photo')", [sanni]);
     expect(audit.n).toBe(2);
+
+    // Her login card, printed with her photo; she signs in with it and chooses her pictures.
+    await clickAndWait(helena, helena.locator(`a[href="/admin/people/${sanni}/card"]`));
+    await clickAndWait(helena, helena.locator('form:has(input[name=action][value=issue]) button[type=submit]'));
+    const card = helena.locator('.login-card');
+    expect(await card.locator('.card-name').innerText()).toBe('Sanni');
+    expect(await card.locator('img').getAttribute('src')).toBe(src);
+    const shortCode = (await card.locator('[data-short-code]').innerText()).trim();
+    const tablet = await fixture.newPage();
+    await tablet.goto(`${server.baseUrl}/card`);
+    await tablet.locator('input[name=code]').fill(shortCode);
+    await clickAndWait(tablet, tablet.locator('form[action="/card"] button[type=submit]'));
+    expect(await h1(tablet)).toBe('Valitse 4 kuvaa');
+    await tablet.locator('input[name=device][value=own]').check();
+    await tapPictures(tablet, ['tree', 'fish', 'tree', 'sun']);
+    expect(await h1(tablet)).toBe('Paina samat kuvat uudelleen');
+    await tapPictures(tablet, ['tree', 'fish', 'tree', 'sun']);
+    expect(path(tablet)).toBe('/client');
+    expect(await h1(tablet)).toBe('Hei Sanni!');
   });
 
   it('gives a client a substitute for a period and ends it; the substitute sees the client only meanwhile', async () => {

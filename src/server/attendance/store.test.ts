@@ -43,6 +43,14 @@ afterEach(async () => {
 const mark = (day: string, status: 'present' | 'sick' | 'holiday' | 'absent' | 'no_service') => recordStatus(db, { clientId: CLIENT, day, status, by: WORKER });
 
 describe('attendance store', () => {
+  it('writes each new rate and each approved month to the admin audit log', async () => {
+    expect(await addRate(db, UNIT, { serviceType: 'tyotoiminta', validFrom: '2026-10-15', dailyCents: 999, mealCents: 0 }, WORKER)).toBe(false);
+    await approveMonth(db, UNIT, '2026-09', WORKER);
+    const rows = await db.all<{ action: string; new_value: string }>('SELECT action, new_value FROM admin_audit ORDER BY id');
+    expect(rows.map((r) => r.action)).toEqual(['add rate', 'add rate', 'approve month']);
+    expect(JSON.parse(rows[1].new_value)).toMatchObject({ valid_from: '2026-10-15', daily_cents: 560 });
+  });
+
   it('applies the rate in force on each day, and logs a change of a recorded day', async () => {
     await mark('2026-10-14', 'present');
     await mark('2026-10-15', 'present');

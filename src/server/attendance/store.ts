@@ -1,3 +1,4 @@
+import { audit } from '../admin/audit';
 import type { Database, Tx } from '../db';
 import type { ServiceType } from '../../domain/plan/plan';
 import {
@@ -127,6 +128,9 @@ export async function addRate(db: Database, unitId: number, rate: Rate, by: numb
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, service_type, valid_from) DO NOTHING`,
       [unitId, rate.serviceType, rate.validFrom, rate.dailyCents, rate.mealCents, by, now],
     );
+    if (changes === 1) {
+      await audit(tx, { actorId: by, unitId, action: 'add rate', targetType: 'unit', targetId: unitId, new: { service_type: rate.serviceType, valid_from: rate.validFrom, daily_cents: rate.dailyCents, meal_cents: rate.mealCents } }, now);
+    }
     return changes === 1;
   });
 }
@@ -384,6 +388,7 @@ export async function approveMonth(db: Database, unitId: number, month: string, 
     const clients = await unitClients(tx, unitId);
     const statements = await computeStatements(tx, unitId, clients, month);
     await tx.run('INSERT INTO month_approvals (unit_id, month, approved_by, approved_at) VALUES (?, ?, ?, ?)', [unitId, month, by, now]);
+    await audit(tx, { actorId: by, unitId, action: 'approve month', targetType: 'unit', targetId: unitId, new: { month, clients: clients.length } }, now);
     for (const client of clients) {
       const s = statements.get(client.id)!;
       await tx.run(
