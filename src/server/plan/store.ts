@@ -1,7 +1,5 @@
 import { changeNamedWorker } from '../assignments';
 import type { Database, Tx } from '../db';
-import { todayInHelsinki } from '../../domain/time/helsinki';
-import { addDays } from '../../domain/attendance';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
 import type { GoalChange } from '../../domain/plan/goal-form';
 import type { ParsedPlan } from '../../domain/plan/plan-form';
