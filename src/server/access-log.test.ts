@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Database } from './db/database';
 import { bundledMigrations } from './db/migrations';
-import { accessLogPage, parseLogCursor } from './access-log';
+import { accessLogForStaff, accessLogPage, parseLogCursor } from './access-log';
 
 let dir: string;
 let db: Database;
@@ -39,4 +39,17 @@ test('pages through the log newest first without repeating or skipping rows whos
   expect(seen).toHaveLength(31);
   expect(seen).toEqual([...times].sort((a, b) => b - a));
   expect(parseLogCursor('12-x')).toBeNull();
+});
+
+test('staff log: a topic is its group of actions ("other" is every action outside the groups), newest first, limited', async () => {
+  await db.write(async (tx) => {
+    for (const [at, action] of [[1, 'plan'], [2, 'client list'], [3, 'plan editor'], [4, 'money'], [5, 'plan photo']] as const) {
+      await tx.run("INSERT INTO access_log (at, actor_id, client_id, action, basis) VALUES (?, 2, 1, ?, 'named_worker')", [at, action]);
+    }
+  });
+  const filter = { actorId: null, from: null, to: null };
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, null)).map((r) => r.action)).toEqual(['plan photo', 'plan editor', 'plan']);
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, 2)).map((r) => r.at)).toEqual([5, 3]);
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'other' }, null)).map((r) => [r.action, r.topic])).toEqual([['client list', 'other']]);
+  expect(await accessLogForStaff(db, 1, { ...filter, topic: null }, null)).toHaveLength(5);
 });

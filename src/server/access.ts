@@ -150,15 +150,26 @@ export async function consentChangeRight(db: Database, actor: SessionActor['pers
  * know it. Only for clients the caller's query already limited to the reader's own.
  */
 export async function logListView(db: Database, actor: SessionActor['person'], clientIds: number[], action: string, path: string, today = todayInHelsinki()): Promise<void> {
-  if (clientIds.length === 0 || actor.role === 'client') return;
+  if (clientIds.length === 0 || (actor.role !== 'worker' && actor.role !== 'admin')) return;
   if (actor.role === 'admin') {
     await logViews(db, actor, clientIds.map((clientId) => ({ clientId, basis: 'admin' as const })), action, path);
     return;
   }
-  const views: { clientId: number; basis: AccessBasis }[] = [];
-  for (const clientId of clientIds) {
-    const basis = await relationTo(db, actor, clientId, today);
-    if (basis) views.push({ clientId, basis });
-  }
+  // A worker: each client's basis (named or substitute) from one query, not one per client.
+  const rows = await db.all<{ client_id: number; kind: 'named' | 'substitute' }>(
+    `SELECT client_id, MIN(kind) AS kind FROM client_workers
+      WHERE worker_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) AND client_id IN (${clientIds.map(() => '?').join(', ')})
+      GROUP BY client_id`,
+    [actor.id, today, today, ...clientIds],
+  );
+  // ('named' sorts before 'substitute': a worker who is both is logged as the named worker.)
+  const views = rows.map((r) => ({ clientId: r.client_id, basis: (r.kind === 'named' ? 'named_worker' : 'substitute') as AccessBasis }));
   await logViews(db, actor, views, action, path);
+}
+
+/** A worker's or admin's tie to a client (named worker, substitute, the unit's admin), or null. */
+export async function staffRelation(db: Database, actor: SessionActor['person'], clientId: number): Promise<'named_worker' | 'substitute' | 'admin' | null> {
+  if (!Number.isInteger(clientId)) return null;
+  const basis = await relationTo(db, actor, clientId);
+  return basis === 'named_worker' || basis === 'substitute' || basis === 'admin' ? basis : null;
 }

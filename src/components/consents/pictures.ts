@@ -19,3 +19,12 @@ export const INFO_PICTURE: Record<InfoType, PictureConcept> = {
   plan: 'plan',
   contact: 'contact',
 };
+
+/**
+ * Who a consent is for, in words: "Asumisyksikkö: Koivukoti", or the type alone when no name was
+ * given. One wording everywhere the recipient is named (cards, history, questions, staff pages).
+ */
+export function recipientWords(t: (key: string, options?: Record<string, unknown>) => string, type: RecipientType, name: string): string {
+  const typeWords = t(`client:consents.recipient.${type}`);
+  return name ? t('client:consents.recipientNamed', { type: typeWords, name }) : typeWords;
+}

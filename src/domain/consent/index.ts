@@ -1,4 +1,7 @@
 import { addDays, isIsoDate } from '../attendance/month';
+import { parseDayInput } from '../time/day-input';
+
+export { parseDayInput };
 
 /**
  * Consent rules with no I/O: who may receive a client's information, which information, for how
@@ -52,15 +55,6 @@ export function endDateProblem(endsOn: string, today: string): EndDateProblem | 
   return null;
 }
 
-/** Reads a Finnish date "31.12.2026" (or an ISO date from a date picker) as YYYY-MM-DD, or '' if it is not one. */
-export function parseDayInput(text: string): string {
-  const s = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return isIsoDate(s) ? s : '';
-  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (!m) return '';
-  const iso = `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : '';
-}
 
 export interface ConsentFacts {
   ends_on: string;

@@ -1,5 +1,5 @@
 import { changeNamedWorker } from '../assignments';
-import type { Database, Tx } from '../db';
+import type { Database } from '../db';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
 import type { GoalChange } from '../../domain/plan/goal-form';
 import type { ParsedPlan } from '../../domain/plan/plan-form';

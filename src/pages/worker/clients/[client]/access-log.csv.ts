@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { canReadClient, relationTo } from '../../../../server/access';
+import { canReadClient, staffRelation } from '../../../../server/access';
 import { accessLogForStaff } from '../../../../server/access-log';
 import { readLogFilter } from '../../../../server/access-log-filter';
 import { csvDocument } from '../../../../server/csv';
@@ -17,8 +17,7 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
   const { actor, db } = locals;
   const me = actor!.person;
   const clientId = Number(params.client);
-  const relation = Number.isInteger(clientId) ? await relationTo(db, me, clientId) : null;
-  if (relation !== 'named_worker' && relation !== 'substitute' && relation !== 'admin') {
+  if (!(await staffRelation(db, me, clientId))) {
     return new Response('Ei oikeutta. / Forbidden.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   const { filter, badDates } = readLogFilter(url.searchParams);
