@@ -12,6 +12,14 @@
  * 5. sums the HTML and JavaScript bytes (raw and gzip) the page makes a browser load;
  * 6. prints everything, the targets from the issue, and a markdown table for the README.
  *
+ * Every run also reports the server's CPU time per request (bench/cpu.mjs): user + system time
+ * of the server process during the run ÷ requests served. Unlike req/s it does not depend on how
+ * autocannon and the server share the cores, so its targets are the first line.
+ *
+ * `npm run bench -- --profile` instead loads /client under V8's CPU profiler
+ * (bench/profiled-server.mjs), writes data/bench-client.cpuprofile (open it in Chrome DevTools)
+ * and prints the heaviest functions and packages.
+ *
  * Not part of `npm test`: it takes about a minute and its figures depend on the machine.
  * Exits non-zero when something is broken (sign-in, non-2xx answers, socket errors), not when
  * a target is missed: the figures are for people to read.
@@ -24,6 +32,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import { cpuPerRequest, processCpuMs, summarizeProfile } from './cpu.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLIENTS = 10_000;
@@ -34,7 +43,10 @@ const CARD_SECRET = 'demo-card-matti-virtanen-0001'; // fictional demo client fr
 const PIN = ['cat', 'dog', 'sun', 'car'];
 const GREETING = 'Hei Matti!';
 // Targets from the issue; rps, p95 and ratio apply at 10 connections. KB = 1024 bytes.
-const TARGET = { rps: 500, p95Ms: 40, ratio: 0.06, jsGzipKB: 15, statementMs: 1000, attendanceRows: 2_000_000, sendPerS: 150, sendP95Ms: 50 };
+const TARGET = { rps: 500, p95Ms: 40, ratio: 0.06, jsGzipKB: 15, htmlGzipKB: 10, statementMs: 1000, attendanceRows: 2_000_000, sendPerS: 150, sendP95Ms: 50 };
+// Server CPU per request (ms), the first-line targets: /client, every other client page, sending.
+const CPU_TARGET = { home: 1.5, page: 2.5, send: 3 };
+const PROFILE = process.argv.includes('--profile');
 
 // ---------------------------------------------------------------------------------------------
 // Child processes and temporary files: always cleaned up, also on failure and Ctrl+C.
@@ -214,11 +226,14 @@ function percentile(sorted, p) {
 }
 
 /** Warm-up (thrown away), then the measured run. */
-async function measure(label, url, connections, headers) {
+async function measure(label, url, connections, headers, pid) {
   await cannon(url, connections, WARMUP_S, headers);
+  const cpuBefore = processCpuMs(pid);
   const { result, latencies } = await cannon(url, connections, DURATION_S, headers);
+  const cpuAfter = processCpuMs(pid);
   latencies.sort((a, b) => a - b);
   const m = {
+    cpuMs: cpuPerRequest(cpuBefore, cpuAfter, result.requests.total),
     rps: result.requests.average,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -228,7 +243,7 @@ async function measure(label, url, connections, headers) {
     socketErrors: result.errors, // includes timeouts
   };
   console.log(
-    `  ${label.padEnd(6)} ${String(connections).padStart(2)} conn: ${fmt(m.rps, 0).padStart(6)} req/s  ` +
+    `  ${label.padEnd(6)} ${String(connections).padStart(2)} conn: ${cpuText(m.cpuMs)} CPU/req  ${fmt(m.rps, 0).padStart(6)} req/s  ` +
       `p50 ${fmt(m.p50, 1)} / p95 ${fmt(m.p95, 1)} / p99 ${fmt(m.p99, 1)} ms  ` +
       `(${m.total} requests, ${m.non2xx} non-2xx, ${m.socketErrors} socket errors)`,
   );
@@ -236,7 +251,7 @@ async function measure(label, url, connections, headers) {
 }
 
 /** Posts new messages for DURATION_S at 10 connections; a 303 is the success answer here. */
-async function measureSend(url, headers) {
+async function measureSend(url, headers, pid) {
   let n = 0;
   const run = (durationS) =>
     new Promise((resolve, reject) => {
@@ -263,10 +278,13 @@ async function measureSend(url, headers) {
       instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
     });
   await run(WARMUP_S);
+  const cpuBefore = processCpuMs(pid);
   const { result, latencies } = await run(DURATION_S);
+  const cpuAfter = processCpuMs(pid);
   latencies.sort((a, b) => a - b);
   const redirected = result.statusCodeStats?.['303']?.count ?? 0;
   const m = {
+    cpuMs: cpuPerRequest(cpuBefore, cpuAfter, result.requests.total),
     rps: result.requests.average,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -276,7 +294,7 @@ async function measureSend(url, headers) {
     socketErrors: result.errors,
   };
   console.log(
-    `  send   10 conn: ${fmt(m.rps, 0).padStart(6)} msg/s    p50 ${fmt(m.p50, 1)} / p95 ${fmt(m.p95, 1)} / p99 ${fmt(m.p99, 1)} ms  ` +
+    `  send   10 conn: ${cpuText(m.cpuMs)} CPU/req  ${fmt(m.rps, 0).padStart(6)} msg/s    p50 ${fmt(m.p50, 1)} / p95 ${fmt(m.p95, 1)} / p99 ${fmt(m.p99, 1)} ms  ` +
       `(${m.total} messages, ${m.non2xx} not 303, ${m.socketErrors} socket errors)`,
   );
   return m;
@@ -288,6 +306,8 @@ async function measureSend(url, headers) {
 const fmt = (n, digits) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const kb = (bytes) => `${fmt(bytes / 1024, 1)} KB`;
 const mark = (ok) => (ok ? '✅' : '❌');
+const cpuText = (ms) => (ms === null ? 'n/a (no /proc)' : `${fmt(ms, 2)} ms`);
+const cpuWithin = (ms, target) => ms !== null && ms <= target;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -314,6 +334,7 @@ const server = start(process.execPath, ['dist/server/entry.mjs'], {
 await waitForHttp(`${base}/`, server);
 
 const cookie = await signIn(base);
+if (PROFILE) await profileHome();
 const homeUrl = `${base}/client`;
 const html = await fetchBytes(homeUrl, { cookie });
 if (!html.toString('utf8').includes(GREETING)) throw new Error(`/client does not greet Matti ("${GREETING}" missing)`);
@@ -336,8 +357,8 @@ await waitForHttp(`http://127.0.0.1:${barePort}/`, bare);
 console.log(`\nLoad: ${DURATION_S} s per run after a ${WARMUP_S} s warm-up, loopback only.`);
 const rows = [];
 for (const connections of CONNECTIONS) {
-  const portal = await measure('portal', homeUrl, connections, { cookie });
-  const baseline = await measure('bare', `http://127.0.0.1:${barePort}/client`, connections);
+  const portal = await measure('portal', homeUrl, connections, { cookie }, server.pid);
+  const baseline = await measure('bare', `http://127.0.0.1:${barePort}/client`, connections, {}, bare.pid);
   rows.push({ connections, portal, bare: baseline, ratio: portal.rps / baseline.rps });
 }
 // The attendance and money pages (issue 4) and the messages page with a 500-message
@@ -346,13 +367,13 @@ const attendancePages = [];
 for (const page of ['/client/attendance', '/client/money', '/client/messages']) {
   const body = (await fetchBytes(`${base}${page}`, { cookie })).toString('utf8');
   if (!body.includes('<main')) throw new Error(`${page} did not render a page`);
-  const m = await measure(page.slice(8), `${base}${page}`, 10, { cookie });
+  const m = await measure(page.slice(8), `${base}${page}`, 10, { cookie }, server.pid);
   attendancePages.push({ page, m, htmlBytes: Buffer.byteLength(body) });
 }
 
 // Sending a message (issue 5): every request a new message with its own idempotency key,
 // written with synchronous=FULL; the answer is the 303 back to the conversation.
-const send = await measureSend(`${base}/client/messages`, { cookie, origin: base });
+const send = await measureSend(`${base}/client/messages`, { cookie, origin: base }, server.pid);
 
 // ---------------------------------------------------------------------------------------------
 // Report.
@@ -363,14 +384,23 @@ const checks = {
   p95: at10.portal.p95 <= TARGET.p95Ms,
   ratio: at10.ratio >= TARGET.ratio,
   js: jsGzip <= TARGET.jsGzipKB * 1024,
+  html: gzipSize(html) <= TARGET.htmlGzipKB * 1024,
+  cpu: cpuWithin(at10.portal.cpuMs, CPU_TARGET.home),
 };
+const pageCpuChecks = attendancePages.map((p) => cpuWithin(p.m.cpuMs, CPU_TARGET.page));
+const checkSendCpu = cpuWithin(send.cpuMs, CPU_TARGET.send);
 const broken = [...rows.flatMap((r) => [r.portal, r.bare]), ...attendancePages.map((p) => p.m), send].some((m) => m.non2xx > 0 || m.socketErrors > 0);
 const checkSend = send.rps >= TARGET.sendPerS && send.p95 <= TARGET.sendP95Ms;
 const pageChecks = attendancePages.map((p) => p.m.p95 <= TARGET.p95Ms);
 const checkStatement = statementMs < TARGET.statementMs;
 const checkRows = attendanceRows >= TARGET.attendanceRows;
 
-console.log('\nResults against the targets:');
+console.log('\nResults against the targets (server CPU per request first, then throughput and latency):');
+console.log(`  /client: ${cpuText(at10.portal.cpuMs)} CPU/request at 10 connections (target ≤ ${CPU_TARGET.home} ms ${mark(checks.cpu)}); bare server ${cpuText(at10.bare.cpuMs)}`);
+for (const [i, p] of attendancePages.entries()) {
+  console.log(`  ${p.page}: ${cpuText(p.m.cpuMs)} CPU/request (target ≤ ${CPU_TARGET.page} ms ${mark(pageCpuChecks[i])})`);
+}
+console.log(`  Sending a message: ${cpuText(send.cpuMs)} CPU/request (target ≤ ${CPU_TARGET.send} ms ${mark(checkSendCpu)})`);
 for (const r of rows) {
   const t = r.connections === 10;
   console.log(
@@ -379,7 +409,7 @@ for (const r of rows) {
       `ratio ${fmt(r.ratio, 3)} = ${fmt(r.portal.rps, 0)} ÷ ${fmt(r.bare.rps, 0)} bare${t ? ` (target ≥ ${TARGET.ratio} ${mark(checks.ratio)})` : ''}`,
   );
 }
-console.log(`  JavaScript: ${kb(jsGzip)} gzip (target ≤ ${TARGET.jsGzipKB} KB ${mark(checks.js)})`);
+console.log(`  JavaScript: ${kb(jsGzip)} gzip (target ≤ ${TARGET.jsGzipKB} KB ${mark(checks.js)}); HTML ${kb(gzipSize(html))} gzip (target ≤ ${TARGET.htmlGzipKB} KB ${mark(checks.html)})`);
 for (const [i, p] of attendancePages.entries()) {
   console.log(`  ${p.page}: p95 ${fmt(p.m.p95, 1)} ms at 10 connections (target ≤ ${TARGET.p95Ms} ms ${mark(pageChecks[i])}), ${fmt(p.m.rps, 0)} req/s`);
 }
@@ -396,22 +426,59 @@ const lines = [
   '',
   '| Measure | 10 connections | 50 connections | Target |',
   '| --- | --: | --: | --- |',
+  `| **Server CPU per request (ms)** | ${rows.map((r) => cpuText(r.portal.cpuMs)).join(' | ')} | ≤ ${CPU_TARGET.home} at 10 ${mark(checks.cpu)} |`,
+  `| Bare \`node:http\` CPU per request (ms) | ${rows.map((r) => cpuText(r.bare.cpuMs)).join(' | ')} | |`,
   `| Requests/s | ${rows.map((r) => fmt(r.portal.rps, 0)).join(' | ')} | ≥ ${TARGET.rps} at 10 ${mark(checks.rps)} |`,
   `| Latency p50 / p95 / p99 (ms) | ${rows.map((r) => [r.portal.p50, r.portal.p95, r.portal.p99].map((v) => fmt(v, 1)).join(' / ')).join(' | ')} | p95 ≤ ${TARGET.p95Ms} at 10 ${mark(checks.p95)} |`,
   `| Errors (non-2xx / socket) | ${rows.map((r) => `${r.portal.non2xx} / ${r.portal.socketErrors}`).join(' | ')} | 0 |`,
   `| Bare \`node:http\`, same HTML (req/s) | ${rows.map((r) => fmt(r.bare.rps, 0)).join(' | ')} | |`,
   `| Ratio portal ÷ bare | ${rows.map((r) => fmt(r.ratio, 3)).join(' | ')} | ≥ ${TARGET.ratio} at 10 ${mark(checks.ratio)} |`,
-  `| HTML (raw / gzip) | ${kb(html.length)} / ${kb(gzipSize(html))} | | |`,
+  `| HTML (raw / gzip) | ${kb(html.length)} / ${kb(gzipSize(html))} | | ≤ ${TARGET.htmlGzipKB} KB gzip ${mark(checks.html)} |`,
   `| JavaScript, ${js.external.length} files + ${js.inline.count} inline (raw / gzip) | ${kb(jsRaw)} / ${kb(jsGzip)} | | ≤ ${TARGET.jsGzipKB} KB gzip ${mark(checks.js)} |`,
   '',
   `Attendance and money pages (${fmt(attendanceRows, 0)} attendance rows, 1 000 clients × 8 years of weekdays), the messages page (a 500-message conversation, the newest 20 shown) and sending:`,
   '',
-  '| Page | Requests/s (10 conn.) | p50 / p95 / p99 (ms) | Target |',
-  '| --- | --: | --: | --- |',
-  ...attendancePages.map((p, i) => `| \`${p.page}\` | ${fmt(p.m.rps, 0)} | ${[p.m.p50, p.m.p95, p.m.p99].map((v) => fmt(v, 1)).join(' / ')} | p95 ≤ ${TARGET.p95Ms} ${mark(pageChecks[i])} |`),
-  `| Month statement of a 500-client unit | | ${fmt(statementMs, 1)} ms | < ${TARGET.statementMs} ms ${mark(checkStatement)} |`,
-  `| Sending a message (POST, synchronous=FULL) | ${fmt(send.rps, 0)} messages/s | ${[send.p50, send.p95, send.p99].map((v) => fmt(v, 1)).join(' / ')} | ≥ ${TARGET.sendPerS}/s, p95 ≤ ${TARGET.sendP95Ms} ${mark(checkSend)} |`,
+  '| Page | CPU per request (ms) | Requests/s (10 conn.) | p50 / p95 / p99 (ms) | Target |',
+  '| --- | --: | --: | --: | --- |',
+  ...attendancePages.map((p, i) => `| \`${p.page}\` | ${cpuText(p.m.cpuMs)} | ${fmt(p.m.rps, 0)} | ${[p.m.p50, p.m.p95, p.m.p99].map((v) => fmt(v, 1)).join(' / ')} | CPU ≤ ${CPU_TARGET.page} ${mark(pageCpuChecks[i])}; p95 ≤ ${TARGET.p95Ms} ${mark(pageChecks[i])} |`),
+  `| Month statement of a 500-client unit | | | ${fmt(statementMs, 1)} ms | < ${TARGET.statementMs} ms ${mark(checkStatement)} |`,
+  `| Sending a message (POST, synchronous=FULL) | ${cpuText(send.cpuMs)} | ${fmt(send.rps, 0)} messages/s | ${[send.p50, send.p95, send.p99].map((v) => fmt(v, 1)).join(' / ')} | CPU ≤ ${CPU_TARGET.send} ${mark(checkSendCpu)}; ≥ ${TARGET.sendPerS}/s, p95 ≤ ${TARGET.sendP95Ms} ${mark(checkSend)} |`,
 ];
 console.log(`\nMarkdown for the README:\n\n${lines.join('\n')}\n`);
 
 process.exit(broken ? 1 : 0);
+
+/**
+ * `--profile`: /client under V8's CPU profiler, in its own server on the same database (so the
+ * figures above are never taken under the profiler's cost). Warm-up first, then the profiler
+ * starts by SIGUSR2 and the profile is written on SIGTERM (bench/profiled-server.mjs).
+ */
+async function profileHome() {
+  const profileFile = path.join(ROOT, 'data', 'bench-client.cpuprofile');
+  fs.mkdirSync(path.dirname(profileFile), { recursive: true });
+  const profiledPort = await freePort();
+  const profiledBase = `http://127.0.0.1:${profiledPort}`;
+  const profiled = start(process.execPath, ['bench/profiled-server.mjs', profileFile], {
+    HOST: '127.0.0.1',
+    PORT: String(profiledPort),
+    OMAPOLKU_DB: dbPath,
+    OMAPOLKU_IP_SIGNIN_LIMIT: '1000',
+  });
+  await waitForHttp(`${profiledBase}/`, profiled);
+  const profiledCookie = await signIn(profiledBase);
+  console.log(`Profiling /client: ${WARMUP_S} s warm-up, then ${DURATION_S} s at 10 connections under the profiler ...`);
+  await cannon(`${profiledBase}/client`, 10, WARMUP_S, { cookie: profiledCookie });
+  process.kill(profiled.pid, 'SIGUSR2');
+  const { result } = await cannon(`${profiledBase}/client`, 10, DURATION_S, { cookie: profiledCookie });
+  const exited = new Promise((resolve) => profiled.on('exit', resolve));
+  process.kill(profiled.pid, 'SIGTERM');
+  await exited;
+  if (!fs.existsSync(profileFile)) throw new Error(`No profile was written:\n${profiled.output}`);
+  const summary = summarizeProfile(JSON.parse(fs.readFileSync(profileFile, 'utf8')));
+  console.log(`\n${result.requests.total} requests (${result.non2xx} non-2xx), ${fmt(summary.totalMs, 0)} ms of samples; profile in ${path.relative(ROOT, profileFile)} (open it in Chrome DevTools → Performance).`);
+  console.log('\nSelf time by package:');
+  for (const p of summary.packages) console.log(`  ${fmt(p.share * 100, 1).padStart(5)} %  ${p.name}`);
+  console.log('\nHeaviest functions (self time):');
+  for (const f of summary.functions) console.log(`  ${fmt(f.share * 100, 1).padStart(5)} %  ${f.name}`);
+  process.exit(result.non2xx > 0 || result.errors > 0 ? 1 : 0);
+}

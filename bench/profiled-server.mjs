@@ -1,0 +1,31 @@
+/**
+ * The built server under V8's CPU profiler, for `npm run bench -- --profile`. `node --cpu-prof`
+ * writes its profile only on a normal exit, and the server stops by a signal, so the profiler
+ * is driven here through node:inspector and the profile is written when SIGTERM arrives.
+ * Usage: node bench/profiled-server.mjs <profile file>   (HOST, PORT, OMAPOLKU_DB as for the server)
+ */
+import fs from 'node:fs';
+import inspector from 'node:inspector/promises';
+
+const [file] = process.argv.slice(2);
+const session = new inspector.Session();
+session.connect();
+await session.post('Profiler.enable');
+// 100 µs between samples: fine enough for a page that costs about a millisecond.
+await session.post('Profiler.setSamplingInterval', { interval: 100 });
+let started = false;
+
+process.on('SIGUSR2', async () => {
+  // Started on a signal after the warm-up, so start-up and JIT warm-up stay out of the figure.
+  if (!started) await session.post('Profiler.start');
+  started = true;
+});
+process.on('SIGTERM', async () => {
+  if (started) {
+    const { profile } = await session.post('Profiler.stop');
+    fs.writeFileSync(file, JSON.stringify(profile));
+  }
+  process.exit(0);
+});
+
+await import('../dist/server/entry.mjs');
