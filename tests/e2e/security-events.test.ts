@@ -127,6 +127,14 @@ describe('security events', () => {
     expect(await olli.locator(`tr[data-person="${liisa}"]`).count()).toBe(0);
     // Asking for Liisa by id in the filter finds nothing either.
     expect(await viewRows(olli, `?person=${liisa}`, liisa)).toEqual([]);
+
+    // A page that answers with the 403 page itself (a rewrite runs the middleware again) is one
+    // event, with the address that was asked for.
+    const olliId = await personId(STAFF.adminB);
+    const mark = eventLines().length;
+    const foreign = await olli.goto(`${server.baseUrl}/admin/people/${ids.matti}/card`);
+    expect(foreign!.status()).toBe(403);
+    expect(eventLines().slice(mark).filter((l) => l.person_id === olliId).map((l) => [l.kind, l.path])).toEqual([['forbidden', `/admin/people/${ids.matti}/card`]]);
   });
 
   test('"Kortti katosi" ends the client\'s remembered session at once, "Kortti kului" keeps it; the reason is required', async () => {
