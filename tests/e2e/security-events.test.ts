@@ -188,6 +188,7 @@ describe('security events', () => {
     expect(audit).toHaveLength(1);
     expect(await viewRows(helena, `?person=${ids.jukka}`, ids.jukka)).toEqual(
       expect.arrayContaining([
+        ['sign_in', 'pin'],
         ['card_issued', 'worn'],
         ['card_issued', 'lost'],
         ['sessions_ended', 'card_lost'],

@@ -9,6 +9,7 @@ import { createSession, validateSessionToken } from '../auth/session';
 import { signInWithPassword } from '../auth/sign-in';
 import { logSecurityEvent, securityEventsOfUnit, shortUserAgent, writeWithEvents, type RequestInfo } from './events';
 import { logPasswordSignIn, passwordSubject } from './sign-in-events';
+import { unlockAccount } from '../people/store';
 
 let dir: string;
 let db: Database;
@@ -131,6 +132,15 @@ describe('the security event log', () => {
     expect(events.filter((e) => e.kind === 'locked')).toEqual([expect.objectContaining({ reason: 'for_a_while' })]);
     expect(events.filter((e) => e.kind === 'sign_in_failed').map((e) => e.reason)).toEqual(['wrong_password', 'locked']);
   }, 30_000);
+
+  it("logs a worker's unlock in the same transaction as the unlock, and nothing when nothing was locked", async () => {
+    const unlocks = async () => (await db.all('SELECT by_id, reason FROM security_events WHERE kind = ? AND person_id = ?', ['unlocked', familyOfA])) as unknown[];
+    expect(await unlocks()).toEqual([]);
+    await unlockAccount(db, familyOfA, workerA, REQUEST);
+    await unlockAccount(db, familyOfA, workerA, REQUEST);
+    expect(await unlocks()).toEqual([{ by_id: workerA, reason: 'by_worker' }]);
+    expect(await db.get('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [familyOfA])).toEqual({ failed_sign_ins: 0, locked_until: null });
+  });
 
   it('logs a session that ended by idle time, with its person', async () => {
     const { token } = await createSession(db, workerA, 'staff', 1_000);
