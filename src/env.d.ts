@@ -9,5 +9,7 @@ declare namespace App {
     lang: import('./server/i18n').Lang;
     t: import('./server/i18n').T;
     db: import('./server/db').Database;
+    /** Set by the outermost middleware run, so a rewrite's second run does not log a 403 again. */
+    forbiddenSeen?: boolean;
   }
 }

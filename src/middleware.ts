@@ -5,13 +5,19 @@ import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from './server/i18
 import { areaRoles } from './server/access';
 import { LANG_COOKIE } from './server/preferences';
 import { pagePolicy, STRICT_POLICY } from './server/security/csp';
+import { logSecurityEvent, requestInfo } from './server/security/events';
 
 /**
  * Headers every response carries. Pages get a Content-Security-Policy that allows only their
  * own inline island loaders by hash (src/server/security/csp.ts).
  */
-const securityHeaders = defineMiddleware(async (_context, next) => {
+const securityHeaders = defineMiddleware(async (context, next) => {
+  // A page that answers with the 403 page (Astro.rewrite) runs the middleware again inside this
+  // request; only the outermost run logs, with the path that was asked for.
+  const outermost = !context.locals.forbiddenSeen;
+  context.locals.forbiddenSeen = true;
   const response = await next();
+  if (outermost && response.status === 403) await logForbidden(context);
   const h = response.headers;
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'same-origin');
@@ -37,13 +43,25 @@ const securityHeaders = defineMiddleware(async (_context, next) => {
   return new Response(page, { status: response.status, statusText: response.statusText, headers: h });
 });
 
+/**
+ * Every refused request is a security event, wherever the refusal came from: a role area here,
+ * a page that rewrites to /403, or a route that answers 403 itself. This is the one place all
+ * of them pass.
+ */
+async function logForbidden(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0]): Promise<void> {
+  const actor = context.locals.actor;
+  const method = context.request.method === 'GET' || context.request.method === 'POST' ? context.request.method : 'other';
+  const person = actor ? { id: actor.person.id, role: actor.person.role, unit_id: actor.person.unit_id } : null;
+  await logSecurityEvent(context.locals.db ?? (await getDb()), { kind: 'forbidden', reason: method, person, request: requestInfo(context) });
+}
+
 const session = defineMiddleware(async (context, next) => {
   context.locals.db = await getDb();
   context.locals.actor = null;
   context.locals.sessionEnded = null;
   const token = context.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
-    const actor = await validateSessionToken(context.locals.db, token);
+    const actor = await validateSessionToken(context.locals.db, token, Date.now(), requestInfo(context));
     if (actor) {
       context.locals.actor = actor;
     } else {

@@ -87,6 +87,9 @@ const CASES: PageCase[] = [
   { who: 'admin', path: '/admin/people/move', client: false, status: 200 },
   { who: 'admin', path: '/admin/units', client: false, status: 200 },
   { who: 'admin', path: '/admin/audit', client: false, status: 200 },
+  // The security events, with the sign-ins and refusals of this very run in it.
+  { who: 'admin', path: '/admin/security', client: false, status: 200 },
+  { who: 'admin', path: '/admin/security?kind=sign_in&person=&from=2026-01-01&to=', client: false, status: 200 },
   { who: 'admin', path: '/admin/import', client: false, status: 200 },
   { who: 'worker', path: '/admin/people', client: true, status: 403 },
 ];

@@ -262,6 +262,8 @@ const M: Matrix = {
   '/admin/units GET': { url: '/admin/units', clientData: false, expect: admins(200) },
   '/admin/units POST': { url: '/admin/units', body: 'action=edit', expect: admins(400) },
   '/admin/audit GET': { url: '/admin/audit', clientData: false, expect: admins(200) },
+  // The unit's security events (sign-ins, refusals…): each admin sees their own unit's only.
+  '/admin/security GET': { url: '/admin/security', clientData: false, expect: admins(200) },
   '/admin/rates POST': { url: '/admin/rates', body: '', expect: admins(400) },
 };
 
@@ -445,8 +447,9 @@ describe('authorization matrix', () => {
     for (const actor of refused) await post(actor);
     // (access_log is left out: a refused write may still show a page the actor may read, such
     // as a read-only family member's conversation after "you may not write here", and that read
-    // is rightly logged. Whether the answer showed too much is what the statuses check.)
-    const changedByRefused = changedTables(before, await tableDigests(server.dbFile)).filter((t) => t !== 'access_log');
+    // is rightly logged. Whether the answer showed too much is what the statuses check. So is
+    // security_events: every refusal is itself logged there.)
+    const changedByRefused = changedTables(before, await tableDigests(server.dbFile)).filter((t) => t !== 'access_log' && t !== 'security_events');
     for (const actor of allowed) await post(actor);
     expect.soft(got, `POST ${url} (${body || 'empty form'}): status per actor`).toEqual(entry.expect);
     expect.soft(changedByRefused, `POST ${url}: tables changed by the refused actors ${refused.join(', ')}`).toEqual([]);

@@ -110,6 +110,7 @@ describe('issuing a login card', () => {
 
     const audits = await auditCount('issue login card');
     const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(cardPath(ids.aino)));
+    await page.check('#why-worn');
     await clickAndWait(page, issueButton(page));
     const response = await answer;
     expect(response.status()).toBe(200);
@@ -194,8 +195,8 @@ describe('issuing a login card', () => {
     expect(replaces).toMatch(/^\d+$/);
     const before = await cardCount(ids.matti);
 
-    const first = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}`);
-    const second = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}`);
+    const first = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}&why=worn`);
+    const second = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}&why=worn`);
     const [firstText, secondText] = [await first.text(), await second.text()];
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('no-store');
@@ -321,6 +322,7 @@ describe('resetting the picture PIN and choosing new pictures', () => {
     await clickAndWait(admin, admin.locator('form:has(input[name=action][value="reset-pin"]) button[type=submit]'));
     expect(await admin.locator('[data-pin-state]').getAttribute('data-pin-state')).toBe('unset');
     // The print page without JavaScript: no print button, the note tells to use the browser's print.
+    await admin.check('#why-worn');
     await clickAndWait(admin, issueButton(admin));
     expect(await admin.locator('button[data-print]').isVisible()).toBe(false);
     expect(await admin.locator('main').innerText()).toContain('Tulosta selaimen tulostustoiminnolla');
@@ -380,12 +382,13 @@ describe('the lock, and who may do any of this', () => {
     const page = await olli.goto(server.baseUrl + cardPath(ids.aino));
     expect(page?.status()).toBe(403);
     expect(await olli.locator('body').innerText()).not.toContain('Aino');
-    for (const body of [`action=issue&replaces=${replaces}`, 'action=reset-pin', 'action=unlock', '']) {
+    for (const body of [`action=issue&replaces=${replaces}&why=lost`, 'action=reset-pin', 'action=unlock', '']) {
       const answer = await postForm(cookie, cardPath(ids.aino), body);
       expect(answer.status, body || 'empty form').toBe(403);
       expect(await answer.text()).not.toContain('Aino Laine');
     }
-    expect(changedTables(before, await tableDigests(server.dbFile))).toEqual([]);
+    // (Each refusal is itself a security event; nothing else changes.)
+    expect(changedTables(before, await tableDigests(server.dbFile)).filter((t) => t !== 'security_events')).toEqual([]);
   });
 
   test('bad ids get 404 or 403, never a 500', async () => {

@@ -75,7 +75,7 @@ describe('issuing a card', () => {
     const replaces = currentCardId(await cardsOf(db, clientId));
     expect(replaces).toBe(old.cardId);
 
-    const result = await issueCardAsAdmin(db, adminA, clientId, replaces);
+    const result = await issueCardAsAdmin(db, adminA, clientId, replaces, 'worn');
     if (!result.ok) throw new Error(`refused: ${result.reason}`);
     expect(result.card.shortCode).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
     expect(await findCardOwner(db, 'secret', result.card.secret)).toMatchObject({ client_id: clientId, card_id: result.card.cardId });
@@ -96,12 +96,12 @@ describe('issuing a card', () => {
 
   it('issues nothing when the form is sent again (the card it saw is already replaced)', async () => {
     const replaces = currentCardId(await cardsOf(db, clientId));
-    const first = await issueCardAsAdmin(db, adminA, clientId, replaces);
+    const first = await issueCardAsAdmin(db, adminA, clientId, replaces, 'worn');
     expect(first.ok).toBe(true);
     const cardsAfterFirst = await cardsOf(db, clientId);
     const auditAfterFirst = (await auditRows('issue login card')).length;
 
-    expect(await issueCardAsAdmin(db, adminA, clientId, replaces)).toEqual({ ok: false, reason: 'stale' });
+    expect(await issueCardAsAdmin(db, adminA, clientId, replaces, 'worn')).toEqual({ ok: false, reason: 'stale' });
     expect(await cardsOf(db, clientId)).toEqual(cardsAfterFirst);
     expect((await auditRows('issue login card')).length).toBe(auditAfterFirst);
     // The card from the first answer still works.
@@ -111,7 +111,7 @@ describe('issuing a card', () => {
   it('issues the first card of a client with none when the form says "replaces 0"', async () => {
     const fresh = (await db.write((tx) => tx.run("INSERT INTO people (unit_id, role, full_name, preferred_name, created_at) VALUES (?, 'client', 'Uusi Asiakas', 'Uusi', 0)", [adminA.unit_id]))).lastID;
     expect(currentCardId(await cardsOf(db, fresh))).toBe(0);
-    const result = await issueCardAsAdmin(db, adminA, fresh, 0);
+    const result = await issueCardAsAdmin(db, adminA, fresh, 0, null);
     expect(result.ok).toBe(true);
     expect((await auditRows('issue login card')).at(-1)).toMatchObject({ target_type: 'login_card', old_value: null });
   });
@@ -119,10 +119,45 @@ describe('issuing a card', () => {
   it("refuses another unit's admin and writes nothing", async () => {
     const before = await cardsOf(db, clientId);
     const audits = (await auditRows('issue login card')).length;
-    expect(await issueCardAsAdmin(db, adminB, clientId, currentCardId(before))).toEqual({ ok: false, reason: 'forbidden' });
-    expect(await issueCardAsAdmin(db, adminA, workerId, 0)).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await issueCardAsAdmin(db, adminB, clientId, currentCardId(before), 'lost')).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await issueCardAsAdmin(db, adminA, workerId, 0, null)).toEqual({ ok: false, reason: 'forbidden' });
     expect(await cardsOf(db, clientId)).toEqual(before);
     expect((await auditRows('issue login card')).length).toBe(audits);
+  });
+});
+
+describe('a lost card and a worn-out card', () => {
+  const sessionCount = async () => (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM sessions WHERE person_id = ?', [clientId]))!.n;
+  const events = (kind: string) =>
+    db.all<{ reason: string; person_id: number; unit_id: number; by_id: number }>('SELECT reason, person_id, unit_id, by_id FROM security_events WHERE kind = ? ORDER BY id', [kind]);
+
+  it('needs the reason when a valid card is replaced, and changes nothing without it', async () => {
+    await createSession(db, clientId, 'remembered');
+    const replaces = currentCardId(await cardsOf(db, clientId));
+    const before = await cardsOf(db, clientId);
+    const audits = (await auditRows('issue login card')).length;
+    expect(await issueCardAsAdmin(db, adminA, clientId, replaces, null)).toEqual({ ok: false, reason: 'why_missing' });
+    expect(await cardsOf(db, clientId)).toEqual(before);
+    expect((await auditRows('issue login card')).length).toBe(audits);
+    expect(await sessionCount()).toBeGreaterThan(0);
+  });
+
+  it('"worn" keeps the client signed in; "lost" ends every session in the same transaction, audited and logged', async () => {
+    await createSession(db, clientId, 'remembered');
+    const worn = await issueCardAsAdmin(db, adminA, clientId, currentCardId(await cardsOf(db, clientId)), 'worn');
+    expect(worn).toMatchObject({ ok: true, sessionsEnded: 0 });
+    const kept = await sessionCount();
+    expect(kept).toBeGreaterThan(0);
+    expect((await events('card_issued')).at(-1)).toEqual({ reason: 'worn', person_id: clientId, unit_id: adminA.unit_id, by_id: adminA.id });
+
+    const lost = await issueCardAsAdmin(db, adminA, clientId, currentCardId(await cardsOf(db, clientId)), 'lost');
+    expect(lost).toMatchObject({ ok: true, sessionsEnded: kept });
+    expect(await sessionCount()).toBe(0);
+    expect(await db.get('SELECT 1 FROM pending_sign_ins WHERE client_id = ?', [clientId])).toBeUndefined();
+    expect((await auditRows('end sessions: card lost')).at(-1)).toMatchObject({ actor_id: adminA.id, target_id: clientId, old_value: JSON.stringify({ sessions: kept }) });
+    expect(JSON.parse((await auditRows('issue login card')).at(-1)!.new_value!)).toMatchObject({ reason: 'lost' });
+    expect((await events('card_issued')).at(-1)).toMatchObject({ reason: 'lost', person_id: clientId });
+    expect((await events('sessions_ended')).at(-1)).toEqual({ reason: 'card_lost', person_id: clientId, unit_id: adminA.unit_id, by_id: adminA.id });
   });
 });
 

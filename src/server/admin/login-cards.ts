@@ -2,6 +2,7 @@ import type { Database } from '../db';
 import type { SessionActor } from '../auth/session';
 import { issueLoginCardInTx, type IssuedCard } from '../auth/login-card';
 import { audit } from './audit';
+import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
 
 /**
  * A unit admin's work on a client's sign-in: new login cards, resetting the picture PIN and
@@ -71,7 +72,18 @@ export function currentCardId(cards: readonly CardRow[]): number {
   return cards.find((c) => c.revoked_at === null)?.id ?? 0;
 }
 
-export type IssueResult = { ok: true; card: IssuedCard } | { ok: false; reason: 'stale' | 'forbidden' };
+export type IssueResult = { ok: true; card: IssuedCard; sessionsEnded: number } | { ok: false; reason: 'stale' | 'forbidden' | 'why_missing' };
+
+/**
+ * Why a card is replaced. A lost card may be in someone else's hands, and a client's own tablet
+ * stays signed in for months: "lost" also ends every session of the client, at once. A worn-out
+ * card was never out of the client's hands, so their tablet stays signed in.
+ */
+export const CARD_CHANGE_REASONS = ['lost', 'worn'] as const;
+export type CardChangeReason = (typeof CARD_CHANGE_REASONS)[number];
+export function isCardChangeReason(value: string): value is CardChangeReason {
+  return (CARD_CHANGE_REASONS as readonly string[]).includes(value);
+}
 
 /**
  * Issues a new card, revoking the valid one, if the valid card is still the one the admin saw
@@ -79,14 +91,28 @@ export type IssueResult = { ok: true; card: IssuedCard } | { ok: false; reason: 
  * finds that card already replaced and issues nothing: the card printed from the first answer
  * keeps working. Its secret and short code exist only in the returned value: only hashes are
  * stored, so the page that shows them is the only place they ever appear.
+ *
+ * Replacing a valid card needs its reason (`why`); a first card has none (null). With "lost" the
+ * client's sessions and half-done sign-ins end in the same transaction, with their audit row
+ * and security event.
  */
-export async function issueCardAsAdmin(db: Database, admin: Admin, clientId: number, replaces: number, now = Date.now()): Promise<IssueResult> {
-  return db.write(async (tx) => {
+export async function issueCardAsAdmin(
+  db: Database,
+  admin: Admin,
+  clientId: number,
+  replaces: number,
+  why: CardChangeReason | null,
+  request: RequestInfo = NO_REQUEST,
+  now = Date.now(),
+): Promise<IssueResult> {
+  return writeWithEvents(db, async (tx, log) => {
     const client = await tx.get<{ unit_id: number }>("SELECT unit_id FROM people WHERE id = ? AND role = 'client' AND active = 1", [clientId]);
     if (!client || client.unit_id !== admin.unit_id) return { ok: false, reason: 'forbidden' } as const;
     const current = await tx.get<{ id: number }>('SELECT id FROM login_cards WHERE client_id = ? AND revoked_at IS NULL ORDER BY id DESC LIMIT 1', [clientId]);
     if ((current?.id ?? 0) !== replaces) return { ok: false, reason: 'stale' } as const;
+    if (current && why === null) return { ok: false, reason: 'why_missing' } as const;
     const card = await issueLoginCardInTx(tx, clientId, admin.id, now);
+    const person = { id: clientId, role: 'client', unit_id: client.unit_id };
     await audit(tx, {
       actorId: admin.id,
       unitId: client.unit_id,
@@ -94,10 +120,26 @@ export async function issueCardAsAdmin(db: Database, admin: Admin, clientId: num
       targetType: 'login_card',
       targetId: card.cardId,
       old: current ? { card_id: current.id } : null,
-      new: { card_id: card.cardId, client_id: clientId },
+      new: { card_id: card.cardId, client_id: clientId, ...(current ? { reason: why } : {}) },
     }, now);
-    return { ok: true, card } as const;
-  });
+    await log({ kind: 'card_issued', reason: current ? why! : 'first', person, by: admin.id, request });
+    let sessionsEnded = 0;
+    if (current && why === 'lost') {
+      sessionsEnded = (await tx.run('DELETE FROM sessions WHERE person_id = ?', [clientId])).changes;
+      await tx.run('DELETE FROM pending_sign_ins WHERE client_id = ?', [clientId]);
+      await audit(tx, {
+        actorId: admin.id,
+        unitId: client.unit_id,
+        action: 'end sessions: card lost',
+        targetType: 'person',
+        targetId: clientId,
+        old: { sessions: sessionsEnded },
+        new: { sessions: 0 },
+      }, now);
+      await log({ kind: 'sessions_ended', reason: 'card_lost', person, by: admin.id, request });
+    }
+    return { ok: true, card, sessionsEnded } as const;
+  }, now);
 }
 
 export type ChangeResult = { ok: true; changed: boolean } | { ok: false; reason: 'forbidden' };
@@ -108,8 +150,8 @@ export type ChangeResult = { ok: true; changed: boolean } | { ok: false; reason:
  * PIN. The lock after failed tries is cleared too: it guarded the old PIN, which no longer exists,
  * and a locked client could not reach the step where they choose the new one.
  */
-export async function resetPinAsAdmin(db: Database, admin: Admin, clientId: number, now = Date.now()): Promise<ChangeResult> {
-  return db.write(async (tx) => {
+export async function resetPinAsAdmin(db: Database, admin: Admin, clientId: number, request: RequestInfo = NO_REQUEST, now = Date.now()): Promise<ChangeResult> {
+  return writeWithEvents(db, async (tx, log) => {
     const before = await tx.get<{ unit_id: number; has_pin: number; failed_sign_ins: number; locked_until: number | null }>(
       "SELECT unit_id, pin_hash IS NOT NULL AS has_pin, failed_sign_ins, locked_until FROM people WHERE id = ? AND role = 'client' AND active = 1",
       [clientId],
@@ -129,14 +171,15 @@ export async function resetPinAsAdmin(db: Database, admin: Admin, clientId: numb
         old: { pin_set: before.has_pin === 1, sessions: sessionsEnded, failed_sign_ins: before.failed_sign_ins, locked_until: before.locked_until },
         new: { pin_set: false, sessions: 0, failed_sign_ins: 0, locked_until: null },
       }, now);
+      await log({ kind: 'pin_reset', reason: 'by_admin', person: { id: clientId, role: 'client', unit_id: before.unit_id }, by: admin.id, request });
     }
     return { ok: true, changed } as const;
-  });
+  }, now);
 }
 
 /** Opens a lock after failed sign-ins (as a worker can for their own clients). */
-export async function unlockAsAdmin(db: Database, admin: Admin, clientId: number, now = Date.now()): Promise<ChangeResult> {
-  return db.write(async (tx) => {
+export async function unlockAsAdmin(db: Database, admin: Admin, clientId: number, request: RequestInfo = NO_REQUEST, now = Date.now()): Promise<ChangeResult> {
+  return writeWithEvents(db, async (tx, log) => {
     const before = await tx.get<{ unit_id: number; failed_sign_ins: number; locked_until: number | null }>(
       "SELECT unit_id, failed_sign_ins, locked_until FROM people WHERE id = ? AND role = 'client' AND active = 1",
       [clientId],
@@ -154,6 +197,7 @@ export async function unlockAsAdmin(db: Database, admin: Admin, clientId: number
       old: { failed_sign_ins: before.failed_sign_ins, locked_until: before.locked_until },
       new: { failed_sign_ins: 0, locked_until: null },
     }, now);
+    await log({ kind: 'unlocked', reason: 'by_admin', person: { id: clientId, role: 'client', unit_id: before.unit_id }, by: admin.id, request });
     return { ok: true, changed: true } as const;
-  });
+  }, now);
 }

@@ -2,6 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Database } from '../db';
 import { config } from '../config';
+import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
 
 /**
  * Sessions after Lucia's current design (lucia-auth.com/sessions): a random token goes into
@@ -102,7 +103,7 @@ export interface SessionActor {
  * Looks up the session of a cookie token in one query, slides it if due, and deletes it when
  * it has expired or the person was deactivated.
  */
-export async function validateSessionToken(db: Database, token: string, now = Date.now()): Promise<SessionActor | null> {
+export async function validateSessionToken(db: Database, token: string, now = Date.now(), request: RequestInfo = NO_REQUEST): Promise<SessionActor | null> {
   const id = sessionIdFromToken(token);
   const row = await db.get<SessionRow & SessionActor['person'] & { active: number }>(
     `SELECT s.id, s.person_id, s.kind, s.created_at, s.expires_at, s.absolute_expires_at,
@@ -112,7 +113,13 @@ export async function validateSessionToken(db: Database, token: string, now = Da
   );
   if (!row) return null;
   if (isExpired(row, now) || row.active !== 1) {
-    await invalidateSession(db, id);
+    // The end is a security event (idle end, time limit, or a deactivated person), in the same
+    // transaction as the deletion, so a session that ends once is logged once.
+    const reason = row.active !== 1 ? 'deactivated' : now >= row.absolute_expires_at ? 'time_limit' : 'idle';
+    await writeWithEvents(db, async (tx, log) => {
+      const { changes } = await tx.run('DELETE FROM sessions WHERE id = ?', [id]);
+      if (changes === 1) await log({ kind: 'session_ended', reason, person: { id: row.person_id, role: row.role, unit_id: row.unit_id }, request });
+    }, now);
     return null;
   }
   const slid = slideExpiry(row, now);

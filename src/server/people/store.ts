@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { NO_REQUEST, writeWithEvents, type EventPerson, type RequestInfo } from '../security/events';
 import type { Lang } from '../i18n';
 import type { TextSize } from '../preferences';
 import { todayInHelsinki } from '../../domain/time/helsinki';
@@ -141,6 +142,15 @@ export async function unitSummary(db: Database, unitId: number, now = Date.now()
 }
 
 /** Clears a lock after repeated failed sign-ins (a worker's or admin's action). */
-export async function unlockAccount(db: Database, personId: number): Promise<void> {
-  await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [personId]));
+/** A worker opens a client's lock; the unlock is a security event, in the same transaction. */
+export async function unlockAccount(db: Database, personId: number, by: number, request: RequestInfo = NO_REQUEST): Promise<void> {
+  await writeWithEvents(db, async (tx, log) => {
+    const before = await tx.get<EventPerson & { failed_sign_ins: number; locked_until: number | null }>(
+      'SELECT id, role, unit_id, failed_sign_ins, locked_until FROM people WHERE id = ?',
+      [personId],
+    );
+    if (!before || (before.failed_sign_ins === 0 && before.locked_until === null)) return;
+    await tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [personId]);
+    await log({ kind: 'unlocked', reason: 'by_worker', person: { id: before.id, role: before.role, unit_id: before.unit_id }, by, request });
+  });
 }

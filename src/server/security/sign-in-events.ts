@@ -1,0 +1,110 @@
+import type { Database } from '../db';
+import { findCardOwner } from '../auth/login-card';
+import { isChoiceRecord } from '../auth/pin-choice';
+import { sessionIdFromToken } from '../auth/session';
+import type { SignedIn, SignInFailure } from '../auth/sign-in';
+import { eventPerson, logSecurityEvent, writeWithEvents, type EventPerson, type RequestInfo, type SecurityEvent } from './events';
+
+/**
+ * Security events of the sign-in steps, written by the pages from what the steps answered
+ * (`ok`, `reason`), so the steps themselves (src/server/auth/sign-in.ts) stay about signing in.
+ * A page reads the subject (who is signing in, and whether they were locked already) before the
+ * step, and hands it back with the result: a lock that the step itself set is a new lockout,
+ * a lock found in place is only a refused try.
+ */
+export interface SignInSubject {
+  person: EventPerson;
+  lockedBefore: boolean;
+  /** Choosing a new PIN (no PIN yet) rather than entering one. */
+  choosing: boolean;
+}
+
+/** The staff account behind an email, as the password step finds it (or null: no event person). */
+export async function passwordSubject(db: Database, email: string, now = Date.now()): Promise<SignInSubject | null> {
+  const row = await db.get<EventPerson & { locked_until: number | null }>(
+    `SELECT id, role, unit_id, locked_until FROM people WHERE email = ? AND active = 1 AND role IN ('family', 'worker', 'admin')`,
+    [email.trim()],
+  );
+  return row ? { person: { id: row.id, role: row.role, unit_id: row.unit_id }, lockedBefore: (row.locked_until ?? 0) > now, choosing: false } : null;
+}
+
+/** The client of a half-done card sign-in (the cookie's token), before a tap is handled. */
+export async function pinSubject(db: Database, pendingToken: string, now = Date.now()): Promise<SignInSubject | null> {
+  if (!pendingToken) return null;
+  const row = await db.get<EventPerson & { locked_until: number | null; picks: string; has_pin: number }>(
+    `SELECT p.id, p.role, p.unit_id, p.locked_until, s.picks, p.pin_hash IS NOT NULL AS has_pin
+       FROM pending_sign_ins s JOIN people p ON p.id = s.client_id WHERE s.id = ?`,
+    [sessionIdFromToken(pendingToken)],
+  );
+  if (!row) return null;
+  return {
+    person: { id: row.id, role: row.role, unit_id: row.unit_id },
+    lockedBefore: (row.locked_until ?? 0) > now,
+    choosing: !row.has_pin || isChoiceRecord(row.picks),
+  };
+}
+
+type Result = SignedIn | SignInFailure | { ok: true; done: false } | { ok: true; pendingToken: string };
+
+/** The events of one answer of a sign-in step (none for a tap that only added a picture). */
+function eventsOf(method: 'password' | 'pin' | 'card', subject: SignInSubject | null, result: Result, request: RequestInfo): SecurityEvent[] {
+  const person = subject?.person ?? null;
+  if (result.ok) {
+    if (!('token' in result)) return [];
+    const signedIn: SecurityEvent = { kind: 'sign_in', reason: method === 'password' ? 'password' : subject?.choosing ? 'new_pin' : 'pin', person, request };
+    return subject?.choosing ? [{ kind: 'pin_chosen', reason: 'by_client', person, request }, signedIn] : [signedIn];
+  }
+  const wrong = method === 'password' ? (person ? 'wrong_password' : 'unknown_email') : 'wrong_pin';
+  switch (result.reason) {
+    case 'wrong':
+      return [{ kind: 'sign_in_failed', reason: wrong, person, request }];
+    case 'locked':
+      // Locked by this very try: a wrong password or PIN, and the lockout it caused.
+      if (person && !subject?.lockedBefore && method !== 'card') {
+        return [
+          { kind: 'sign_in_failed', reason: wrong, person, request },
+          { kind: 'locked', reason: result.lock.untilUnlocked ? 'until_unlocked' : 'for_a_while', person, request },
+        ];
+      }
+      return [{ kind: 'sign_in_failed', reason: 'locked', person, request }];
+    case 'too_many_from_here':
+      return [{ kind: 'sign_in_failed', reason: 'too_many_from_here', person, request }];
+    case 'unknown_card':
+      return [{ kind: 'sign_in_failed', reason: 'unknown_card', person: null, request }];
+    default:
+      // An expired half-done sign-in, or two rounds of a new PIN that differ: no try at a secret.
+      return [];
+  }
+}
+
+async function write(db: Database, events: SecurityEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (events.length === 1) return logSecurityEvent(db, events[0]);
+  try {
+    await writeWithEvents(db, async (_tx, log) => {
+      for (const e of events) await log(e);
+    });
+  } catch (error) {
+    console.error('Could not write security events', error);
+  }
+}
+
+/** After the email and password step (login.astro). */
+export async function logPasswordSignIn(db: Database, subject: SignInSubject | null, result: SignedIn | SignInFailure, request: RequestInfo): Promise<void> {
+  // A success always has its person, even if the account was made after the subject was read.
+  const known = subject ?? (result.ok ? { person: (await eventPerson(db, result.session.person_id))!, lockedBefore: false, choosing: false } : null);
+  await write(db, eventsOf('password', known, result, request));
+}
+
+/** After a picture tap (card/pin.astro): a signed-in client, a wrong PIN, a lock. */
+export async function logPinStep(db: Database, subject: SignInSubject | null, result: Result, request: RequestInfo): Promise<void> {
+  await write(db, eventsOf('pin', subject, result, request));
+}
+
+/** After the card step (card/index.astro, k/[secret].astro): only refusals are events. */
+export async function logCardStep(db: Database, by: 'secret' | 'short_code', value: string, result: Result, request: RequestInfo): Promise<void> {
+  if (result.ok) return;
+  const owner = result.reason === 'unknown_card' || !value.trim() ? undefined : await findCardOwner(db, by, value);
+  const person = owner ? await eventPerson(db, owner.client_id) : null;
+  await write(db, eventsOf('card', person ? { person, lockedBefore: true, choosing: false } : null, result, request));
+}
