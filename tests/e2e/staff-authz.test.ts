@@ -241,19 +241,21 @@ describe('the staff audit log', () => {
     expect((await post(liisa, `${base}/plan`, planForm({ place_name: 'Pajakulman puutyöpaja', summary: 'Teet puutöitä pajalla.' }))).status).toBe(303);
     expect((await post(liisa, `${base}/attendance`, { action: 'meal', meal_fee: '0' })).status).toBe(303);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+    // A correction: the day marked, then marked again otherwise.
+    expect((await post(liisa, `${base}/attendance`, { month: today.slice(0, 7), day: today, status: 'present' })).status).toBe(303);
     expect((await post(liisa, `${base}/attendance`, { month: today.slice(0, 7), day: today, status: 'sick' })).status).toBe(303);
     expect((await post(liisa, `${base}/family`, { key: 'staff-authz-audit', email: STAFF.familyMessages, basis: 'client_agreement', level: 'read_only', note: 'Matti kertoi suostumuksestaan.', ends_on: '' })).status).toBe(303);
 
     const rows = await auditRows("a.actor_id = (SELECT id FROM people WHERE full_name = 'Liisa Ohjaaja') AND a.target_id = ?", [ids.matti]);
     const actions = rows.map((r) => r.action);
-    for (const action of ['edit goal', 'save plan', 'change meal fee', 'record attendance', 'link family member']) expect(actions, action).toContain(action);
+    for (const action of ['edit goal', 'save plan', 'change meal fee', 'correct attendance', 'link family member']) expect(actions, action).toContain(action);
     expect(JSON.parse(rows.find((r) => r.action === 'edit goal')!.new_value!)).toMatchObject({ goal_id: goal.id, title: 'Opin käyttämään porakonetta', picture: 'bus' });
     expect(JSON.parse(rows.find((r) => r.action === 'change meal fee')!.new_value!)).toEqual({ meal_fee: 0 });
 
     const helena = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
     await signInStaff(helena, server.baseUrl, STAFF.admin);
     await helena.goto(`${server.baseUrl}/admin/audit`);
-    for (const action of ['edit goal', 'save plan', 'change meal fee', 'record attendance', 'link family member']) {
+    for (const action of ['edit goal', 'save plan', 'change meal fee', 'correct attendance', 'link family member']) {
       const row = helena.locator(`tr[data-action="${action}"]`, { hasText: 'Liisa Ohjaaja' }).first();
       expect(await row.innerText(), action).toContain('Matti Virtanen');
     }

@@ -282,7 +282,7 @@ export type RecordResult = 'saved' | 'unchanged' | 'adjusted';
 
 /**
  * Records a day's status (by a worker or admin). Changing a day already recorded is logged (who,
- * when, old → new), and every change has its staff audit row. In a month the unit has approved,
+ * when, old → new), and a correction has its staff audit row. In a month the unit has approved,
  * the statement stays as approved: the difference in money becomes an adjustment paid in the
  * next open month.
  */
@@ -319,7 +319,12 @@ async function recordStatusInTx(
         [change.clientId, change.day, old.status, change.status, change.by, now],
       );
     }
-    await auditClientChange(tx, { actorId: change.by, clientId: change.clientId, action: 'record attendance', old: { day: change.day, status: old?.status ?? null }, new: { day: change.day, status: change.status } }, now);
+    // A correction (a day already recorded, or any day of an approved month) is a change to the
+    // client's records and goes to the audit log; the first mark of a day in the daily register
+    // is the register itself (who and when are on the attendance row).
+    if (old || approved) {
+      await auditClientChange(tx, { actorId: change.by, clientId: change.clientId, action: 'correct attendance', old: { day: change.day, status: old?.status ?? null }, new: { day: change.day, status: change.status } }, now);
+    }
     if (!approved || !before) return 'saved';
     const after = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id)!;
     // Adjustments paid *in* the approved month are part of both sides and cancel out.

@@ -215,8 +215,8 @@ async function linkInTx(tx: Tx, l: NewFamilyLink, now: number): Promise<number |
     if (l.key) {
       const done = await tx.get<{ link_id: number; client_id: number }>(
         `SELECT json_extract(new_value, '$.link_id') AS link_id, target_id AS client_id FROM admin_audit
-          WHERE action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?`,
-        [LINK_ACTION, l.key],
+          WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?`,
+        [l.clientId, LINK_ACTION, l.key],
       );
       if (done) return done.client_id === l.clientId ? done.link_id : null;
     }
@@ -258,8 +258,9 @@ export async function linkFamilyByEmail(
 ): Promise<'done' | 'keyUsed'> {
   return db.write(async (tx) => {
     const used = await tx.get<{ client_id: number }>(
-      "SELECT target_id AS client_id FROM admin_audit WHERE action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?",
-      [LINK_ACTION, l.key],
+      // (Within the client's unit, where the index on unit_id finds the rows; keys are random.)
+      "SELECT target_id AS client_id FROM admin_audit WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?",
+      [l.clientId, LINK_ACTION, l.key],
     );
     if (used) return used.client_id === l.clientId ? 'done' : 'keyUsed';
     const account = await tx.get<{ id: number }>("SELECT id FROM people WHERE role = 'family' AND active = 1 AND lower(email) = lower(?)", [l.email.trim()]);
