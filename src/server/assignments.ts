@@ -6,15 +6,16 @@ import { audit } from './admin/audit';
 /**
  * Who works with a client: the named worker (one at a time, history kept in client_workers:
  * a change ends the earlier row yesterday and starts a new one today) and substitutes for a
- * period. Used by the plan editor (a plan names the worker) and the admin pages (one client,
- * or many at once when a worker leaves).
+ * period. Changed only by unit admins, each change with its audit row: the admin pages (one
+ * client, or many at once when a worker leaves) and the plan editor when an admin saves it.
  */
 /**
- * When a plan names another worker, that worker becomes the named worker from today (the
- * earlier one's assignment ends yesterday; the history stays in client_workers), and the client
- * is told in their conversation: a system message that shows the new worker's name and picture.
+ * The new named worker from today (the earlier one's assignment ends yesterday; the history stays
+ * in client_workers), and the client is told in their conversation: a system message that shows
+ * the new worker's name and picture. No audit row and no check of who asks: callers are the
+ * audited admin paths of this file only.
  */
-export async function changeNamedWorker(tx: Tx, clientId: number, workerId: number, now: number): Promise<void> {
+async function changeNamedWorker(tx: Tx, clientId: number, workerId: number, now: number): Promise<void> {
   const today = todayInHelsinki(now);
   const current = await tx.get<{ worker_id: number }>(
     `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)
@@ -66,17 +67,24 @@ export async function namedWorkerOf(db: Database, clientId: number, today = toda
   return row?.worker_id ?? null;
 }
 
-/** Names another worker for a client from today (an admin's change), with its audit row. */
+/**
+ * Names another worker for a client from today, with its audit row. Only a unit admin does this
+ * (the admin's person page, or the plan editor in an admin's hands): a worker or substitute must
+ * never be able to make themselves, or anyone, the named worker.
+ */
 export async function setNamedWorker(db: Database, a: { clientId: number; workerId: number; unitId: number; actorId: number }, now = Date.now()): Promise<void> {
-  await db.write(async (tx) => {
-    const before = await tx.get<{ worker_id: number }>(
-      `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) ORDER BY starts_on DESC LIMIT 1`,
-      [a.clientId, todayInHelsinki(now), todayInHelsinki(now)],
-    );
-    if (before?.worker_id === a.workerId) return;
-    await changeNamedWorker(tx, a.clientId, a.workerId, now);
-    await audit(tx, { actorId: a.actorId, unitId: a.unitId, action: 'change named worker', targetType: 'person', targetId: a.clientId, old: { named_worker_id: before?.worker_id ?? null }, new: { named_worker_id: a.workerId } }, now);
-  });
+  await db.write((tx) => setNamedWorkerInTx(tx, a, now));
+}
+
+/** `setNamedWorker` inside a transaction the caller already has open (saving a plan). */
+export async function setNamedWorkerInTx(tx: Tx, a: { clientId: number; workerId: number; unitId: number; actorId: number }, now = Date.now()): Promise<void> {
+  const before = await tx.get<{ worker_id: number }>(
+    `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) ORDER BY starts_on DESC LIMIT 1`,
+    [a.clientId, todayInHelsinki(now), todayInHelsinki(now)],
+  );
+  if (before?.worker_id === a.workerId) return;
+  await changeNamedWorker(tx, a.clientId, a.workerId, now);
+  await audit(tx, { actorId: a.actorId, unitId: a.unitId, action: 'change named worker', targetType: 'person', targetId: a.clientId, old: { named_worker_id: before?.worker_id ?? null }, new: { named_worker_id: a.workerId } }, now);
 }
 
 /**

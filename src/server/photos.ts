@@ -63,3 +63,28 @@ export async function photoById(db: Database, id: number): Promise<{ bytes: Buff
 export async function photoOfClient(db: Database, id: number, clientId: number): Promise<boolean> {
   return !!(await db.get('SELECT 1 FROM photos WHERE id = ? AND client_id = ?', [id, clientId]));
 }
+
+/**
+ * May `viewer` see the portrait of a staff member or family member (a photo with no client)?
+ * Only the person themself, and people who share a unit or a client with them: the same unit;
+ * a family member and the staff of a unit where a client they are linked to is; two family
+ * members linked to the same client. Links count while in force. A photo that is nobody's
+ * portrait any more (replaced) is shown only to the one who uploaded it.
+ */
+export async function maySeePortrait(db: Database, viewer: { id: number; unit_id: number | null }, photoId: number, today: string): Promise<boolean> {
+  const owner = await db.get<{ id: number }>('SELECT id FROM people WHERE photo_id = ? ORDER BY id LIMIT 1', [photoId]);
+  if (!owner) return !!(await db.get('SELECT 1 FROM photos WHERE id = ? AND created_by = ?', [photoId, viewer.id]));
+  if (owner.id === viewer.id) return true;
+  // The clients each person is tied to: their unit's clients (staff), themself (a client), the
+  // clients they are linked to (family).
+  const ties = (person: string) => `
+    SELECT c.id FROM people me JOIN people c ON c.role = 'client' AND c.unit_id = me.unit_id WHERE me.id = ${person} AND me.role IN ('worker', 'admin')
+    UNION SELECT me.id FROM people me WHERE me.id = ${person} AND me.role = 'client'
+    UNION SELECT l.client_id FROM family_links l WHERE l.family_id = ${person} AND l.ended_at IS NULL AND (l.ends_on IS NULL OR l.ends_on >= ?3)`;
+  const shared = await db.get(
+    `SELECT 1 FROM people a JOIN people b ON b.id = ?2 WHERE a.id = ?1 AND a.unit_id IS NOT NULL AND a.unit_id = b.unit_id
+     UNION ALL SELECT 1 FROM (${ties('?1')}) x JOIN (${ties('?2')}) y ON x.id = y.id LIMIT 1`,
+    [viewer.id, owner.id, today],
+  );
+  return !!shared;
+}

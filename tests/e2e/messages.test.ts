@@ -318,11 +318,16 @@ describe('a change of named worker', () => {
   it('is told to the client in Viestit with the new worker’s name and picture, and the conversation moves with it', async () => {
     const pekka = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
     await signInStaff(pekka, server.baseUrl, STAFF.substitute); // Aino's named worker
-    await pekka.goto(`${server.baseUrl}/worker/clients/${ids.aino}/plan`);
+    // Only the unit admin names another worker: here in the plan editor (audited like the person page).
+    const helena = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    await helena.goto(`${server.baseUrl}/worker/clients/${ids.aino}/plan`);
     const liisa = await personId(STAFF.worker);
-    await pekka.locator('#named_worker_id').selectOption(String(liisa));
-    await clickAndWait(pekka, pekka.getByRole('button', { name: 'Tallenna uusi versio' }));
-    expect(path(pekka)).toMatch(/\?saved=/);
+    await helena.locator('#named_worker_id').selectOption(String(liisa));
+    await clickAndWait(helena, helena.getByRole('button', { name: 'Tallenna uusi versio' }));
+    expect(path(helena)).toMatch(/\?saved=/);
+    const [audited] = await querySql<{ n: number }>(server.dbFile, "SELECT COUNT(*) AS n FROM admin_audit WHERE action = 'change named worker' AND target_id = ?", [ids.aino]);
+    expect(audited.n).toBe(1);
     const history = await querySql<{ worker_id: number; ends_on: string | null }>(server.dbFile, "SELECT worker_id, ends_on FROM client_workers WHERE client_id = ? AND kind = 'named' ORDER BY id", [ids.aino]);
     expect(history.map((h) => h.worker_id)).toEqual([await personId(STAFF.substitute), liisa]);
     expect(history[0].ends_on).not.toBeNull();

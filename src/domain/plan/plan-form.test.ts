@@ -33,4 +33,10 @@ describe('plan form', () => {
     expect(validatePlan(read({ day1_start: '8.30' }), context)).toMatchObject({ ok: false, errors: { schedule: 'badTime' } });
     expect(validatePlan(read({ review_on: '2025-12-31' }), context)).toMatchObject({ ok: false, errors: { review_on: 'reviewBeforeStart' } });
   });
+
+  it('does not read the named worker from someone who may not change it: a forged value gives no error and no worker', () => {
+    const result = validatePlan(read({ named_worker_id: '99' }), { ...context, workers: null });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.plan.named_worker_id).toBeNull();
+  });
 });

@@ -34,7 +34,8 @@ export interface ParsedPlan {
   place_name: string;
   place_address: string;
   place_picture: string;
-  named_worker_id: number;
+  /** null: the form did not choose one (only a unit admin changes the named worker). */
+  named_worker_id: number | null;
   starts_on: string;
   review_on: string;
   legal_basis: string;
@@ -77,8 +78,12 @@ export function readPlanForm(get: (name: string) => string): PlanFormValues {
 }
 
 export interface PlanCheckContext {
-  /** The ids that may be the named worker (the unit's active workers). */
-  workers: ReadonlySet<number>;
+  /**
+   * The ids that may be the named worker (the unit's active workers), or null when the person
+   * saving may not change the named worker: the field is then not read at all, so a forged
+   * value changes nothing.
+   */
+  workers: ReadonlySet<number> | null;
   /** Bounds the review date: at most 2 years ahead (the service need is reviewed at least every 2 years). */
   today: string;
   /** Whether a picture name is one the picker offers (the server's catalogue). */
@@ -96,7 +101,7 @@ export function validatePlan(
   else if (v.place_name.length > NAME_MAX) errors.place_name = 'tooLong';
   if (v.place_address.length > 200) errors.place_address = 'tooLong';
   if (!isKnownPicture(v.place_picture)) errors.place_picture = 'unknownPicture';
-  if (!workers.has(Number(v.named_worker_id))) errors.named_worker_id = 'unknownWorker';
+  if (workers && !workers.has(Number(v.named_worker_id))) errors.named_worker_id = 'unknownWorker';
   if (!isRealDate(v.starts_on)) errors.starts_on = v.starts_on ? 'badDate' : 'required';
   if (!isRealDate(v.review_on)) errors.review_on = v.review_on ? 'badDate' : 'required';
   else if (isRealDate(v.starts_on) && v.review_on < v.starts_on) errors.review_on = 'reviewBeforeStart';
@@ -120,7 +125,7 @@ export function validatePlan(
       place_name: v.place_name,
       place_address: v.place_address,
       place_picture: v.place_picture,
-      named_worker_id: Number(v.named_worker_id),
+      named_worker_id: workers ? Number(v.named_worker_id) : null,
       starts_on: v.starts_on,
       review_on: v.review_on,
       legal_basis: v.legal_basis,

@@ -1,9 +1,12 @@
 import type { Database, Tx } from '../db';
 
 /**
- * The admin audit log: every change an admin makes (people, units, cards, assignments, links,
- * imports), written in the same transaction as the change, so there is no change without its
- * row and no row without its change. Values are the changed fields only, as JSON.
+ * The staff audit log: every change a unit admin or a worker makes (people, units, cards,
+ * assignments, family links, imports; plans, goals and their steps and comments, attendance
+ * corrections and confirmations, the meal fee, consents recorded on paper), written in the same
+ * transaction as the change, so there is no change without its row and no row without its
+ * change. Values are the changed fields only, as JSON. (The table keeps its first name,
+ * admin_audit, from when only admins were logged: one table, no copy of old rows.)
  */
 export interface AuditEntry {
   actorId: number | null;
@@ -13,6 +16,19 @@ export interface AuditEntry {
   targetId: number | null;
   old?: Record<string, unknown> | null;
   new?: Record<string, unknown> | null;
+}
+
+/**
+ * A change by staff to one client's records: the row names the client as its target and is
+ * written in the client's unit, so the unit admin sees it whoever made it.
+ */
+export async function auditClientChange(
+  tx: Tx,
+  e: { actorId: number; clientId: number; action: string; old?: Record<string, unknown> | null; new?: Record<string, unknown> | null },
+  now = Date.now(),
+): Promise<void> {
+  const client = await tx.get<{ unit_id: number | null }>('SELECT unit_id FROM people WHERE id = ?', [e.clientId]);
+  await audit(tx, { actorId: e.actorId, unitId: client?.unit_id ?? null, action: e.action, targetType: 'person', targetId: e.clientId, old: e.old, new: e.new }, now);
 }
 
 export async function audit(tx: Tx, e: AuditEntry, now = Date.now()): Promise<void> {

@@ -1,11 +1,15 @@
 import type { Database } from '../db';
 import { audit, changedFields } from './audit';
+import { todayInHelsinki } from '../../domain/time/helsinki';
 export { SERVICE_TYPES } from '../../domain/plan/plan';
 
 /**
  * What a unit admin may manage, and the changes they make to people and units, each with its
  * audit row in the same transaction. An admin manages their own unit: its workers, admins and
- * clients, and the family accounts linked to its clients.
+ * clients. A family account is not any one unit's: an admin sees it while it has a link in force
+ * to a client of their unit, and may edit or deactivate it only when every link it has in force
+ * is to their unit's clients (or it has none and was created in their unit); otherwise they may
+ * only end their own unit's links (on the client's family page). An ended link gives nothing.
  */
 export interface ManagedPerson {
   id: number;
@@ -21,18 +25,40 @@ export interface ManagedPerson {
   active: number;
   photo_id: number | null;
   locked_until: number | null;
+  /** 1: the admin may change this person (always, for their unit's own people; see above for family accounts). */
+  editable: number;
 }
+
+/** A family link in force today (?1: today), of the family account p. */
+const LINK_IN_FORCE = 'l.family_id = p.id AND l.ended_at IS NULL AND (l.ends_on IS NULL OR l.ends_on >= ?1)';
+/** …to a client of the unit ?2. */
+const UNIT_LINK = `EXISTS (SELECT 1 FROM family_links l JOIN people c ON c.id = l.client_id WHERE ${LINK_IN_FORCE} AND c.unit_id = ?2)`;
+/** …to a client of any other unit. */
+const OTHER_UNIT_LINK = `EXISTS (SELECT 1 FROM family_links l JOIN people c ON c.id = l.client_id WHERE ${LINK_IN_FORCE} AND c.unit_id IS NOT ?2)`;
+/** A family account with no link in force, created by an admin of the unit ?2 (a new account waiting for its first link). */
+const NEW_IN_UNIT = `(NOT EXISTS (SELECT 1 FROM family_links l WHERE ${LINK_IN_FORCE})
+  AND EXISTS (SELECT 1 FROM admin_audit a WHERE a.action = 'create family' AND a.target_type = 'person' AND a.target_id = p.id AND a.unit_id = ?2))`;
+/** The people the admin of unit ?2 sees: their unit's own, and family accounts as above. */
+const MANAGED = `((p.role <> 'family' AND p.unit_id = ?2) OR (p.role = 'family' AND (${UNIT_LINK} OR ${NEW_IN_UNIT})))`;
+const EDITABLE = `CASE WHEN p.role <> 'family' THEN 1 WHEN ${OTHER_UNIT_LINK} THEN 0 ELSE 1 END`;
 
 const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, locked_until';
 
-/** The person if this admin's unit manages them; undefined otherwise (the page answers 403). */
-export async function managedPerson(db: Database, unitId: number | null, personId: number): Promise<ManagedPerson | undefined> {
+/**
+ * The person if this admin's unit sees them, with `editable`; undefined otherwise (the page
+ * answers 403).
+ */
+export async function managedPerson(db: Database, unitId: number | null, personId: number, today = todayInHelsinki()): Promise<ManagedPerson | undefined> {
   if (unitId === null || !Number.isInteger(personId)) return undefined;
-  return db.get<ManagedPerson>(
-    `SELECT ${PERSON_COLUMNS} FROM people p
-      WHERE p.id = ? AND (p.unit_id = ? OR (p.role = 'family' AND EXISTS (
-        SELECT 1 FROM family_links l JOIN people c ON c.id = l.client_id WHERE l.family_id = p.id AND c.unit_id = ?)))`,
-    [personId, unitId, unitId],
+  return db.get<ManagedPerson>(`SELECT ${PERSON_COLUMNS}, ${EDITABLE} AS editable FROM people p WHERE p.id = ?3 AND ${MANAGED}`, [today, unitId, personId]);
+}
+
+/** The links in force of a family account to the clients of a unit (what its admin may end). */
+export async function unitLinksOfFamily(db: Database, unitId: number, familyId: number, today = todayInHelsinki()): Promise<{ id: number; client_id: number; client_name: string; level: string }[]> {
+  return db.all(
+    `SELECT l.id, l.client_id, c.full_name AS client_name, l.level FROM family_links l JOIN people c ON c.id = l.client_id
+      WHERE l.family_id = ?3 AND l.ended_at IS NULL AND (l.ends_on IS NULL OR l.ends_on >= ?1) AND c.unit_id = ?2 ORDER BY c.full_name`,
+    [today, unitId, familyId],
   );
 }
 
@@ -53,8 +79,7 @@ export async function peopleOfUnit(db: Database, unitId: number, today: string):
               WHERE cw.client_id = p.id AND cw.kind = 'named' AND cw.starts_on <= ?1 AND (cw.ends_on IS NULL OR cw.ends_on >= ?1)
               ORDER BY cw.starts_on DESC LIMIT 1) AS named_worker
        FROM people p
-      WHERE p.unit_id = ?2
-         OR (p.role = 'family' AND EXISTS (SELECT 1 FROM family_links l JOIN people c ON c.id = l.client_id WHERE l.family_id = p.id AND c.unit_id = ?2))
+      WHERE ${MANAGED}
       ORDER BY CASE p.role WHEN 'client' THEN 0 WHEN 'worker' THEN 1 WHEN 'admin' THEN 2 ELSE 3 END, p.active DESC, p.full_name`,
     [today, unitId],
   );

@@ -49,6 +49,11 @@ export interface NewAccount {
   phone?: string;
   language?: 'fi' | 'sv' | 'en';
   passwordHash: string;
+  /**
+   * The unit whose log the creation goes to when the account has no unit (a family account made
+   * by a unit admin: until its first link, that unit's admin manages it).
+   */
+  auditUnitId?: number | null;
 }
 
 /** A worker, admin or family account (email and password). The email must be free (checked by the caller; UNIQUE in the table). */
@@ -59,6 +64,6 @@ export async function insertAccount(tx: Tx, a: NewAccount, actorId: number | nul
       [a.unitId, a.role, a.fullName, a.preferredName, a.email, a.phone ?? '', a.language ?? 'fi', a.passwordHash, a.role === 'family' ? 'family' : 'worker', now],
     )
   ).lastID;
-  await audit(tx, { actorId, unitId: a.unitId, action: `create ${a.role}`, targetType: 'person', targetId: id, new: { full_name: a.fullName, email: a.email, role: a.role } }, now);
+  await audit(tx, { actorId, unitId: a.unitId ?? a.auditUnitId ?? null, action: `create ${a.role}`, targetType: 'person', targetId: id, new: { full_name: a.fullName, email: a.email, role: a.role } }, now);
   return id;
 }

@@ -13,6 +13,7 @@ import {
   cancelAbsenceReport,
   confirmReportedDay,
   recordStatus,
+  setMealFee,
   unitClients,
 } from './store';
 import { paymentCsv } from './csv';
@@ -116,6 +117,27 @@ describe('attendance store', () => {
     expect(await cancelAbsenceReport(db, 99, other!)).toBe(false);
     expect(await cancelAbsenceReport(db, CLIENT, other!)).toBe(true);
     expect(await confirmReportedDay(db, CLIENT, other!, '2026-11-24', WORKER)).toBe(false);
+  });
+
+  it('writes a staff audit row, in the same transaction, for a correction, a confirmed absence and the meal fee; not for a first mark', async () => {
+    const rows = () => db.all<{ action: string; target_id: number; old_value: string | null; new_value: string }>("SELECT action, target_id, old_value, new_value FROM admin_audit WHERE action <> 'add rate' ORDER BY id");
+    await mark('2026-11-02', 'present');
+    expect(await rows()).toEqual([]);
+    await mark('2026-11-02', 'sick');
+    const [report] = [await createAbsenceReport(db, { clientId: CLIENT, reason: 'doctor', words: '', days: ['2026-11-03'], key: 'k-audit', by: CLIENT })];
+    expect(await confirmReportedDay(db, CLIENT, report!, '2026-11-03', WORKER)).toBe(true);
+    expect(await confirmReportedDay(db, CLIENT, report!, '2026-11-03', WORKER)).toBe(true); // a double tap: one confirmation
+    expect(await setMealFee(db, CLIENT, false, WORKER)).toBe(true);
+    expect(await setMealFee(db, CLIENT, false, WORKER)).toBe(false);
+    expect((await rows()).map((r) => [r.action, r.target_id, r.old_value && JSON.parse(r.old_value), JSON.parse(r.new_value)])).toEqual([
+      ['correct attendance', CLIENT, { day: '2026-11-02', status: 'present' }, { day: '2026-11-02', status: 'sick' }],
+      ['confirm absence', CLIENT, null, { report_id: report, day: '2026-11-03', reason: 'doctor' }],
+      ['change meal fee', CLIENT, { meal_fee: 1 }, { meal_fee: 0 }],
+    ]);
+    // The audit row is part of the change: when it cannot be written, the change is not made either.
+    await db.write((tx) => tx.exec("CREATE TEMP TRIGGER no_audit BEFORE INSERT ON admin_audit BEGIN SELECT RAISE(ABORT, 'no audit'); END"));
+    await expect(mark('2026-11-02', 'present')).rejects.toThrow(/no audit/);
+    expect(await db.all("SELECT status FROM attendance WHERE day = '2026-11-02'")).toEqual([{ status: 'sick' }]);
   });
 
   it('computes a month of no attendance as zero', async () => {

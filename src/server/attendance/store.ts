@@ -1,4 +1,4 @@
-import { audit } from '../admin/audit';
+import { audit, auditClientChange } from '../admin/audit';
 import type { Database, Tx } from '../db';
 import type { ServiceType } from '../../domain/plan/plan';
 import {
@@ -281,16 +281,25 @@ async function nextOpenMonth(tx: Tx, unitId: number, month: string): Promise<str
 export type RecordResult = 'saved' | 'unchanged' | 'adjusted';
 
 /**
- * Records a day's status. Changing a day already recorded is logged (who, when, old → new).
- * In a month the unit has approved, the statement stays as approved: the difference in money
- * becomes an adjustment paid in the next open month.
+ * Records a day's status (by a worker or admin). Changing a day already recorded is logged (who,
+ * when, old → new), and a correction has its staff audit row. In a month the unit has approved,
+ * the statement stays as approved: the difference in money becomes an adjustment paid in the
+ * next open month.
  */
 export async function recordStatus(
   db: Database,
   change: { clientId: number; day: string; status: AttendanceStatus; by: number },
   now = Date.now(),
 ): Promise<RecordResult> {
-  return db.write(async (tx) => {
+  return db.write((tx) => recordStatusInTx(tx, change, now));
+}
+
+async function recordStatusInTx(
+  tx: Tx,
+  change: { clientId: number; day: string; status: AttendanceStatus; by: number },
+  now: number,
+): Promise<RecordResult> {
+  {
     const client = await clientMoneyFacts(tx, change.clientId);
     if (!client) throw new Error('not a client');
     const old = await tx.get<{ status: AttendanceStatus }>('SELECT status FROM attendance WHERE client_id = ? AND day = ?', [change.clientId, change.day]);
@@ -310,6 +319,12 @@ export async function recordStatus(
         [change.clientId, change.day, old.status, change.status, change.by, now],
       );
     }
+    // A correction (a day already recorded, or any day of an approved month) is a change to the
+    // client's records and goes to the audit log; the first mark of a day in the daily register
+    // is the register itself (who and when are on the attendance row).
+    if (old || approved) {
+      await auditClientChange(tx, { actorId: change.by, clientId: change.clientId, action: 'correct attendance', old: { day: change.day, status: old?.status ?? null }, new: { day: change.day, status: change.status } }, now);
+    }
     if (!approved || !before) return 'saved';
     const after = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id)!;
     // Adjustments paid *in* the approved month are part of both sides and cancel out.
@@ -320,22 +335,40 @@ export async function recordStatus(
       [change.clientId, await nextOpenMonth(tx, client.unit_id, month), change.day, old?.status ?? 'none', change.status, difference, change.by, now],
     );
     return 'adjusted';
+  }
+}
+
+/**
+ * Confirms one reported day: the report's reason becomes the day's status, the day is marked
+ * confirmed, and the audit row is written, all in one transaction.
+ */
+export async function confirmReportedDay(db: Database, clientId: number, reportId: number, day: string, by: number, now = Date.now()): Promise<boolean> {
+  return db.write(async (tx) => {
+    const report = await tx.get<{ reason: AbsenceReason; confirmed_at: number | null }>(
+      `SELECT r.reason, d.confirmed_at FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
+        WHERE r.id = ? AND r.client_id = ? AND r.cancelled_at IS NULL AND d.day = ?`,
+      [reportId, clientId, day],
+    );
+    if (!report) return false;
+    await recordStatusInTx(tx, { clientId, day, status: STATUS_OF_REASON[report.reason], by }, now);
+    if (report.confirmed_at === null) {
+      await tx.run('UPDATE absence_report_days SET confirmed_by = ?, confirmed_at = ? WHERE report_id = ? AND day = ?', [by, now, reportId, day]);
+      await auditClientChange(tx, { actorId: by, clientId, action: 'confirm absence', old: null, new: { report_id: reportId, day, reason: report.reason } }, now);
+    }
+    return true;
   });
 }
 
-/** Confirms one reported day: the report's reason becomes the day's status. */
-export async function confirmReportedDay(db: Database, clientId: number, reportId: number, day: string, by: number, now = Date.now()): Promise<boolean> {
-  const report = await db.get<{ reason: AbsenceReason }>(
-    `SELECT r.reason FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
-      WHERE r.id = ? AND r.client_id = ? AND r.cancelled_at IS NULL AND d.day = ?`,
-    [reportId, clientId, day],
-  );
-  if (!report) return false;
-  await recordStatus(db, { clientId, day, status: STATUS_OF_REASON[report.reason], by }, now);
-  await db.write((tx) =>
-    tx.run('UPDATE absence_report_days SET confirmed_by = ?, confirmed_at = ? WHERE report_id = ? AND day = ? AND confirmed_at IS NULL', [by, now, reportId, day]),
-  );
-  return true;
+/** Whether the meal fee applies to a client (a worker's or admin's change, audited). Returns whether it changed. */
+export async function setMealFee(db: Database, clientId: number, mealFee: boolean, by: number, now = Date.now()): Promise<boolean> {
+  return db.write(async (tx) => {
+    const row = await tx.get<{ meal_fee: number }>("SELECT meal_fee FROM people WHERE id = ? AND role = 'client'", [clientId]);
+    const value = mealFee ? 1 : 0;
+    if (!row || row.meal_fee === value) return false;
+    await tx.run('UPDATE people SET meal_fee = ? WHERE id = ?', [value, clientId]);
+    await auditClientChange(tx, { actorId: by, clientId, action: 'change meal fee', old: { meal_fee: row.meal_fee }, new: { meal_fee: value } }, now);
+    return true;
+  });
 }
 
 export interface RegisterRow {

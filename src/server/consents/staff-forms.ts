@@ -85,6 +85,7 @@ export function readPaperConsent(form: FormData, today: string): { values: Paper
 }
 
 export interface FamilyLinkValues {
+  key: string;
   email: string;
   basis: string;
   level: string;
@@ -93,12 +94,16 @@ export interface FamilyLinkValues {
 }
 
 export function emptyFamilyLink(): FamilyLinkValues {
-  return { email: '', basis: '', level: '', note: '', endsOn: '' };
+  return { key: randomUUID(), email: '', basis: '', level: '', note: '', endsOn: '' };
 }
 
-/** Checks the family link form; the account by email is looked up by the caller. */
+/**
+ * Checks the family link form. Whether the email has an account is not a form error: the
+ * answer is the same either way (consents/store.ts linkFamilyByEmail).
+ */
 export function readFamilyLink(form: FormData, today: string): { values: FamilyLinkValues; errors: Record<string, string>; ok: { basis: LinkBasis; level: LinkLevel; note: string; endsOn: string | null } | null } {
   const values: FamilyLinkValues = {
+    key: field(form, 'key', 100) || randomUUID(),
     email: field(form, 'email', 320).trim(),
     basis: field(form, 'basis', 30),
     level: field(form, 'level', 30),
@@ -106,6 +111,8 @@ export function readFamilyLink(form: FormData, today: string): { values: FamilyL
     endsOn: field(form, 'ends_on', 40).trim(),
   };
   const errors: Record<string, string> = {};
+  if (!values.email) errors.email = 'emailMissing';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email) || values.email.length > 254) errors.email = 'emailBad';
   if (!(LINK_BASES as readonly string[]).includes(values.basis)) errors.basis = 'pickBasis';
   if (!(LINK_LEVELS as readonly string[]).includes(values.level)) errors.level = 'pickLevel';
   if (values.note.length > 300) errors.note = 'noteTooLong';

@@ -87,7 +87,7 @@ describe('consents', () => {
 
 describe('family links', () => {
   test('the client ends a link: it ends at once, once, and cannot be reopened', async () => {
-    const link = await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'full', note: '', endsOn: null, createdBy: ids.worker });
+    const link = (await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'full', note: '', endsOn: null, createdBy: ids.worker }))!;
     expect(await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'full', note: '', endsOn: null, createdBy: ids.worker })).toBe(link);
     const family = { id: ids.family, role: 'family' } as never;
     expect(await relationTo(db, family, ids.client)).toBe('family');
@@ -119,16 +119,30 @@ describe('family links', () => {
     expect(await consentChangeRight(db, { id: ids.other, role: 'client' } as never, ids.client)).toBeNull();
   });
 
-  test('a link made or ended by a unit admin is in the admin audit log, which cannot be changed', async () => {
-    const unit = (await db.get<{ id: number }>('SELECT id FROM units LIMIT 1'))!.id;
-    const link = await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'guardian', level: 'full', note: 'Edunvalvoja', endsOn: null, createdBy: ids.worker, adminUnitId: unit });
-    await endFamilyLink(db, { clientId: ids.client, linkId: link, by: ids.worker, adminUnitId: unit });
-    // A link the client ends is not an admin action.
-    const other = await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'read_only', note: '', endsOn: null, createdBy: ids.worker });
+  test('a link made or ended by staff is in the staff audit log under the client, which cannot be changed', async () => {
+    const link = (await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'guardian', level: 'full', note: 'Edunvalvoja', endsOn: null, createdBy: ids.worker }))!;
+    await endFamilyLink(db, { clientId: ids.client, linkId: link, by: ids.worker, staff: true });
+    // A link the client ends is not a staff change.
+    const other = (await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'read_only', note: '', endsOn: null, createdBy: ids.worker }))!;
     await endFamilyLink(db, { clientId: ids.client, linkId: other, by: ids.client });
-    const rows = await db.all<{ action: string; target_id: number }>('SELECT action, target_id FROM admin_audit ORDER BY id');
-    expect(rows).toEqual([{ action: 'link family member', target_id: link }, { action: 'end family link', target_id: link }]);
+    const rows = await db.all<{ action: string; target_id: number; link: number }>("SELECT action, target_id, json_extract(new_value, '$.link_id') AS link FROM admin_audit ORDER BY id");
+    expect(rows).toEqual([
+      { action: 'link family member', target_id: ids.client, link },
+      { action: 'end family link', target_id: ids.client, link },
+      { action: 'link family member', target_id: ids.client, link: other },
+    ]);
     await expect(db.write((tx) => tx.run('DELETE FROM admin_audit'))).rejects.toThrow(/append-only/);
     await expect(db.write((tx) => tx.run("UPDATE admin_audit SET action = 'x'"))).rejects.toThrow(/append-only/);
+  });
+
+  test('the same form key makes one link, even after another level was chosen in between; a key of another client links nothing', async () => {
+    const first = await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'full', note: '', endsOn: null, createdBy: ids.worker, key: 'k-1' });
+    await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'messages', note: '', endsOn: null, createdBy: ids.worker, key: 'k-2' });
+    // The first form sent again (a resent page): still the first link, and 'messages' stays in force.
+    expect(await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'full', note: '', endsOn: null, createdBy: ids.worker, key: 'k-1' })).toBe(first);
+    expect((await familyLinksOf(db, ids.client)).filter((l) => l.active).map((l) => l.level)).toEqual(['messages']);
+    expect(await createFamilyLink(db, { clientId: ids.other, familyId: ids.family, basis: 'client_agreement', level: 'full', note: '', endsOn: null, createdBy: ids.worker, key: 'k-1' })).toBeNull();
+    expect(await familyLinksOf(db, ids.other)).toEqual([]);
+    expect((await db.all('SELECT id FROM family_links')).length).toBe(2);
   });
 });

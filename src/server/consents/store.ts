@@ -1,5 +1,5 @@
-import type { Database } from '../db';
-import { audit } from '../admin/audit';
+import type { Database, Tx } from '../db';
+import { auditClientChange } from '../admin/audit';
 import { todayInHelsinki } from '../../domain/time/helsinki';
 import { consentState, historyEvents, isInForce, type ConsentState, type HistoryEvent, type InfoType, type RecipientType, REMINDER_DAYS } from '../../domain/consent';
 import { addDays } from '../../domain/attendance/month';
@@ -104,6 +104,10 @@ export async function giveConsent(db: Database, c: NewConsent, now = Date.now())
         now,
       ]);
     }
+    // A consent given on paper is recorded by staff: a staff change, audited.
+    if (c.givenAs === 'paper') {
+      await auditClientChange(tx, { actorId: c.givenBy, clientId: c.clientId, action: 'record paper consent', old: earlier ? { replaced_consent_id: earlier.id } : null, new: { consent_id: id, recipient_type: c.recipientType, recipient_name: c.recipientName, information: [...new Set(c.information)].join(' '), starts_on: c.startsOn, ends_on: c.endsOn, signed_on: c.signedOn ?? null, witness: c.witness ?? null } }, now);
+    }
     return id;
   });
 }
@@ -127,6 +131,7 @@ export async function withdrawConsent(
     if (row.reason === 'withdrawn') return 'withdrawn';
     if (row.reason || row.ends_on < todayInHelsinki(now)) return 'not_found';
     await tx.run("INSERT INTO consent_endings (consent_id, reason, ended_by, ended_as, ended_at) VALUES (?, 'withdrawn', ?, ?, ?)", [w.consentId, w.by, w.as, now]);
+    if (w.as === 'worker') await auditClientChange(tx, { actorId: w.by, clientId: w.clientId, action: 'record paper withdrawal', old: { consent_id: w.consentId, withdrawn: 0 }, new: { consent_id: w.consentId, withdrawn: 1 } }, now);
     return 'withdrawn';
   });
 }
@@ -187,23 +192,40 @@ export interface NewFamilyLink {
   level: LinkLevel;
   note: string;
   endsOn: string | null;
+  /** The worker or admin making the link (always staff: the link goes to the staff audit log). */
   createdBy: number;
-  /** Set when a unit admin makes the link: the change goes to that unit's admin audit log too. */
-  adminUnitId?: number | null;
+  /** The form's idempotency key: the same key again makes no second link. */
+  key?: string;
 }
 
+export const LINK_ACTION = 'link family member';
+
 /**
- * Links a family member to a client. A link in force between the same two people is ended by
- * the new one (a change of level is a new link), so there is one link to read the level from,
- * and pressing "Tallenna" twice leaves one link.
+ * Links a family account to a client, with its audit row in the same transaction (the row holds
+ * the form's key, as an import's does: a key already used returns that link and adds nothing, a
+ * key used for another client returns null). The same link again (same level, basis, note and
+ * end) is also one link; a new level for the same person ends the old link first.
  */
-export async function createFamilyLink(db: Database, l: NewFamilyLink, now = Date.now()): Promise<number> {
-  return db.write(async (tx) => {
+export async function createFamilyLink(db: Database, l: NewFamilyLink, now = Date.now()): Promise<number | null> {
+  return db.write((tx) => linkInTx(tx, l, now));
+}
+
+async function linkInTx(tx: Tx, l: NewFamilyLink, now: number): Promise<number | null> {
+  {
+    if (l.key) {
+      const done = await tx.get<{ link_id: number; client_id: number }>(
+        `SELECT json_extract(new_value, '$.link_id') AS link_id, target_id AS client_id FROM admin_audit
+          WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?`,
+        [l.clientId, LINK_ACTION, l.key],
+      );
+      if (done) return done.client_id === l.clientId ? done.link_id : null;
+    }
     const same = await tx.get<{ id: number }>(
       `SELECT id FROM family_links WHERE family_id = ? AND client_id = ? AND ended_at IS NULL AND basis = ? AND level = ? AND note = ? AND ends_on IS ?`,
       [l.familyId, l.clientId, l.basis, l.level, l.note, l.endsOn],
     );
     if (same) return same.id;
+    const ended = await tx.all<{ id: number; level: string }>('SELECT id, level FROM family_links WHERE family_id = ? AND client_id = ? AND ended_at IS NULL', [l.familyId, l.clientId]);
     await tx.run('UPDATE family_links SET ended_at = ?, ended_by = ? WHERE family_id = ? AND client_id = ? AND ended_at IS NULL', [now, l.createdBy, l.familyId, l.clientId]);
     const id = (
       await tx.run(
@@ -211,27 +233,56 @@ export async function createFamilyLink(db: Database, l: NewFamilyLink, now = Dat
         [l.familyId, l.clientId, l.basis, l.level, l.note, l.endsOn, now, l.createdBy],
       )
     ).lastID;
-    if (l.adminUnitId) {
-      await audit(tx, { actorId: l.createdBy, unitId: l.adminUnitId, action: 'link family member', targetType: 'family_link', targetId: id, new: { client_id: l.clientId, family_id: l.familyId, basis: l.basis, level: l.level, ends_on: l.endsOn } }, now);
-    }
+    await auditClientChange(tx, {
+      actorId: l.createdBy,
+      clientId: l.clientId,
+      action: LINK_ACTION,
+      old: ended.length > 0 ? { ended_link_ids: ended.map((e) => e.id).join(' '), level: ended.map((e) => e.level).join(' ') } : null,
+      new: { link_id: id, family_id: l.familyId, basis: l.basis, level: l.level, ends_on: l.endsOn, key: l.key ?? null },
+    }, now);
     return id;
+  }
+}
+
+/**
+ * The staff form "link a family account": finds the account by email and links it, in one
+ * transaction. The answer does not tell whether the email has an account ('done' either way;
+ * nothing is linked for an unknown email), so the form cannot be used to find out who has an
+ * account. 'keyUsed': the form's key was already used on another client's page (a form copied
+ * between pages), and nothing is linked.
+ */
+export async function linkFamilyByEmail(
+  db: Database,
+  l: Omit<NewFamilyLink, 'familyId' | 'key'> & { email: string; key: string },
+  now = Date.now(),
+): Promise<'done' | 'keyUsed'> {
+  return db.write(async (tx) => {
+    const used = await tx.get<{ client_id: number }>(
+      // (Within the client's unit, where the index on unit_id finds the rows; keys are random.)
+      "SELECT target_id AS client_id FROM admin_audit WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?",
+      [l.clientId, LINK_ACTION, l.key],
+    );
+    if (used) return used.client_id === l.clientId ? 'done' : 'keyUsed';
+    const account = await tx.get<{ id: number }>("SELECT id FROM people WHERE role = 'family' AND active = 1 AND lower(email) = lower(?)", [l.email.trim()]);
+    if (!account) return 'done';
+    return (await linkInTx(tx, { ...l, familyId: account.id }, now)) === null ? 'keyUsed' : 'done';
   });
 }
 
-/** Ends a link of this client at once; the family member's next request is refused. Ending twice is one ending. */
-export async function endFamilyLink(db: Database, e: { clientId: number; linkId: number; by: number; adminUnitId?: number | null }, now = Date.now()): Promise<boolean> {
+/**
+ * Ends a link of this client at once; the family member's next request is refused. Ending twice
+ * is one ending. `staff`: ended by a worker or admin, so the change is in the staff audit log (a
+ * client ending their own link is not a staff change).
+ */
+export async function endFamilyLink(db: Database, e: { clientId: number; linkId: number; by: number; staff?: boolean }, now = Date.now()): Promise<boolean> {
   return db.write(async (tx) => {
-    const link = await tx.get<{ ended_at: number | null }>('SELECT ended_at FROM family_links WHERE id = ? AND client_id = ?', [e.linkId, e.clientId]);
+    const link = await tx.get<{ ended_at: number | null; family_id: number }>('SELECT ended_at, family_id FROM family_links WHERE id = ? AND client_id = ?', [e.linkId, e.clientId]);
     if (!link) return false;
     if (link.ended_at === null) {
       await tx.run('UPDATE family_links SET ended_at = ?, ended_by = ? WHERE id = ?', [now, e.by, e.linkId]);
-      if (e.adminUnitId) await audit(tx, { actorId: e.by, unitId: e.adminUnitId, action: 'end family link', targetType: 'family_link', targetId: e.linkId, old: { ended_at: null }, new: { ended_at: now } }, now);
+      if (e.staff) await auditClientChange(tx, { actorId: e.by, clientId: e.clientId, action: 'end family link', old: { link_id: e.linkId, family_id: link.family_id, ended_at: null }, new: { link_id: e.linkId, ended_at: now } }, now);
     }
     return true;
   });
 }
 
-/** A family account by email, for linking. */
-export async function familyAccountByEmail(db: Database, email: string): Promise<{ id: number; full_name: string } | undefined> {
-  return db.get("SELECT id, full_name FROM people WHERE role = 'family' AND active = 1 AND lower(email) = lower(?)", [email.trim()]);
-}

@@ -1,8 +1,10 @@
-import { changeNamedWorker } from '../assignments';
+import { setNamedWorkerInTx } from '../assignments';
+import { auditClientChange, changedFields } from '../admin/audit';
 import type { Database } from '../db';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
 import type { GoalChange } from '../../domain/plan/goal-form';
 import type { ParsedPlan } from '../../domain/plan/plan-form';
+import { todayInHelsinki } from '../../domain/time/helsinki';
 
 /** All SQL about plans and goals. */
 
@@ -108,25 +110,50 @@ export type PlanInput = ParsedPlan & { place_photo_id: number | null };
 
 /**
  * Saves the plan as a new version (earlier versions stay as they were) and makes its days and
- * hours the client's current schedule, in one transaction.
+ * hours the client's current schedule, in one transaction, with its audit row (the fields that
+ * differ from the previous version). The version records the named worker of the day. Only a
+ * unit admin (`by.unitAdminOf`, the unit they administer) may name another worker here, through
+ * the audited assignments path; from anyone else `input.named_worker_id` is ignored.
  */
-export async function savePlanVersion(db: Database, clientId: number, input: PlanInput, by: number, now = Date.now()): Promise<number> {
+export async function savePlanVersion(db: Database, clientId: number, input: PlanInput, by: { id: number; unitAdminOf: number | null }, now = Date.now()): Promise<number> {
   return db.write(async (tx) => {
-    const last = await tx.get<{ version: number }>('SELECT MAX(version) AS version FROM plan_versions WHERE client_id = ?', [clientId]);
-    const version = (last?.version ?? 0) + 1;
+    const previous = await tx.get<Record<string, unknown> & { id: number; version: number }>(
+      `SELECT id, version, service_type, place_name, place_address, place_picture, place_photo_id, named_worker_id, starts_on, review_on, legal_basis, summary
+         FROM plan_versions WHERE client_id = ? ORDER BY version DESC LIMIT 1`,
+      [clientId],
+    );
+    const version = (previous?.version ?? 0) + 1;
+    if (by.unitAdminOf !== null && input.named_worker_id !== null) {
+      await setNamedWorkerInTx(tx, { clientId, workerId: input.named_worker_id, unitId: by.unitAdminOf, actorId: by.id }, now);
+    }
+    const named = await tx.get<{ worker_id: number }>(
+      `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2) ORDER BY starts_on DESC LIMIT 1`,
+      [clientId, todayInHelsinki(now)],
+    );
+    const namedWorkerId = named?.worker_id ?? null;
     const { lastID } = await tx.run(
       `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, place_photo_id,
          named_worker_id, starts_on, review_on, legal_basis, summary, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, input.named_worker_id,
-        input.starts_on, input.review_on, input.legal_basis, input.summary, by, now],
+      [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, namedWorkerId,
+        input.starts_on, input.review_on, input.legal_basis, input.summary, by.id, now],
     );
-    await changeNamedWorker(tx, clientId, input.named_worker_id, now);
+    const scheduleText = (days: { weekday: number; starts_at: string; ends_at: string }[]) => days.map((d) => `${d.weekday} ${d.starts_at}-${d.ends_at}`).join(', ');
+    const previousSchedule = previous
+      ? scheduleText(await tx.all('SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday', [previous.id]))
+      : null;
     await tx.run('DELETE FROM weekly_schedule WHERE client_id = ?', [clientId]);
     for (const day of input.schedule) {
       await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [lastID, day.weekday, day.starts_at, day.ends_at]);
       await tx.run('INSERT INTO weekly_schedule (client_id, weekday, starts_at, ends_at, place) VALUES (?, ?, ?, ?, ?)', [clientId, day.weekday, day.starts_at, day.ends_at, input.place_name]);
     }
+    const after: Record<string, unknown> = {
+      service_type: input.service_type, place_name: input.place_name, place_address: input.place_address, place_picture: input.place_picture,
+      place_photo_id: input.place_photo_id, named_worker_id: namedWorkerId, starts_on: input.starts_on, review_on: input.review_on,
+      legal_basis: input.legal_basis, summary: input.summary, schedule: scheduleText([...input.schedule].sort((a, b) => a.weekday - b.weekday)),
+    };
+    const diff = previous ? changedFields({ ...previous, schedule: previousSchedule }, after) : { old: null, new: after };
+    await auditClientChange(tx, { actorId: by.id, clientId, action: 'save plan', old: diff?.old ?? null, new: { version, ...(diff?.new ?? {}) } }, now);
     return version;
   });
 }
@@ -200,61 +227,86 @@ export async function goalsForWorker(db: Database, clientId: number): Promise<Wo
 }
 
 /**
- * Applies a change from the worker's goal editor (see domain/plan/goal-form.ts). Every statement
- * names the client too, so an id changed in a form can only ever touch that client's own goals
- * (0 rows otherwise, and the caller says 403).
+ * Applies a change from the worker's goal editor (see domain/plan/goal-form.ts), with its audit
+ * row in the same transaction. Every statement names the client too, so an id changed in a form
+ * can only ever touch that client's own goals (0 rows otherwise, nothing audited, and the caller
+ * says 403).
  */
 export async function changeGoals(db: Database, clientId: number, workerId: number, change: GoalChange, today: string, now = Date.now()): Promise<boolean> {
   return db.write(async (tx) => {
-    const ownGoal = async (goalId: number) => !!(await tx.get('SELECT 1 FROM goals WHERE id = ? AND client_id = ?', [goalId, clientId]));
-    const ownStep = async (stepId: number) =>
-      !!(await tx.get('SELECT 1 FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE s.id = ? AND g.client_id = ?', [stepId, clientId]));
+    const goalOf = (goalId: number) =>
+      tx.get<{ id: number; title: string; picture: string; status: string; reached_on: string | null }>(
+        'SELECT id, title, picture, status, reached_on FROM goals WHERE id = ? AND client_id = ?',
+        [goalId, clientId],
+      );
+    const stepOf = (stepId: number) =>
+      tx.get<{ id: number; goal_id: number; title: string; done_on: string | null }>(
+        'SELECT s.id, s.goal_id, s.title, s.done_on FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE s.id = ? AND g.client_id = ?',
+        [stepId, clientId],
+      );
+    const logged = async (action: string, old: Record<string, unknown> | null, next: Record<string, unknown> | null) => {
+      await auditClientChange(tx, { actorId: workerId, clientId, action, old, new: next }, now);
+      return true;
+    };
     switch (change.kind) {
       case 'create': {
         const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goals WHERE client_id = ?', [clientId]);
-        await tx.run('INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)', [clientId, change.picture, change.title, (last?.p ?? -1) + 1, now]);
-        return true;
+        const { lastID } = await tx.run('INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)', [clientId, change.picture, change.title, (last?.p ?? -1) + 1, now]);
+        return logged('create goal', null, { goal_id: lastID, title: change.title, picture: change.picture });
       }
-      case 'edit':
-        return (await tx.run('UPDATE goals SET picture = ?, title = ? WHERE id = ? AND client_id = ?', [change.picture, change.title, change.goalId, clientId])).changes === 1;
-      case 'status':
+      case 'edit': {
+        const goal = await goalOf(change.goalId);
+        if (!goal) return false;
+        await tx.run('UPDATE goals SET picture = ?, title = ? WHERE id = ? AND client_id = ?', [change.picture, change.title, change.goalId, clientId]);
+        const diff = changedFields({ title: goal.title, picture: goal.picture }, { title: change.title, picture: change.picture });
+        return diff ? logged('edit goal', { goal_id: goal.id, ...diff.old }, { goal_id: goal.id, ...diff.new }) : true;
+      }
+      case 'status': {
+        const goal = await goalOf(change.goalId);
+        if (!goal) return false;
         // Reached today; reopened: not reached; archived: the day it was reached (if) stays.
-        return (
-          await tx.run(
-            `UPDATE goals SET status = ?1,
-                reached_on = CASE ?1 WHEN 'done' THEN ?2 WHEN 'active' THEN NULL ELSE reached_on END
-              WHERE id = ?3 AND client_id = ?4`,
-            [change.status, today, change.goalId, clientId],
-          )
-        ).changes === 1;
+        await tx.run(
+          `UPDATE goals SET status = ?1,
+              reached_on = CASE ?1 WHEN 'done' THEN ?2 WHEN 'active' THEN NULL ELSE reached_on END
+            WHERE id = ?3 AND client_id = ?4`,
+          [change.status, today, change.goalId, clientId],
+        );
+        return goal.status === change.status ? true : logged('goal status', { goal_id: goal.id, status: goal.status }, { goal_id: goal.id, status: change.status });
+      }
       case 'move': {
-        if (!(await ownGoal(change.goalId))) return false;
+        if (!(await goalOf(change.goalId))) return false;
         const order = await tx.all<{ id: number }>("SELECT id FROM goals WHERE client_id = ? AND status = 'active' ORDER BY position, id", [clientId]);
         const i = order.findIndex((g) => g.id === change.goalId);
         const j = i + change.direction;
         if (i < 0 || j < 0 || j >= order.length) return true; // already first or last: nothing to do
         [order[i], order[j]] = [order[j], order[i]];
         for (const [position, g] of order.entries()) await tx.run('UPDATE goals SET position = ? WHERE id = ?', [position, g.id]);
-        return true;
+        return logged('move goal', { goal_id: change.goalId, position: i }, { goal_id: change.goalId, position: j });
       }
       case 'add-step': {
-        if (!(await ownGoal(change.goalId))) return false;
+        if (!(await goalOf(change.goalId))) return false;
         const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goal_steps WHERE goal_id = ?', [change.goalId]);
-        await tx.run('INSERT INTO goal_steps (goal_id, title, position) VALUES (?, ?, ?)', [change.goalId, change.title, (last?.p ?? -1) + 1]);
-        return true;
+        const { lastID } = await tx.run('INSERT INTO goal_steps (goal_id, title, position) VALUES (?, ?, ?)', [change.goalId, change.title, (last?.p ?? -1) + 1]);
+        return logged('add goal step', null, { goal_id: change.goalId, step_id: lastID, title: change.title });
       }
-      case 'toggle-step':
-        if (!(await ownStep(change.stepId))) return false;
-        await tx.run('UPDATE goal_steps SET done_on = CASE WHEN done_on IS NULL THEN ? ELSE NULL END WHERE id = ?', [today, change.stepId]);
-        return true;
-      case 'archive-step':
-        if (!(await ownStep(change.stepId))) return false;
+      case 'toggle-step': {
+        const step = await stepOf(change.stepId);
+        if (!step) return false;
+        const doneOn = step.done_on === null ? today : null;
+        await tx.run('UPDATE goal_steps SET done_on = ? WHERE id = ?', [doneOn, change.stepId]);
+        return logged('tick goal step', { step_id: step.id, done_on: step.done_on }, { step_id: step.id, done_on: doneOn });
+      }
+      case 'archive-step': {
+        const step = await stepOf(change.stepId);
+        if (!step) return false;
         await tx.run('UPDATE goal_steps SET archived = 1 WHERE id = ?', [change.stepId]);
-        return true;
-      case 'comment':
-        if (!(await ownGoal(change.goalId))) return false;
-        await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [change.goalId, workerId, change.text, now]);
-        return true;
+        return logged('remove goal step', { step_id: step.id, title: step.title }, { step_id: step.id, archived: 1 });
+      }
+      case 'comment': {
+        if (!(await goalOf(change.goalId))) return false;
+        const { lastID } = await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [change.goalId, workerId, change.text, now]);
+        return logged('comment on goal', null, { goal_id: change.goalId, comment_id: lastID, text: change.text });
+      }
     }
   });
 }

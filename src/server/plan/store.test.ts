@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../db/database';
+import { bundledMigrations } from '../db/migrations';
+import { changeGoals, savePlanVersion, type PlanInput } from './store';
+import { namedWorkerOf } from '../assignments';
+
+let dir: string;
+let db: Database;
+let ids: Record<'unit' | 'client' | 'other' | 'liisa' | 'pekka' | 'admin', number>;
+const TODAY = '2026-11-29';
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-plan-'));
+  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
+  ids = await db.write(async (tx) => {
+    const unit = (await tx.run("INSERT INTO units (name, municipality, created_at) VALUES ('Paja', 'Pori', 0)")).lastID;
+    const person = async (role: string, name: string) =>
+      (await tx.run('INSERT INTO people (unit_id, role, full_name, preferred_name, email, created_at) VALUES (?, ?, ?, ?, ?, 0)', [unit, role, name, name, role === 'client' ? null : `${name}@x.fi`])).lastID;
+    const r = { unit, client: await person('client', 'Matti'), other: await person('client', 'Aino'), liisa: await person('worker', 'Liisa'), pekka: await person('worker', 'Pekka'), admin: await person('admin', 'Helena') };
+    await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, created_at) VALUES (?, ?, 'named', '2026-01-01', 0)", [r.client, r.liisa]);
+    await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', '2026-01-01', '2099-01-01', 0)", [r.client, r.pekka]);
+    await tx.run("INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, 'bus', 'Aino kulkee', 0, 0)", [r.other]);
+    return r;
+  });
+});
+afterEach(async () => {
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const audit = () => db.all<{ action: string; actor_id: number; target_id: number; unit_id: number }>('SELECT action, actor_id, target_id, unit_id FROM admin_audit ORDER BY id');
+
+const plan = (over: Partial<PlanInput> = {}): PlanInput => ({
+  service_type: 'tyotoiminta', place_name: 'Paja', place_address: '', place_picture: 'hammer-and-wrench', place_photo_id: null,
+  named_worker_id: null, starts_on: '2026-01-01', review_on: '2026-12-31', legal_basis: '', summary: 'Teet puutöitä.',
+  schedule: [{ weekday: 1, starts_at: '08:00', ends_at: '12:00' }], ...over,
+});
+
+describe('goal changes', () => {
+  it('each change of a worker is in the audit log under the client, in the client’s unit; another client’s goal changes nothing', async () => {
+    const change = (c: Parameters<typeof changeGoals>[3]) => changeGoals(db, ids.client, ids.pekka, c, TODAY);
+    expect(await change({ kind: 'create', picture: 'bus', title: 'Kuljen bussilla' })).toBe(true);
+    const { id: goal } = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.client]))!;
+    expect(await change({ kind: 'edit', goalId: goal, picture: 'bus', title: 'Kuljen bussilla yksin' })).toBe(true);
+    expect(await change({ kind: 'add-step', goalId: goal, title: 'Ostan lipun' })).toBe(true);
+    const { id: step } = (await db.get<{ id: number }>('SELECT id FROM goal_steps WHERE goal_id = ?', [goal]))!;
+    expect(await change({ kind: 'toggle-step', stepId: step })).toBe(true);
+    expect(await change({ kind: 'archive-step', stepId: step })).toBe(true);
+    expect(await change({ kind: 'comment', goalId: goal, text: 'Hienoa!' })).toBe(true);
+    expect(await change({ kind: 'status', goalId: goal, status: 'done' })).toBe(true);
+    const otherGoal = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.other]))!.id;
+    expect(await change({ kind: 'edit', goalId: otherGoal, picture: 'bus', title: 'Kaapattu' })).toBe(false);
+    expect(await change({ kind: 'comment', goalId: otherGoal, text: 'x' })).toBe(false);
+    const rows = await audit();
+    expect(rows.map((r) => r.action)).toEqual(['create goal', 'edit goal', 'add goal step', 'tick goal step', 'remove goal step', 'comment on goal', 'goal status']);
+    expect(new Set(rows.map((r) => `${r.actor_id} ${r.target_id} ${r.unit_id}`))).toEqual(new Set([`${ids.pekka} ${ids.client} ${ids.unit}`]));
+  });
+});
+
+describe('saving a plan', () => {
+  it('from a worker or substitute never changes the named worker, even with one in the input; from the unit admin it does, audited', async () => {
+    await savePlanVersion(db, ids.client, plan({ named_worker_id: ids.pekka }), { id: ids.pekka, unitAdminOf: null });
+    expect(await namedWorkerOf(db, ids.client)).toBe(ids.liisa);
+    expect((await db.get<{ named_worker_id: number }>('SELECT named_worker_id FROM plan_versions WHERE client_id = ?', [ids.client]))!.named_worker_id).toBe(ids.liisa);
+    expect((await audit()).map((r) => r.action)).toEqual(['save plan']);
+
+    await savePlanVersion(db, ids.client, plan({ named_worker_id: ids.pekka, summary: 'Teet puutöitä ja autat muita.' }), { id: ids.admin, unitAdminOf: ids.unit });
+    expect(await namedWorkerOf(db, ids.client)).toBe(ids.pekka);
+    const rows = await db.all<{ action: string; old_value: string; new_value: string }>('SELECT action, old_value, new_value FROM admin_audit ORDER BY id');
+    expect(rows.map((r) => r.action)).toEqual(['save plan', 'change named worker', 'save plan']);
+    // The second version's row holds only what changed.
+    expect(JSON.parse(rows[2].old_value)).toEqual({ named_worker_id: ids.liisa, summary: 'Teet puutöitä.' });
+    expect(JSON.parse(rows[2].new_value)).toEqual({ version: 2, named_worker_id: ids.pekka, summary: 'Teet puutöitä ja autat muita.' });
+  });
+});
