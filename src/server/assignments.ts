@@ -112,20 +112,27 @@ export async function moveClients(db: Database, m: { fromWorkerId: number; toWor
   });
 }
 
-/** A substitute for a period (inclusive days); the named worker stays named. */
-export async function addSubstitute(db: Database, s: { clientId: number; workerId: number; startsOn: string; endsOn: string; unitId: number; actorId: number }, now = Date.now()): Promise<number> {
-  return db.write(async (tx) => {
-    const same = await tx.get<{ id: number }>(
-      "SELECT id FROM client_workers WHERE client_id = ? AND worker_id = ? AND kind = 'substitute' AND starts_on = ? AND ends_on IS ?",
-      [s.clientId, s.workerId, s.startsOn, s.endsOn],
-    );
-    if (same) return same.id; // the same period again (a resent form): one row
-    const id = (
-      await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', ?, ?, ?)", [s.clientId, s.workerId, s.startsOn, s.endsOn, now])
-    ).lastID;
-    await audit(tx, { actorId: s.actorId, unitId: s.unitId, action: 'add substitute', targetType: 'assignment', targetId: id, new: { client_id: s.clientId, worker_id: s.workerId, starts_on: s.startsOn, ends_on: s.endsOn } }, now);
-    return id;
-  });
+/**
+ * A substitute for a period (inclusive days); the named worker stays named. Runs inside the
+ * form's write transaction (with its idempotency key, so a replay of the form is answered as
+ * its first post was). The same worker for the same period again, from another form, is an
+ * error rather than a second row.
+ */
+export async function insertSubstitute(
+  tx: Tx,
+  s: { clientId: number; workerId: number; startsOn: string; endsOn: string; unitId: number; actorId: number },
+  now = Date.now(),
+): Promise<number | { error: 'substituteExists' }> {
+  const same = await tx.get<{ id: number }>(
+    "SELECT id FROM client_workers WHERE client_id = ? AND worker_id = ? AND kind = 'substitute' AND starts_on = ? AND ends_on IS ?",
+    [s.clientId, s.workerId, s.startsOn, s.endsOn],
+  );
+  if (same) return { error: 'substituteExists' };
+  const id = (
+    await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', ?, ?, ?)", [s.clientId, s.workerId, s.startsOn, s.endsOn, now])
+  ).lastID;
+  await audit(tx, { actorId: s.actorId, unitId: s.unitId, action: 'add substitute', targetType: 'assignment', targetId: id, new: { client_id: s.clientId, worker_id: s.workerId, starts_on: s.startsOn, ends_on: s.endsOn } }, now);
+  return id;
 }
 
 /** Ends a substitute period yesterday (or removes one that has not started), keeping the row. */

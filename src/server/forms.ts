@@ -38,6 +38,25 @@ export async function readForm(request: Request, maxBytes = FORM_MAX_BYTES): Pro
   }
 }
 
+/**
+ * Like readForm, but says when the body was larger than `maxBytes`, for pages that must answer
+ * that with 413 (a voice message over the limit) rather than with an empty form.
+ */
+export async function readFormOrTooLarge(request: Request, maxBytes: number): Promise<FormData | 'tooLarge'> {
+  let body: Uint8Array | null;
+  try {
+    body = await readBodyCapped(request, maxBytes);
+  } catch {
+    return new FormData();
+  }
+  if (body === null) return 'tooLarge';
+  try {
+    return await new Response(body as unknown as BodyInit, { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData();
+  } catch {
+    return new FormData();
+  }
+}
+
 export function field(form: FormData, name: string, maxLength = 500): string {
   const value = form.get(name);
   return typeof value === 'string' ? value.slice(0, maxLength) : '';

@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
 import { audit, changedFields } from './audit';
 import { todayInHelsinki } from '../../domain/time/helsinki';
 export { SERVICE_TYPES } from '../../domain/plan/plan';
@@ -90,7 +90,7 @@ export async function workersOfUnit(db: Database, unitId: number): Promise<{ id:
   return db.all("SELECT id, full_name, email FROM people WHERE unit_id = ? AND role = 'worker' AND active = 1 ORDER BY full_name", [unitId]);
 }
 
-export async function emailTaken(db: Database, email: string, exceptId: number | null = null): Promise<boolean> {
+export async function emailTaken(db: Database | Tx, email: string, exceptId: number | null = null): Promise<boolean> {
   return !!(await db.get('SELECT 1 FROM people WHERE email = ? COLLATE NOCASE AND id IS NOT ?', [email.trim(), exceptId]));
 }
 

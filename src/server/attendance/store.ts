@@ -122,17 +122,19 @@ export async function unitRates(db: Database | Tx, unitId: number): Promise<(Rat
 
 /** Adds a rate (a new row: rates are history). False when a rate of that day exists already. */
 export async function addRate(db: Database, unitId: number, rate: Rate, by: number, now = Date.now()): Promise<boolean> {
-  return db.write(async (tx) => {
-    const { changes } = await tx.run(
-      `INSERT INTO rates (unit_id, service_type, valid_from, daily_cents, meal_cents, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, service_type, valid_from) DO NOTHING`,
-      [unitId, rate.serviceType, rate.validFrom, rate.dailyCents, rate.mealCents, by, now],
-    );
-    if (changes === 1) {
-      await audit(tx, { actorId: by, unitId, action: 'add rate', targetType: 'unit', targetId: unitId, new: { service_type: rate.serviceType, valid_from: rate.validFrom, daily_cents: rate.dailyCents, meal_cents: rate.mealCents } }, now);
-    }
-    return changes === 1;
-  });
+  return db.write(async (tx) => (await insertRate(tx, unitId, rate, by, now)) !== null);
+}
+
+/** addRate inside a write transaction (the rates form also records its key there): the new id, or null. */
+export async function insertRate(tx: Tx, unitId: number, rate: Rate, by: number, now = Date.now()): Promise<number | null> {
+  const { changes, lastID } = await tx.run(
+    `INSERT INTO rates (unit_id, service_type, valid_from, daily_cents, meal_cents, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, service_type, valid_from) DO NOTHING`,
+    [unitId, rate.serviceType, rate.validFrom, rate.dailyCents, rate.mealCents, by, now],
+  );
+  if (changes !== 1) return null;
+  await audit(tx, { actorId: by, unitId, action: 'add rate', targetType: 'unit', targetId: unitId, new: { service_type: rate.serviceType, valid_from: rate.validFrom, daily_cents: rate.dailyCents, meal_cents: rate.mealCents } }, now);
+  return lastID;
 }
 
 export async function isMonthApproved(db: Database | Tx, unitId: number, month: string): Promise<boolean> {

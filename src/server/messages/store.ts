@@ -1,4 +1,4 @@
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
 import type { SessionActor } from '../auth/session';
 import { todayInHelsinki } from '../../domain/time/helsinki';
 
@@ -94,20 +94,30 @@ export interface NewMessage {
  * conversation is cleared in the same transaction. Null: the key was someone else's.
  */
 export async function sendMessage(db: Database, message: NewMessage, now = Date.now()): Promise<number | null> {
-  return db.write(async (tx) => {
-    const existing = await tx.get<{ id: number; conversation_id: number; sender_id: number }>(
-      'SELECT id, conversation_id, sender_id FROM messages WHERE idempotency_key = ?',
-      [message.key],
-    );
-    if (existing) return existing.conversation_id === message.conversationId && existing.sender_id === message.senderId ? existing.id : null;
-    const { lastID } = await tx.run(
-      `INSERT INTO messages (conversation_id, sender_id, kind, body, quick, voice_clip_id, from_client_side, idempotency_key, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [message.conversationId, message.senderId, message.kind, message.body, message.quick ?? null, message.voiceClipId ?? null, message.fromClientSide ? 1 : 0, message.key, now],
-    );
-    await tx.run('DELETE FROM message_drafts WHERE person_id = ? AND conversation_id = ?', [message.senderId, message.conversationId]);
-    return lastID;
-  });
+  return db.write((tx) => sendMessageIn(tx, message, now));
+}
+
+/** The earlier message of this key: its id when it is this sender's in this conversation, else null. */
+async function messageOfKey(tx: Tx, message: Pick<NewMessage, 'key' | 'conversationId' | 'senderId'>): Promise<{ id: number | null } | undefined> {
+  const existing = await tx.get<{ id: number; conversation_id: number; sender_id: number }>(
+    'SELECT id, conversation_id, sender_id FROM messages WHERE idempotency_key = ?',
+    [message.key],
+  );
+  if (!existing) return undefined;
+  return { id: existing.conversation_id === message.conversationId && existing.sender_id === message.senderId ? existing.id : null };
+}
+
+/** sendMessage inside a write transaction that may do more (a voice clip with its message). */
+async function sendMessageIn(tx: Tx, message: NewMessage, now: number): Promise<number | null> {
+  const existing = await messageOfKey(tx, message);
+  if (existing) return existing.id;
+  const { lastID } = await tx.run(
+    `INSERT INTO messages (conversation_id, sender_id, kind, body, quick, voice_clip_id, from_client_side, idempotency_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [message.conversationId, message.senderId, message.kind, message.body, message.quick ?? null, message.voiceClipId ?? null, message.fromClientSide ? 1 : 0, message.key, now],
+  );
+  await tx.run('DELETE FROM message_drafts WHERE person_id = ? AND conversation_id = ?', [message.senderId, message.conversationId]);
+  return lastID;
 }
 
 /** Marks the other side's messages read by this reader (a worker reads the client's, and back). */
@@ -229,57 +239,71 @@ export async function unreadForStaff(db: Database, actor: SessionActor['person']
   )!.n;
 }
 
-export async function storeVoiceClip(db: Database, clip: { conversationId: number; mime: string; bytes: Buffer; durationMs: number }, now = Date.now()): Promise<number> {
-  return db.write(async (tx) => {
-    const { lastID } = await tx.run('INSERT INTO voice_clips (conversation_id, mime, bytes, duration_ms, created_at) VALUES (?, ?, ?, ?, ?)', [
-      clip.conversationId,
-      clip.mime,
-      clip.bytes,
-      clip.durationMs,
-      now,
-    ]);
-    return lastID;
-  });
-}
-
 export async function voiceClip(db: Database, id: number): Promise<{ conversation_id: number; mime: string; bytes: Buffer } | undefined> {
   return db.get('SELECT conversation_id, mime, bytes FROM voice_clips WHERE id = ?', [id]);
 }
 
 export const VOICE_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest post a messages page reads: a 5 MB clip and its form fields. A larger one is
+ * refused unread, with 413 like a clip over the limit (it used to be read as an empty form and
+ * answered with the text form's "write a message first").
+ */
+export const VOICE_FORM_MAX_BYTES = 6_000_000;
 export const VOICE_MAX_MS = 120_000;
 const VOICE_TYPES = ['audio/webm', 'audio/ogg', 'audio/mp4'] as const;
 
 /**
  * A posted voice message (from the VoiceRecorder island): checks type, size and length, stores
  * the clip and sends the message, once per idempotency key. Answers with an HTTP status: 303
- * when sent, 413 too big or too long, 415 not a recording we can play back, 400 otherwise.
+ * when sent, 413 too big or too long, 415 not a recording we can play back, 400 otherwise
+ * (also for a key that is someone else's: nothing is stored then).
+ *
+ * The clip and its message are written in one transaction, after the key is looked up inside
+ * it: ten posts of one key at once used to pass an outer look-up together and store ten clips
+ * for one message (nine of them attached to nothing). Now the first stores both, the others
+ * find its message and store nothing.
  */
 export async function receiveVoiceMessage(
   db: Database,
   form: FormData,
   sender: { id: number; conversationId: number; fromClientSide: boolean },
+  now = Date.now(),
 ): Promise<303 | 400 | 413 | 415> {
   const key = form.get('key');
   const audio = form.get('audio');
   const durationMs = Number(form.get('duration_ms'));
-  if (typeof key !== 'string' || !key || !(audio instanceof File) || audio.size === 0) return 400;
-  const existing = await db.get('SELECT 1 FROM messages WHERE idempotency_key = ?', [key]);
-  if (existing) return 303;
+  if (typeof key !== 'string' || !key || key.length > 100 || !(audio instanceof File) || audio.size === 0) return 400;
+  const mine = { key, conversationId: sender.conversationId, senderId: sender.id };
+  // A replay that comes after the first one was written: answered without reading the audio.
+  const earlier = await db.get<{ conversation_id: number; sender_id: number }>('SELECT conversation_id, sender_id FROM messages WHERE idempotency_key = ?', [key]);
+  if (earlier) return earlier.conversation_id === sender.conversationId && earlier.sender_id === sender.id ? 303 : 400;
   const mime = audio.type.split(';')[0].trim().toLowerCase();
   if (!(VOICE_TYPES as readonly string[]).includes(mime)) return 415;
   if (audio.size > VOICE_MAX_BYTES || !Number.isFinite(durationMs) || durationMs > VOICE_MAX_MS + 500) return 413;
-  const clipId = await storeVoiceClip(db, { conversationId: sender.conversationId, mime, bytes: Buffer.from(await audio.arrayBuffer()), durationMs: Math.max(0, Math.round(durationMs)) });
-  const sent = await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'voice', body: '', voiceClipId: clipId, fromClientSide: sender.fromClientSide, key });
+  const bytes = Buffer.from(await audio.arrayBuffer());
+  const sent = await db.write(async (tx) => {
+    const existing = await messageOfKey(tx, mine);
+    if (existing) return existing.id;
+    const { lastID: clipId } = await tx.run('INSERT INTO voice_clips (conversation_id, mime, bytes, duration_ms, created_at) VALUES (?, ?, ?, ?, ?)', [
+      sender.conversationId,
+      mime,
+      bytes,
+      Math.max(0, Math.round(durationMs)),
+      now,
+    ]);
+    return sendMessageIn(tx, { ...mine, kind: 'voice', body: '', voiceClipId: clipId, fromClientSide: sender.fromClientSide }, now);
+  });
   return sent === null ? 400 : 303;
 }
 
-export type TextPostResult = { sent: true } | { sent: false; error: 'empty' | 'tooLong'; typed: string };
+export type TextPostResult = { sent: true } | { sent: false; error: 'empty' | 'tooLong' | 'notSent'; typed: string };
 
 /**
  * A posted text message (client, family or worker): refuses an empty or too long one and keeps
  * what was typed as the draft, so it is there after the error page too; otherwise sends it once
  * per idempotency key. (A form without a key, which our forms never send, gets a new one.)
+ * A key already used for another conversation or by someone else sends nothing: 'notSent'.
  */
 export async function receiveTextMessage(
   db: Database,
@@ -294,6 +318,12 @@ export async function receiveTextMessage(
     if (raw) await saveDraft(db, sender.id, sender.conversationId, raw);
     return { sent: false, error, typed: raw };
   }
-  await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'text', body, fromClientSide: sender.fromClientSide, key });
+  const sent = await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'text', body, fromClientSide: sender.fromClientSide, key });
+  if (sent === null) {
+    // The key belongs to a message of another conversation or sender (a form kept from another
+    // page, or a forged one): nothing was sent, so say so and keep the words, also as the draft.
+    await saveDraft(db, sender.id, sender.conversationId, raw);
+    return { sent: false, error: 'notSent', typed: raw };
+  }
   return { sent: true };
 }

@@ -1,44 +1,54 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, inlineScripts } from './csp';
+import { getPrescripts } from 'astro/runtime/server/scripts.js';
+// Astro's own list of built-in directives (not an exported module, hence the path): the test
+// must not take the list from csp.ts, or it would only check the list against itself.
+import { getDefaultClientDirectives } from '../../../node_modules/astro/dist/core/client-directive/default.js';
+import { PAGE_POLICY, STRICT_POLICY } from './csp';
 
-describe('content security policy', () => {
-  const page = `<html><head><script type="module" src="/_astro/a.js"></script></head>
-    <body><script>window.x = 1;</script><p>hei</p><script type="module">import('/b.js')</script></body></html>`;
+const sha = (s: string) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const directive = (policy: string, name: string) => policy.split('; ').find((d) => d.startsWith(`${name} `))!.split(' ').slice(1);
 
-  it('allows exactly the inline scripts of the page by hash, and no unsafe-inline', () => {
-    expect(inlineScripts(page)).toEqual(['window.x = 1;', "import('/b.js')"]);
-    const policy = contentSecurityPolicy(page);
-    const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
-    const scriptSrc = policy.split('; ').find((d) => d.startsWith('script-src'));
-    expect(scriptSrc).toBe(`script-src 'self' ${sha('window.x = 1;')} ${sha("import('/b.js')")}`);
-    expect(policy).not.toContain('unsafe-inline');
-    expect(policy).toContain("frame-ancestors 'none'");
-    expect(policy).toContain("object-src 'none'");
+/** What Chromium would do: run an inline script (or apply a style) only if its hash is listed. */
+function allowed(policy: string, kind: 'script' | 'style', body: string): boolean {
+  const list = directive(policy, `${kind}-src`);
+  if (list.includes("'unsafe-inline'")) return true;
+  return list.includes(sha(body));
+}
+
+const INLINE = /<(script|style)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/gi;
+const inlineParts = (html: string) => [...html.matchAll(INLINE)].map((m) => ({ kind: m[1].toLowerCase() as 'script' | 'style', body: m[2] }));
+
+describe('content security policy: a fixed allow-list', () => {
+  it('does not allow an inline script the portal does not emit, even when it is in the page', () => {
+    const injected = "fetch('/steal?c=' + document.cookie)";
+    const page = `<html><body><p>Hei</p><script>${injected}</script><style>body{display:none}</style></body></html>`;
+    for (const part of inlineParts(page)) expect(allowed(PAGE_POLICY, part.kind, part.body), part.body).toBe(false);
+    expect(PAGE_POLICY).not.toContain('unsafe-inline');
+    expect(PAGE_POLICY).not.toContain('unsafe-eval');
   });
 
-  it('gives a page without inline scripts only its own files', () => {
-    expect(contentSecurityPolicy('<p>hei</p>')).toContain("script-src 'self'");
-    expect(contentSecurityPolicy('<p>hei</p>')).not.toContain('sha256');
+  it("allows Astro's island prelude exactly as the renderer writes it, for every built-in hydration directive", () => {
+    // The renderer's own function (getPrescripts) with Astro's default directives, the same
+    // code path as a page with client:idle, client:only, …: every part it inlines is allowed.
+    const clientDirectives = getDefaultClientDirectives();
+    for (const name of clientDirectives.keys()) {
+      const result = { clientDirectives } as unknown as Parameters<typeof getPrescripts>[0];
+      const prelude = getPrescripts(result, 'both', name) + getPrescripts(result, 'directive', name);
+      const parts = inlineParts(prelude);
+      expect(parts.map((p) => p.kind)).toEqual(['style', 'script', 'script', 'script']);
+      for (const part of parts) expect(allowed(PAGE_POLICY, part.kind, part.body), `${name}: ${part.body.slice(0, 60)}`).toBe(true);
+    }
   });
-});
 
-describe('content security policy for inline styles', () => {
-  it("allows Astro's own inline island style by hash, still without unsafe-inline", () => {
-    const style = 'astro-island,astro-slot,astro-static-slot{display:contents}';
-    const policy = contentSecurityPolicy(`<style>${style}</style><p>hei</p>`);
-    const styleSrc = policy.split('; ').find((d) => d.startsWith('style-src'));
-    expect(styleSrc).toBe(`style-src 'self' 'sha256-${createHash('sha256').update(style).digest('base64')}'`);
-    expect(policy).not.toContain('unsafe-inline');
-  });
-});
-
-describe('policy from the page bytes', () => {
-  it('hashes the exact bytes of an inline script, also with letters outside ASCII around it', async () => {
-    const { pagePolicy } = await import('./csp');
-    const script = "console.log('hei');";
-    const page = Buffer.from(`<p>Hyvää päivää, Åsa!</p><script>${script}</script>`, 'utf8');
-    const sha = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-    expect(pagePolicy(page)).toContain(`script-src 'self' ${sha}`);
+  it('is one constant with each directive once, denies framing and plugins, and lists nothing else inline', () => {
+    const names = PAGE_POLICY.split('; ').map((d) => d.split(' ')[0]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(directive(PAGE_POLICY, 'frame-ancestors')).toEqual(["'none'"]);
+    expect(directive(PAGE_POLICY, 'object-src')).toEqual(["'none'"]);
+    // 'self', the island loader (production and dev) and five directive scripts; one style.
+    expect(directive(PAGE_POLICY, 'script-src')).toHaveLength(1 + 2 + 5);
+    expect(directive(PAGE_POLICY, 'style-src')).toHaveLength(1 + 1);
+    expect(STRICT_POLICY).toContain("default-src 'none'");
   });
 });
