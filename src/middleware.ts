@@ -1,3 +1,4 @@
+import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { getDb } from './server/db';
 import { SESSION_COOKIE, validateSessionToken } from './server/auth/session';
@@ -49,11 +50,11 @@ const securityHeaders = defineMiddleware(async (context, next) => {
  * a page that rewrites to /403, or a route that answers 403 itself. This is the one place all
  * of them pass.
  */
-async function logForbidden(context: Parameters<Parameters<typeof defineMiddleware>[0]>[0]): Promise<void> {
+async function logForbidden(context: APIContext): Promise<void> {
   const actor = context.locals.actor;
   const method = context.request.method === 'GET' || context.request.method === 'POST' ? context.request.method : 'other';
   const person = actor ? { id: actor.person.id, role: actor.person.role, unit_id: actor.person.unit_id } : null;
-  await logSecurityEvent(context.locals.db ?? (await getDb()), { kind: 'forbidden', reason: method, person, request: requestInfo(context) });
+  await logSecurityEvent(await getDb(), { kind: 'forbidden', reason: method, person, request: requestInfo(context) });
 }
 
 const session = defineMiddleware(async (context, next) => {

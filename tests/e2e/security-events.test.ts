@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { clickAndWait, DEMO_PASSWORD, h1, path, signInClient, signInStaff, signOut, STAFF, useBrowser } from '../helpers/browser';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { useServerWithClients } from '../helpers/own-server';
-import { querySql } from '../helpers/server';
+import { querySql, runSql } from '../helpers/server';
 
 const browser = useBrowser();
 const { server, ids } = useServerWithClients();
@@ -135,6 +135,30 @@ describe('security events', () => {
     const foreign = await olli.goto(`${server.baseUrl}/admin/people/${ids.matti}/card`);
     expect(foreign!.status()).toBe(403);
     expect(eventLines().slice(mark).filter((l) => l.person_id === olliId).map((l) => [l.kind, l.path])).toEqual([['forbidden', `/admin/people/${ids.matti}/card`]]);
+  });
+
+  test('the view pages 50 events at a time, keeping the filter', async () => {
+    const liisa = await personId(STAFF.worker);
+    const [{ unit_id: unit }] = await querySql<{ unit_id: number }>(server.dbFile, 'SELECT unit_id FROM people WHERE id = ?', [liisa]);
+    const june2025 = Date.parse('2025-06-15T09:00:00Z');
+    await runSql(
+      server.dbFile,
+      Array.from({ length: 55 }, (_, i) => [
+        "INSERT INTO security_events (at, kind, reason, person_id, role, unit_id, path) VALUES (?, 'forbidden', 'GET', ?, 'worker', ?, ?)",
+        [june2025 + i * 60_000, liisa, unit, `/paging/${i}`],
+      ] as [string, unknown[]]),
+    );
+    const helena = await browser.newPage();
+    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    await helena.goto(`${server.baseUrl}/admin/security?kind=forbidden&from=2025-06-01&to=2025-06-30`);
+    expect(await helena.locator('tbody tr').count()).toBe(50);
+    // Newest first: the last one written is at the top.
+    expect(await helena.locator('tbody tr').first().innerText()).toContain('/paging/54');
+    await clickAndWait(helena, helena.locator('nav.pager a', { hasText: 'Vanhemmat' }));
+    expect(path(helena)).toBe('/admin/security?kind=forbidden&from=2025-06-01&to=2025-06-30&page=2');
+    expect(await helena.locator('tbody tr').count()).toBe(5);
+    expect(await helena.locator('tbody tr').last().innerText()).toContain('/paging/0');
+    expect(await helena.locator('nav.pager a').allInnerTexts()).toEqual(['Uudemmat']);
   });
 
   test('"Kortti katosi" ends the client\'s remembered session at once, "Kortti kului" keeps it; the reason is required', async () => {
