@@ -267,8 +267,9 @@ describe('one message and one clip per key, and the truth when nothing was sent'
   it("a form carrying another conversation's key says it was not sent, keeps the words, and stores nothing", async () => {
     // A message of Aino's conversation and its key; Ville's form is made to carry that key.
     const other = { idempotency_key: `aino-${Date.now()}` };
+    const hasConversation = (await querySql(server.dbFile, 'SELECT id FROM conversations WHERE client_id = ?', [ids.aino])).length > 0;
+    if (!hasConversation) await runSql(server.dbFile, [['INSERT INTO conversations (client_id, created_at) VALUES (?, 0)', [ids.aino]]]);
     await runSql(server.dbFile, [
-      ['INSERT INTO conversations (client_id, created_at) VALUES (?, 0) ON CONFLICT (client_id) DO NOTHING', [ids.aino]],
       ["INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, idempotency_key, created_at) SELECT id, ?, 'text', 'Ainon viesti', 1, ?, 0 FROM conversations WHERE client_id = ?", [ids.aino, other.idempotency_key, ids.aino]],
     ]);
     const client = await fixture.newPage({ javaScriptEnabled: false });
