@@ -9,5 +9,9 @@ declare namespace App {
     lang: import('./server/i18n').Lang;
     t: import('./server/i18n').T;
     db: import('./server/db').Database;
+    /** The client's address (src/server/security/request.ts): the socket, or a trusted proxy's word. */
+    clientAddress: string;
+    /** The browser reached us over TLS. */
+    overTls: boolean;
   }
 }
