@@ -20,10 +20,11 @@ export interface ManagedPerson {
   meal_fee: number;
   active: number;
   photo_id: number | null;
+  failed_sign_ins: number;
   locked_until: number | null;
 }
 
-const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, locked_until';
+const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, failed_sign_ins, locked_until';
 
 /** The person if this admin's unit manages them; undefined otherwise (the page answers 403). */
 export async function managedPerson(db: Database, unitId: number | null, personId: number): Promise<ManagedPerson | undefined> {
@@ -125,4 +126,27 @@ export async function updateUnit(db: Database, unit: UnitRow, edit: Omit<UnitRow
     await audit(tx, { actorId, unitId: unit.id, action: 'edit unit', targetType: 'unit', targetId: unit.id, old: diff.old, new: diff.new }, now);
   });
   return true;
+}
+
+/**
+ * Opens a lock or delay after failed sign-ins, for anyone the admin's unit manages (clients,
+ * workers, admins, family), with its audit row. `person` comes from managedPerson, which is the
+ * unit check. Nothing to open is no change and gets no row.
+ */
+export async function openSignInLock(db: Database, person: ManagedPerson, admin: { id: number; unitId: number }, now = Date.now()): Promise<{ changed: boolean }> {
+  return db.write(async (tx) => {
+    const before = await tx.get<{ failed_sign_ins: number; locked_until: number | null }>('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [person.id]);
+    if (!before || (before.failed_sign_ins === 0 && before.locked_until === null)) return { changed: false };
+    await tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [person.id]);
+    await audit(tx, {
+      actorId: admin.id,
+      unitId: admin.unitId,
+      action: 'unlock sign-in',
+      targetType: 'person',
+      targetId: person.id,
+      old: { failed_sign_ins: before.failed_sign_ins, locked_until: before.locked_until },
+      new: { failed_sign_ins: 0, locked_until: null },
+    }, now);
+    return { changed: true };
+  });
 }
