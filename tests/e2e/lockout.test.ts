@@ -194,6 +194,10 @@ describe('password', () => {
     await signInStaff(other, base, STAFF.adminB);
     const res = await other.goto(`${base}/admin/people/${eero.id}`);
     expect(res!.status()).toBe(403);
+    const status = await other.evaluate(async (id) => (await fetch(`/admin/people/${id}`, { method: 'POST', body: new URLSearchParams({ action: 'unlock' }) })).status, eero.id);
+    expect(status).toBe(403);
+    const [still] = await querySql<{ locked_until: number }>(server.dbFile, 'SELECT locked_until FROM people WHERE id = ?', [eero.id]);
+    expect(still.locked_until).toBe(eero.locked_until);
   });
 
   test('a delayed account, a wrong password and an unknown email take the same time and get the same words', async () => {
