@@ -17,6 +17,10 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const sockets = new AsyncLocalStorage();
 globalThis[Symbol.for('omapolku.socket')] = sockets;
 const { handler } = await import('../dist/server/entry.mjs');
+// Astro loads the middleware (and with it src/server/config.ts) at the first request; loading it
+// now makes a bad setting, such as an unreadable OMAPOLKU_TRUSTED_PROXIES entry, stop the start
+// with its message instead of failing every request.
+await import('../dist/server/_astro-internal_middleware.mjs');
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);

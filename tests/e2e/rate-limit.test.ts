@@ -4,10 +4,11 @@
  * right password. The address is the socket's, or what a trusted proxy says
  * (OMAPOLKU_TRUSTED_PROXIES), never a client's own X-Forwarded-For.
  */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLIENTS, clickAndWait, DEMO_PASSWORD, path, signInStaff, STAFF, useBrowser } from '../helpers/browser';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
-import { startServer, type RunningServer } from '../helpers/server';
+import { freePort, ROOT, SERVE, startServer, type RunningServer } from '../helpers/server';
 
 const browser = useBrowser();
 let server: RunningServer;
@@ -101,5 +102,18 @@ describe('the address the limit counts', () => {
     } finally {
       await proxied.stop();
     }
+  });
+
+  test('an unreadable OMAPOLKU_TRUSTED_PROXIES entry stops the start, naming it', async () => {
+    const child = spawn(process.execPath, [SERVE], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(await freePort()), OMAPOLKU_TRUSTED_PROXIES: '10.0.0.1, proxy.local' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr!.on('data', (d) => (output += d));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain('OMAPOLKU_TRUSTED_PROXIES: not an IP address or CIDR range: proxy.local');
   });
 });
