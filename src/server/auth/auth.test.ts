@@ -213,6 +213,20 @@ describe('sessions and sign-in against a database', () => {
     await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
   }, 30_000);
 
+  it('a tap while the fourth picture is checked changes nothing; a check left unfinished for 30 s no longer holds the sign-in', async () => {
+    const card = await issueLoginCard(db, clientId, null);
+    const start = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.9.1');
+    if (!start.ok) throw new Error('card refused');
+    const id = sessionIdFromToken(start.pendingToken);
+    const now = Date.now();
+    await db.write((tx) => tx.run('UPDATE pending_sign_ins SET picks = ? WHERE id = ?', [`checking:${now - 1000}`, id]));
+    expect(await pickPicture(db, start.pendingToken, { pick: 'dog' }, false, '10.0.9.1', now)).toEqual({ ok: true, done: false });
+    expect((await db.get<{ picks: string }>('SELECT picks FROM pending_sign_ins WHERE id = ?', [id]))?.picks).toBe(`checking:${now - 1000}`);
+    await db.write((tx) => tx.run('UPDATE pending_sign_ins SET picks = ? WHERE id = ?', [`checking:${now - 31_000}`, id]));
+    expect(await pickPicture(db, start.pendingToken, { pick: 'dog' }, false, '10.0.9.1', now)).toEqual({ ok: true, done: false });
+    expect((await getPendingSignIn(db, start.pendingToken, now))?.picks).toEqual(['dog']);
+  });
+
   it('counts wrong PINs of 12 parallel pending sign-ins before checking them: 5 checked, then the lock', async () => {
     await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
     const card = await issueLoginCard(db, clientId, null);

@@ -35,8 +35,17 @@ export type SignedIn = { ok: true; token: string; session: SessionRow; role: str
 
 const PENDING_MINUTES = 10;
 
-/** Stands in the pending sign-in's picks while its fourth picture is being checked. */
-const CHECKING = 'checking';
+/**
+ * Stands in the pending sign-in's picks while its fourth picture is being checked, with the
+ * time the check began. A mark older than CHECK_STALE_MS is left over from a check that never
+ * finished (the server stopped): it reads as no picks, so the client is not stuck.
+ */
+const CHECKING = 'checking:';
+const CHECK_STALE_MS = 30_000;
+
+function checkInProgress(picks: string, now: number): boolean {
+  return picks.startsWith(CHECKING) && now - Number(picks.slice(CHECKING.length)) < CHECK_STALE_MS;
+}
 
 // Verified against when the email is unknown or the account delayed, so those take as long as a wrong password.
 const dummyHash = hashPassword('not a real password, only for timing');
@@ -179,7 +188,7 @@ export type PickResult = { ok: true; done: false } | SignedIn | SignInFailure;
 type Tap =
   | { kind: 'progress' }
   | { kind: 'refused'; failure: SignInFailure }
-  | { kind: 'check'; picks: PinPicture[]; pinHash: string | null; attempt: number; lockedUntil: number | null };
+  | { kind: 'check'; picks: PinPicture[]; mark: string; pinHash: string | null; attempt: number; lockedUntil: number | null };
 
 /**
  * Step 2: one tap on a picture (or "remove last"). On the fourth picture the PIN is checked;
@@ -204,8 +213,8 @@ export async function pickPicture(
   const tap = await db.write(async (tx): Promise<Tap> => {
     const row = await tx.get<{ picks: string }>('SELECT picks FROM pending_sign_ins WHERE id = ?', [pending.id]);
     if (!row || isChoiceRecord(row.picks)) return { kind: 'refused', failure: { ok: false, reason: 'pending_expired' } };
-    if (row.picks === CHECKING) return { kind: 'progress' };
-    const current = parsePicks(row.picks);
+    if (checkInProgress(row.picks, now)) return { kind: 'progress' };
+    const current = row.picks.startsWith(CHECKING) ? [] : parsePicks(row.picks);
     const picks = 'restart' in action ? [] : 'undo' in action ? current.slice(0, -1) : [...current, action.pick].slice(0, PIN_LENGTH);
     if (picks.length < PIN_LENGTH) {
       await tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [picks.join(','), rememberFlag, pending.id]);
@@ -218,14 +227,15 @@ export async function pickPicture(
       await tx.run("UPDATE pending_sign_ins SET picks = '', remember = ? WHERE id = ?", [rememberFlag, pending.id]);
       return { kind: 'refused', failure: { ok: false, reason: 'locked', lock: opened.lock } };
     }
-    await tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [CHECKING, rememberFlag, pending.id]);
+    const mark = `${CHECKING}${now}`;
+    await tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [mark, rememberFlag, pending.id]);
     const person = await tx.get<{ pin_hash: string | null }>('SELECT pin_hash FROM people WHERE id = ?', [pending.client_id]);
-    return { kind: 'check', picks, pinHash: person?.pin_hash ?? null, attempt: opened.attempt, lockedUntil: opened.lockedUntil };
+    return { kind: 'check', picks, mark, pinHash: person?.pin_hash ?? null, attempt: opened.attempt, lockedUntil: opened.lockedUntil };
   });
   if (tap.kind === 'progress') return { ok: true, done: false };
   if (tap.kind === 'refused') return tap.failure;
   if (!tap.pinHash || !(await verifyPin(tap.pinHash, tap.picks))) {
-    await db.write((tx) => tx.run("UPDATE pending_sign_ins SET picks = '' WHERE id = ? AND picks = ?", [pending.id, CHECKING]));
+    await db.write((tx) => tx.run("UPDATE pending_sign_ins SET picks = '' WHERE id = ? AND picks = ?", [pending.id, tap.mark]));
     return wrongPin(tap.attempt, tap.lockedUntil, now);
   }
   await db.write(async (tx) => {
