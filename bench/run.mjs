@@ -325,11 +325,12 @@ const plansUseIndexes = seedLines.filter((l) => l.startsWith('BENCH plan')).ever
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = start(process.execPath, ['dist/server/entry.mjs'], {
+const server = start(process.execPath, ['scripts/serve.mjs'], {
   HOST: '127.0.0.1',
   PORT: String(port),
   OMAPOLKU_DB: dbPath,
   OMAPOLKU_IP_SIGNIN_LIMIT: '1000',
+  OMAPOLKU_PLAIN_HTTP: '1',
 });
 await waitForHttp(`${base}/`, server);
 

@@ -11,5 +11,9 @@ declare namespace App {
     db: import('./server/db').Database;
     /** Set by the outermost middleware run, so a rewrite's second run does not log a 403 again. */
     forbiddenSeen?: boolean;
+    /** The client's address (src/server/security/request.ts): the socket, or a trusted proxy's word. */
+    clientAddress: string;
+    /** The browser reached us over TLS. */
+    overTls: boolean;
   }
 }

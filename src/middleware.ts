@@ -7,6 +7,25 @@ import { areaRoles } from './server/access';
 import { LANG_COOKIE } from './server/preferences';
 import { PAGE_POLICY, STRICT_POLICY } from './server/security/csp';
 import { logSecurityEvent, requestInfo } from './server/security/events';
+import { requestOrigin, socketFacts } from './server/security/request';
+import { config } from './server/config';
+
+/**
+ * Where the request came from (socket peer, or what a trusted proxy says), into locals: every
+ * sign-in route and limit reads `locals.clientAddress`, never Astro's clientAddress, which
+ * believes any X-Forwarded-For.
+ */
+const origin = defineMiddleware((context, next) => {
+  const facts = socketFacts() ?? (import.meta.env.DEV ? { peer: context.clientAddress, encrypted: context.url.protocol === 'https:' } : undefined);
+  if (!facts) {
+    console.error('Omapolku: this request did not come through scripts/serve.mjs; start the server with `npm start`.');
+    return new Response('Start Omapolku with npm start.', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
+  const { clientAddress, overTls } = requestOrigin(facts, context.request.headers);
+  context.locals.clientAddress = clientAddress;
+  context.locals.overTls = overTls;
+  return next();
+});
 
 /**
  * Headers every response carries. Pages get a Content-Security-Policy whose inline allow-list
@@ -20,6 +39,8 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
   if (outermost && response.status === 403) await logForbidden(context);
   const h = response.headers;
+  // Only over TLS (RFC 6797 §7.2), and not where plain HTTP is allowed on purpose.
+  if (context.locals.overTls && !config.plainHttp) h.set('Strict-Transport-Security', 'max-age=31536000');
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'same-origin');
   h.set('X-Frame-Options', 'DENY');
@@ -98,4 +119,4 @@ const roleAreas = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(securityHeaders, session, language, roleAreas);
+export const onRequest = sequence(origin, securityHeaders, session, language, roleAreas);

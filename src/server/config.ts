@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { parseTrustedProxies } from './security/client-address';
+
+/** Plain HTTP only on purpose (a test network, the demo): everything else is HTTPS. */
+const plainHttp = process.env.OMAPOLKU_PLAIN_HTTP === '1';
 
 /**
  * Every setting the server reads from its environment, in one place, with the default
@@ -7,8 +11,20 @@ import path from 'node:path';
 export const config = {
   /** The SQLite file. Tests and the benchmark point this at their own temporary files. */
   databasePath: process.env.OMAPOLKU_DB ?? path.resolve('data', 'omapolku.sqlite'),
-  /** Secure cookies need HTTPS; on by default in production, off on plain http://localhost. */
-  secureCookies: (process.env.OMAPOLKU_SECURE_COOKIES ?? (process.env.NODE_ENV === 'production' ? '1' : '0')) === '1',
+  /**
+   * `npm start` is what a unit runs, so it is secure without any setting: Secure cookies, and
+   * HSTS on requests that came over TLS. OMAPOLKU_PLAIN_HTTP=1 (a test network, the demo, the
+   * tests on http://127.0.0.1) turns both off.
+   */
+  plainHttp,
+  secureCookies: !plainHttp,
+  /**
+   * Our own reverse proxies (addresses or CIDR ranges). Only from these is X-Forwarded-For or
+   * X-Forwarded-Proto believed; empty by default, so the socket's peer is the client.
+   */
+  trustedProxies: parseTrustedProxies(process.env.OMAPOLKU_TRUSTED_PROXIES),
+  /** Sign-in attempts per client address (IPv6: per /64) per 10 minutes. */
+  ipSignInLimit: Number(process.env.OMAPOLKU_IP_SIGNIN_LIMIT ?? 30),
   /** Minutes without activity before a shared-tablet session ends (WCAG 2.2.1: warned first). */
   sharedIdleMinutes: Number(process.env.OMAPOLKU_SHARED_IDLE_MINUTES ?? 15),
   /** Seconds before the idle end when the "Jatka" warning appears. */

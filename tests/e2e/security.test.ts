@@ -1,10 +1,18 @@
 /**
- * Security headers on pages, and Astro's origin check against cross-site form posts (CSRF).
+ * Security headers on pages, and Astro's origin check against cross-site form posts (CSRF);
+ * Secure cookies and HSTS by default.
  */
 import { createHash } from 'node:crypto';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { freePort, ROOT, SERVE, startServer, type RunningServer } from '../helpers/server';
 
 const base = baseUrl();
 
@@ -120,5 +128,97 @@ describe('the fixed inline allow-list on pages with islands, in Chromium', () =>
     await expectAllowed(page, `/worker/clients/${clientId}/goals`, ['PictureSearch', 'EasyReadHints']);
     await expectAllowed(page, `/worker/clients/${clientId}/plan`, ['PictureSearch']);
     await expectAllowed(page, `/worker/messages/client/${clientId}`, ['EasyReadHints', 'MessageDraft', 'VoiceRecorder']);
+  });
+});
+
+describe('secure by default (as `npm start` runs it)', () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+
+  async function signInCookies(server: RunningServer, headers: Record<string, string> = {}): Promise<string[]> {
+    const res = await fetch(`${server.baseUrl}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, origin: server.baseUrl, ...headers },
+      body: new URLSearchParams({ email: 'liisa.ohjaaja@demo.omapolku.fi', password: 'demo-salasana-2026' }),
+    });
+    await res.arrayBuffer();
+    expect(res.status).toBe(303);
+    const card = await fetch(`${server.baseUrl}/k/demo-card-matti-virtanen-0001`, { redirect: 'manual', headers });
+    await card.arrayBuffer();
+    return [...res.headers.getSetCookie(), ...card.headers.getSetCookie()];
+  }
+
+  test('without OMAPOLKU_PLAIN_HTTP every sign-in cookie is Secure; HSTS only over TLS, as a trusted proxy says', async () => {
+    // No OMAPOLKU_PLAIN_HTTP: the environment `npm start` gives (scripts/start.mjs sets none).
+    const server = await startServer({ env: { OMAPOLKU_PLAIN_HTTP: '', OMAPOLKU_TRUSTED_PROXIES: '127.0.0.1' } });
+    try {
+      const cookies = await signInCookies(server);
+      expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['omapolku_pending', 'omapolku_session']);
+      for (const cookie of cookies) expect(cookie, cookie).toMatch(/; Secure/i);
+
+      const plain = await fetch(`${server.baseUrl}/about`);
+      expect(plain.headers.get('strict-transport-security'), 'plain HTTP from the proxy').toBeNull();
+      const viaTls = await fetch(`${server.baseUrl}/about`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(viaTls.headers.get('strict-transport-security')).toBe('max-age=31536000');
+      const redirect = await fetch(`${server.baseUrl}/worker`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } });
+      expect(redirect.headers.get('strict-transport-security'), 'redirects too').toBe('max-age=31536000');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('X-Forwarded-Proto from anyone else means nothing', async () => {
+    const server = await startServer({ env: { OMAPOLKU_PLAIN_HTTP: '' } });
+    try {
+      const res = await fetch(`${server.baseUrl}/about`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('TLS on the server itself (SERVER_CERT_PATH, SERVER_KEY_PATH) sends HSTS', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omapolku-tls-'));
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    const port = await freePort();
+    const child = spawn(process.execPath, [SERVE], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), OMAPOLKU_DB: join(dir, 'db.sqlite'), OMAPOLKU_PLAIN_HTTP: '', SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key },
+      stdio: 'ignore',
+    });
+    const get = () =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        const req = https.get({ host: '127.0.0.1', port, path: '/about', rejectUnauthorized: false }, (res) => {
+          res.resume();
+          resolve(res);
+        });
+        req.on('error', reject);
+      });
+    try {
+      let res: IncomingMessage | undefined;
+      for (let i = 0; i < 150 && !res; i++) {
+        res = await get().catch(() => undefined);
+        if (!res) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(res?.statusCode).toBe(200);
+      expect(res!.headers['strict-transport-security']).toBe('max-age=31536000');
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('OMAPOLKU_PLAIN_HTTP=1 (the demo, the tests, a test network) turns both off', async () => {
+    const server = await startServer({ env: { OMAPOLKU_PLAIN_HTTP: '1', OMAPOLKU_TRUSTED_PROXIES: '127.0.0.1' } });
+    try {
+      for (const cookie of await signInCookies(server)) expect(cookie, cookie).not.toMatch(/; Secure/i);
+      const res = await fetch(`${server.baseUrl}/about`, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENTRY, ROOT, assertBuilt, freePort } from '../helpers/server';
+import { ROOT, SERVE, assertBuilt, freePort } from '../helpers/server';
 
 describe('server error page', () => {
   const dir = mkdtempSync(join(tmpdir(), 'omapolku-broken-'));
@@ -21,9 +21,9 @@ describe('server error page', () => {
     assertBuilt();
     const port = await freePort();
     // A directory where the database file should be: SQLite cannot open it.
-    const child = spawn(process.execPath, [ENTRY], {
+    const child = spawn(process.execPath, [SERVE], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), OMAPOLKU_DB: dir },
+      env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: String(port), OMAPOLKU_DB: dir, OMAPOLKU_PLAIN_HTTP: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

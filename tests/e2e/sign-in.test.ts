@@ -170,12 +170,13 @@ describe('family, worker and admin', () => {
     const page = await browser.newPage();
     await signInStaff(page, base, STAFF.worker, 'not-the-password');
     expect(path(page)).toBe('/login');
-    expect(await page.locator('#error-summary').innerText()).toContain('Sähköposti tai salasana ei ole oikein.');
+    const wrongPassword = await page.locator('#error-summary').innerText();
+    expect(wrongPassword).toContain('Kirjautuminen ei onnistunut. Tarkista sähköposti ja salasana.');
     expect(await page.locator('input[name=email]').inputValue()).toBe(STAFF.worker);
     await expectNoAxeViolations(page, { client: true });
     await expectTargetSizes(page);
     await signInStaff(page, base, 'nobody@demo.omapolku.fi', 'whatever');
-    expect(await page.locator('#error-summary').innerText()).toContain('Sähköposti tai salasana ei ole oikein.');
+    expect(await page.locator('#error-summary').innerText(), 'an unknown email gets the very same words').toBe(wrongPassword);
     // The right password still works afterwards (one failure does not lock).
     await signInStaff(page, base, STAFF.worker);
     expect(path(page)).toBe('/worker');

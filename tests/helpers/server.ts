@@ -1,5 +1,6 @@
 /**
- * Starts the built Omapolku server (dist/server/entry.mjs) for the browser tests.
+ * Starts the built Omapolku server (dist/server/entry.mjs, behind scripts/serve.mjs as `npm start`
+ * runs it) for the browser tests.
  *
  * The demo data is seeded ONCE into a template database (global setup does it and passes the
  * path on with `provide`); every server gets its own copy of that file, so a test file that
@@ -16,6 +17,8 @@ import sqlite3 from 'sqlite3';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ENTRY = join(ROOT, 'dist', 'server', 'entry.mjs');
+/** What `npm start` runs: the built app behind the front that knows each socket's address. */
+export const SERVE = join(ROOT, 'scripts', 'serve.mjs');
 
 export interface RunningServer {
   /** http://127.0.0.1:<port>, no trailing slash. */
@@ -160,7 +163,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [SERVE], {
     cwd: ROOT,
     env: {
       // As `npm start` runs it: no NODE_ENV from the test runner (it would switch on Secure cookies or dev paths).
@@ -171,6 +174,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       // Every sign-in of a test file comes from 127.0.0.1; the per-IP limit has its own test
       // (rate-limit.test.ts sets it low again).
       OMAPOLKU_IP_SIGNIN_LIMIT: '10000',
+      // The tests speak plain http://127.0.0.1; security.test.ts checks the secure default.
+      OMAPOLKU_PLAIN_HTTP: '1',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

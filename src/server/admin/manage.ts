@@ -1,6 +1,7 @@
 import type { Database, Tx } from '../db';
 import { audit, changedFields } from './audit';
 import { todayInHelsinki } from '../../domain/time/helsinki';
+import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
 export { SERVICE_TYPES } from '../../domain/plan/plan';
 
 /**
@@ -24,6 +25,7 @@ export interface ManagedPerson {
   meal_fee: number;
   active: number;
   photo_id: number | null;
+  failed_sign_ins: number;
   locked_until: number | null;
   /** 1: the admin may change this person (always, for their unit's own people; see above for family accounts). */
   editable: number;
@@ -42,7 +44,7 @@ const NEW_IN_UNIT = `(NOT EXISTS (SELECT 1 FROM family_links l WHERE ${LINK_IN_F
 const MANAGED = `((p.role <> 'family' AND p.unit_id = ?2) OR (p.role = 'family' AND (${UNIT_LINK} OR ${NEW_IN_UNIT})))`;
 const EDITABLE = `CASE WHEN p.role <> 'family' THEN 1 WHEN ${OTHER_UNIT_LINK} THEN 0 ELSE 1 END`;
 
-const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, locked_until';
+const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, failed_sign_ins, locked_until';
 
 /**
  * The person if this admin's unit sees them, with `editable`; undefined otherwise (the page
@@ -150,4 +152,28 @@ export async function updateUnit(db: Database, unit: UnitRow, edit: Omit<UnitRow
     await audit(tx, { actorId, unitId: unit.id, action: 'edit unit', targetType: 'unit', targetId: unit.id, old: diff.old, new: diff.new }, now);
   });
   return true;
+}
+
+/**
+ * Opens a lock or delay after failed sign-ins, for anyone the admin's unit manages (clients,
+ * workers, admins, family), with its audit row. `person` comes from managedPerson, which is the
+ * unit check. Nothing to open is no change and gets no row.
+ */
+export async function openSignInLock(db: Database, person: ManagedPerson, admin: { id: number; unitId: number }, request: RequestInfo = NO_REQUEST, now = Date.now()): Promise<{ changed: boolean }> {
+  return writeWithEvents(db, async (tx, log) => {
+    const before = await tx.get<{ failed_sign_ins: number; locked_until: number | null }>('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [person.id]);
+    if (!before || (before.failed_sign_ins === 0 && before.locked_until === null)) return { changed: false };
+    await tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [person.id]);
+    await audit(tx, {
+      actorId: admin.id,
+      unitId: admin.unitId,
+      action: 'unlock sign-in',
+      targetType: 'person',
+      targetId: person.id,
+      old: { failed_sign_ins: before.failed_sign_ins, locked_until: before.locked_until },
+      new: { failed_sign_ins: 0, locked_until: null },
+    }, now);
+    await log({ kind: 'unlocked', reason: 'by_admin', person: { id: person.id, role: person.role, unit_id: person.unit_id }, by: admin.id, request });
+    return { changed: true };
+  }, now);
 }

@@ -6,7 +6,7 @@ import { Database } from '../db/database';
 import { bundledMigrations } from '../db/migrations';
 import { hashPassword, verifyPassword } from './password';
 import { hashPin, isValidPin, verifyPin, type PinPicture } from './picture-pin';
-import { lockAfterFailure, lockState, LOCKOUT, SlidingWindowLimiter, UNTIL_UNLOCKED } from './rate-limit';
+import { EMAIL_DELAY, lockAfterFailure, lockState, LOCKOUT, SlidingWindowLimiter, UNTIL_UNLOCKED } from './rate-limit';
 import { createSession, invalidateSession, isExpired, sessionIdFromToken, sessionPolicy, slideExpiry, validateSessionToken } from './session';
 import { generateShortCode, issueLoginCard, findCardOwner, normalizeShortCode } from './login-card';
 import { getPendingSignIn, pickPicture, signInWithPassword, startCardSignIn } from './sign-in';
@@ -55,6 +55,17 @@ describe('rate limits and lockout', () => {
     expect(lockState(60_000 * 15, 0)).toEqual({ locked: true, untilUnlocked: false, minutesLeft: 15 });
     expect(lockState(UNTIL_UNLOCKED, 0)).toMatchObject({ locked: true, untilUnlocked: true });
     expect(lockState(1000, 1000)).toEqual({ locked: false });
+  });
+
+  it('delays an email account from the 5th failure, 1 minute doubling up to 1 hour, never for good', () => {
+    const minute = 60_000;
+    expect(lockAfterFailure(EMAIL_DELAY.after - 1, 0, 'email')).toBeNull();
+    expect(lockAfterFailure(5, 1000, 'email')).toBe(1000 + minute);
+    expect(lockAfterFailure(6, 0, 'email')).toBe(2 * minute);
+    expect(lockAfterFailure(7, 0, 'email')).toBe(4 * minute);
+    expect(lockAfterFailure(10, 0, 'email')).toBe(32 * minute);
+    expect(lockAfterFailure(11, 0, 'email')).toBe(60 * minute);
+    expect(lockAfterFailure(10_000, 0, 'email')).toBe(60 * minute);
   });
 });
 
@@ -117,15 +128,48 @@ describe('sessions and sign-in against a database', () => {
     expect(await db.get('SELECT 1 FROM sessions WHERE id = ?', [session.id])).toBeUndefined();
   });
 
-  it('signs a worker in with the password, and locks after repeated failures', async () => {
+  it('signs a worker in with the password; failures delay it, with the same answer as for an unknown email', async () => {
     const ok = await signInWithPassword(db, 'OHJAAJA@testi.fi', 'pitkä salasana 123', '10.0.0.1');
     expect(ok).toMatchObject({ ok: true, role: 'worker' });
     const results = [];
-    for (let i = 0; i < LOCKOUT.shortLockAfter; i++) results.push(await signInWithPassword(db, 'ohjaaja@testi.fi', 'väärä', '10.0.0.2'));
-    expect(results.at(-1)).toMatchObject({ ok: false, reason: 'locked' });
-    // Even the right password is refused while locked.
-    expect(await signInWithPassword(db, 'ohjaaja@testi.fi', 'pitkä salasana 123', '10.0.0.3')).toMatchObject({ ok: false, reason: 'locked' });
-  });
+    for (let i = 0; i < EMAIL_DELAY.after; i++) results.push(await signInWithPassword(db, 'ohjaaja@testi.fi', 'väärä', '10.0.0.2'));
+    expect(results.at(-1)).toEqual({ ok: false, reason: 'password_rejected', detail: 'wrong_password' });
+    // Even the right password is refused while delayed, and the answer does not say so.
+    expect(await signInWithPassword(db, 'ohjaaja@testi.fi', 'pitkä salasana 123', '10.0.0.3')).toEqual({ ok: false, reason: 'password_rejected', detail: 'locked' });
+    expect(await signInWithPassword(db, 'nobody@testi.fi', 'väärä', '10.0.0.3')).toEqual({ ok: false, reason: 'password_rejected', detail: 'unknown_account' });
+    const row = await db.get<{ failed_sign_ins: number; locked_until: number }>("SELECT failed_sign_ins, locked_until FROM people WHERE email = 'ohjaaja@testi.fi'");
+    expect(row!.failed_sign_ins, 'tries while delayed are not checked, so not counted').toBe(EMAIL_DELAY.after);
+    expect(row!.locked_until - Date.now()).toBeLessThanOrEqual(EMAIL_DELAY.firstMs);
+    await db.write((tx) => tx.run("UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE email = 'ohjaaja@testi.fi'"));
+  }, 30_000);
+
+  it('counts parallel wrong passwords before checking them: 7 at once, 5 are checked, the delay is 1 minute', async () => {
+    await db.write((tx) => tx.run("UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE email = 'ohjaaja@testi.fi'"));
+    const before = Date.now();
+    const results = await Promise.all(Array.from({ length: 7 }, (_, i) => signInWithPassword(db, 'ohjaaja@testi.fi', `väärä ${i}`, '10.0.5.1')));
+    expect(results.filter((r) => !r.ok && r.reason === 'password_rejected' && r.detail === 'wrong_password')).toHaveLength(EMAIL_DELAY.after);
+    expect(results.filter((r) => !r.ok && r.reason === 'password_rejected' && r.detail === 'locked')).toHaveLength(7 - EMAIL_DELAY.after);
+    const row = await db.get<{ failed_sign_ins: number; locked_until: number }>("SELECT failed_sign_ins, locked_until FROM people WHERE email = 'ohjaaja@testi.fi'");
+    expect(row!.failed_sign_ins).toBe(EMAIL_DELAY.after);
+    expect(row!.locked_until).toBeLessThanOrEqual(Date.now() + EMAIL_DELAY.firstMs);
+    expect(row!.locked_until).toBeGreaterThanOrEqual(before + EMAIL_DELAY.firstMs);
+    await db.write((tx) => tx.run("UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE email = 'ohjaaja@testi.fi'"));
+  }, 30_000);
+
+  it('a success takes back the failures before it, not those counted while it was checked', async () => {
+    await db.write((tx) => tx.run("UPDATE people SET failed_sign_ins = 2, locked_until = NULL WHERE email = 'ohjaaja@testi.fi'"));
+    // The right password is counted as the 3rd try; two wrong ones are counted 4th and 5th while it is checked.
+    const [right, ...wrong] = await Promise.all([
+      signInWithPassword(db, 'ohjaaja@testi.fi', 'pitkä salasana 123', '10.0.6.1'),
+      signInWithPassword(db, 'ohjaaja@testi.fi', 'väärä a', '10.0.6.2'),
+      signInWithPassword(db, 'ohjaaja@testi.fi', 'väärä b', '10.0.6.3'),
+    ]);
+    expect(right).toMatchObject({ ok: true });
+    expect(wrong.every((r) => !r.ok)).toBe(true);
+    const row = await db.get<{ failed_sign_ins: number }>("SELECT failed_sign_ins FROM people WHERE email = 'ohjaaja@testi.fi'");
+    expect(row!.failed_sign_ins).toBe(2);
+    await db.write((tx) => tx.run("UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE email = 'ohjaaja@testi.fi'"));
+  }, 30_000);
 
   it('signs a client in with a card and the four pictures; a revoked card stops working', async () => {
     const card = await issueLoginCard(db, clientId, null);
@@ -153,6 +197,53 @@ describe('sessions and sign-in against a database', () => {
     expect(await pickPicture(db, start.pendingToken, { pick: 'cat' }, false, '10.0.2.1')).toMatchObject({ ok: false, reason: 'wrong' });
     expect((await getPendingSignIn(db, start.pendingToken))?.picks).toEqual([]);
   });
+
+  it('checks one of nine parallel fourth pictures on one pending sign-in; the others change nothing', async () => {
+    await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
+    const card = await issueLoginCard(db, clientId, null);
+    const start = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.7.1');
+    if (!start.ok) throw new Error('card refused');
+    for (const pick of ['sun', 'sun', 'fish'] as const) await pickPicture(db, start.pendingToken, { pick }, false, '10.0.7.1');
+    const fourth = ['cat', 'dog', 'sun', 'car', 'apple', 'tree', 'flower', 'ball', 'fish'] as const;
+    const results = await Promise.all(fourth.map((pick) => pickPicture(db, start.pendingToken, { pick }, false, '10.0.7.1')));
+    const checked = results.filter((r) => !(r.ok && 'done' in r));
+    expect(checked, JSON.stringify(results)).toHaveLength(1);
+    const failures = (await db.get<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM people WHERE id = ?', [clientId]))!.failed_sign_ins;
+    expect(failures + results.filter((r) => r.ok && 'token' in r).length).toBe(1);
+    await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
+  }, 30_000);
+
+  it('a tap while the fourth picture is checked changes nothing; a check left unfinished for 30 s no longer holds the sign-in', async () => {
+    const card = await issueLoginCard(db, clientId, null);
+    const start = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.9.1');
+    if (!start.ok) throw new Error('card refused');
+    const id = sessionIdFromToken(start.pendingToken);
+    const now = Date.now();
+    await db.write((tx) => tx.run('UPDATE pending_sign_ins SET picks = ? WHERE id = ?', [`checking:${now - 1000}`, id]));
+    expect(await pickPicture(db, start.pendingToken, { pick: 'dog' }, false, '10.0.9.1', now)).toEqual({ ok: true, done: false });
+    expect((await db.get<{ picks: string }>('SELECT picks FROM pending_sign_ins WHERE id = ?', [id]))?.picks).toBe(`checking:${now - 1000}`);
+    await db.write((tx) => tx.run('UPDATE pending_sign_ins SET picks = ? WHERE id = ?', [`checking:${now - 31_000}`, id]));
+    expect(await pickPicture(db, start.pendingToken, { pick: 'dog' }, false, '10.0.9.1', now)).toEqual({ ok: true, done: false });
+    expect((await getPendingSignIn(db, start.pendingToken, now))?.picks).toEqual(['dog']);
+  });
+
+  it('counts wrong PINs of 12 parallel pending sign-ins before checking them: 5 checked, then the lock', async () => {
+    await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
+    const card = await issueLoginCard(db, clientId, null);
+    const tokens: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const start = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.8.1');
+      if (!start.ok) throw new Error('card refused');
+      for (const pick of ['cat', 'cat', 'cat'] as const) await pickPicture(db, start.pendingToken, { pick }, false, '10.0.8.1');
+      tokens.push(start.pendingToken);
+    }
+    const results = await Promise.all(tokens.map((token) => pickPicture(db, token, { pick: 'cat' }, false, '10.0.8.1')));
+    const row = await db.get<{ failed_sign_ins: number; locked_until: number }>('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [clientId]);
+    expect(row!.failed_sign_ins).toBe(LOCKOUT.shortLockAfter);
+    expect(results.filter((r) => !r.ok && r.reason === 'wrong')).toHaveLength(LOCKOUT.shortLockAfter - 1);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(12 - (LOCKOUT.shortLockAfter - 1));
+    await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
+  }, 30_000);
 
   it('leads a client without a PIN to choose one: a mismatch starts again, a match saves it and signs in', async () => {
     const newcomer = (await db.write((tx) => tx.run("INSERT INTO people (role, full_name, preferred_name, created_at) VALUES ('client', 'Uusi Asiakas', 'Uusi', 0)"))).lastID;

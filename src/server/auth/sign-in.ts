@@ -1,14 +1,15 @@
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
 import { createSession, generateSessionToken, sessionIdFromToken, type SessionKind, type SessionRow } from './session';
 import { findCardOwner } from './login-card';
 import { hashPassword, verifyPassword } from './password';
 import { hashPin, parsePicks, PIN_LENGTH, verifyPin, type PinPicture } from './picture-pin';
 import { isChoiceRecord, NEW_CHOICE_RECORD, parseChoice, serializeChoice, stepChoice, type ChoiceAction, type PinChoice } from './pin-choice';
-import { LOCKOUT, lockAfterFailure, lockState, signInLimiter, type LockState } from './rate-limit';
+import { LOCKOUT, lockAfterFailure, lockStands, lockState, signInLimiter, type AccountKind, type LockState } from './rate-limit';
+import { limiterKey } from '../security/client-address';
 
 /**
  * The sign-in steps for every role. Each returns either a new session (token for the cookie)
- * or a reason the page turns into easy words. Reasons never tell whether an email exists.
+ * or a reason the page turns into easy words.
  */
 export type SignInFailure =
   | { ok: false; reason: 'too_many_from_here'; minutes: number }
@@ -19,58 +20,105 @@ export type SignInFailure =
   /** Choosing a new PIN: the second round of pictures was not the same as the first. */
   | { ok: false; reason: 'pin_mismatch' };
 
+/**
+ * An email sign-in that did not succeed. The page shows one and the same text for every
+ * `detail`, after the same work (a scrypt hash), so nobody learns which emails exist or which
+ * account is delayed; `detail` is for the server's own records only. A delayed (locked)
+ * account is not told even after the right password: that answer would tell a guesser the
+ * password is right, and the delay would stop nothing.
+ */
+export type PasswordFailure =
+  | { ok: false; reason: 'too_many_from_here'; minutes: number }
+  | { ok: false; reason: 'password_rejected'; detail: 'unknown_account' | 'wrong_password' | 'locked' };
+
 export type SignedIn = { ok: true; token: string; session: SessionRow; role: string };
 
 const PENDING_MINUTES = 10;
 
-// Verified against when the email is unknown, so a wrong email takes as long as a wrong password.
-const dummyHash = hashPassword('not a real password, only for timing');
+/**
+ * Stands in the pending sign-in's picks while its fourth picture is being checked, with the
+ * time the check began. A mark older than CHECK_STALE_MS is left over from a check that never
+ * finished (the server stopped): it reads as no picks, so the client is not stuck.
+ */
+const CHECKING = 'checking:';
+const CHECK_STALE_MS = 30_000;
 
-function ipLimited(ip: string): SignInFailure | null {
-  if (signInLimiter.take(ip)) return null;
-  return { ok: false, reason: 'too_many_from_here', minutes: Math.ceil(signInLimiter.retryAfter(ip) / 60_000) };
+function checkInProgress(picks: string, now: number): boolean {
+  return picks.startsWith(CHECKING) && now - Number(picks.slice(CHECKING.length)) < CHECK_STALE_MS;
 }
 
-/** Counts a failure on the account and locks it when the policy says so. */
-async function recordFailure(db: Database, personId: number, now: number): Promise<SignInFailure> {
-  const failures = await db.write(async (tx) => {
-    await tx.run('UPDATE people SET failed_sign_ins = failed_sign_ins + 1 WHERE id = ?', [personId]);
-    const row = await tx.get<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM people WHERE id = ?', [personId]);
-    const n = row?.failed_sign_ins ?? 0;
-    const lock = lockAfterFailure(n, now);
-    if (lock !== null) await tx.run('UPDATE people SET locked_until = ? WHERE id = ?', [lock, personId]);
-    return n;
-  });
-  const lock = lockAfterFailure(failures, now);
-  if (lock !== null) {
-    const state = lockState(lock, now);
-    if (state.locked) return { ok: false, reason: 'locked', lock: state };
-  }
-  const untilNextLock = LOCKOUT.shortLockAfter - (failures % LOCKOUT.shortLockAfter);
+// Verified against when the email is unknown or the account delayed, so those take as long as a wrong password.
+const dummyHash = hashPassword('not a real password, only for timing');
+
+function ipLimited(ip: string): { ok: false; reason: 'too_many_from_here'; minutes: number } | null {
+  const key = limiterKey(ip);
+  if (signInLimiter.take(key)) return null;
+  return { ok: false, reason: 'too_many_from_here', minutes: Math.ceil(signInLimiter.retryAfter(key) / 60_000) };
+}
+
+type Opened = { opened: false; lock: Extract<LockState, { locked: true }> } | { opened: true; attempt: number; lockedUntil: number | null };
+
+/**
+ * Begins a try on an account inside the caller's write transaction: refuses it while the
+ * account is locked, otherwise counts it as a failure now, before any hash is compared, and
+ * sets the lock that count calls for. Parallel tries queue behind one another here, so the
+ * lock is there before the next one is let through. A success takes its count back (settle).
+ */
+async function openAttempt(tx: Tx, personId: number, kind: AccountKind, now: number): Promise<Opened> {
+  const row = await tx.get<{ failed_sign_ins: number; locked_until: number | null }>('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [personId]);
+  const lock = lockState(row?.locked_until ?? null, now);
+  if (lock.locked) return { opened: false, lock };
+  const attempt = (row?.failed_sign_ins ?? 0) + 1;
+  const lockedUntil = lockAfterFailure(attempt, now, kind);
+  await tx.run('UPDATE people SET failed_sign_ins = ?, locked_until = COALESCE(?, locked_until) WHERE id = ?', [attempt, lockedUntil, personId]);
+  return { opened: true, attempt, lockedUntil };
+}
+
+/** What a client is told after a wrong PIN counted as failure number `attempt`. */
+function wrongPin(attempt: number, lockedUntil: number | null, now: number): SignInFailure {
+  const state = lockState(lockedUntil, now);
+  if (state.locked) return { ok: false, reason: 'locked', lock: state };
+  const untilNextLock = LOCKOUT.shortLockAfter - (attempt % LOCKOUT.shortLockAfter);
   return { ok: false, reason: 'wrong', attemptsBeforeLock: untilNextLock <= 2 ? untilNextLock : null };
 }
 
+/**
+ * After a right password or PIN: takes back the failures counted up to and including this try
+ * (`attempt`; 0 for none), but not those counted after it began, while it was being checked.
+ * Their lock stays if they are enough for one.
+ */
+async function settleSuccess(tx: Tx, personId: number, attempt: number, kind: AccountKind): Promise<void> {
+  const row = await tx.get<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM people WHERE id = ?', [personId]);
+  const remaining = Math.max(0, (row?.failed_sign_ins ?? 0) - attempt);
+  await tx.run(`UPDATE people SET failed_sign_ins = ?, locked_until = ${lockStands(remaining, kind) ? 'locked_until' : 'NULL'} WHERE id = ?`, [remaining, personId]);
+}
+
 async function succeed(db: Database, personId: number, kind: SessionKind, role: string, now: number): Promise<SignedIn> {
-  await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [personId]));
   const { token, session } = await createSession(db, personId, kind, now);
   return { ok: true, token, session, role };
 }
 
-export async function signInWithPassword(db: Database, email: string, password: string, ip: string, now = Date.now()): Promise<SignedIn | SignInFailure> {
+export async function signInWithPassword(db: Database, email: string, password: string, ip: string, now = Date.now()): Promise<SignedIn | PasswordFailure> {
   const limited = ipLimited(ip);
   if (limited) return limited;
-  const person = await db.get<{ id: number; role: string; password_hash: string | null; locked_until: number | null }>(
-    `SELECT id, role, password_hash, locked_until FROM people
-      WHERE email = ? AND active = 1 AND role IN ('family', 'worker', 'admin')`,
-    [email.trim()],
-  );
-  if (!person?.password_hash) {
-    await verifyPassword(await dummyHash, password);
-    return { ok: false, reason: 'wrong', attemptsBeforeLock: null };
+  // The same steps for every email, known or not: one write transaction, then one hash.
+  const found = await db.write(async (tx) => {
+    const person = await tx.get<{ id: number; role: string; password_hash: string | null }>(
+      `SELECT id, role, password_hash FROM people
+        WHERE email = ? AND active = 1 AND role IN ('family', 'worker', 'admin')`,
+      [email.trim()],
+    );
+    if (!person?.password_hash) return null;
+    return { person, opened: await openAttempt(tx, person.id, 'email', now) };
+  });
+  const checked = found?.opened.opened ? found : null;
+  const right = await verifyPassword(checked ? checked.person.password_hash! : await dummyHash, password);
+  if (!checked || !right || !checked.opened.opened) {
+    const detail = !found ? 'unknown_account' : !found.opened.opened ? 'locked' : 'wrong_password';
+    return { ok: false, reason: 'password_rejected', detail };
   }
-  const lock = lockState(person.locked_until, now);
-  if (lock.locked) return { ok: false, reason: 'locked', lock };
-  if (!(await verifyPassword(person.password_hash, password))) return recordFailure(db, person.id, now);
+  const { person, opened } = checked;
+  await db.write((tx) => settleSuccess(tx, person.id, opened.attempt, 'email'));
   return succeed(db, person.id, 'staff', person.role, now);
 }
 
@@ -137,9 +185,18 @@ export async function getPendingSignIn(db: Database, pendingToken: string, now =
 
 export type PickResult = { ok: true; done: false } | SignedIn | SignInFailure;
 
+type Tap =
+  | { kind: 'progress' }
+  | { kind: 'refused'; failure: SignInFailure }
+  | { kind: 'check'; picks: PinPicture[]; mark: string; pinHash: string | null; attempt: number; lockedUntil: number | null };
+
 /**
  * Step 2: one tap on a picture (or "remove last"). On the fourth picture the PIN is checked;
  * a wrong PIN clears the picks so the client starts again from the first picture.
+ *
+ * Each tap reads and writes the picks in one write transaction, so parallel taps cannot all
+ * become the fourth picture: the fourth marks the pending sign-in as being checked (other taps
+ * meanwhile change nothing) and counts the try on the account in the same transaction.
  */
 export async function pickPicture(
   db: Database,
@@ -152,30 +209,39 @@ export async function pickPicture(
   const pending = await getPendingSignIn(db, pendingToken, now);
   if (!pending) return { ok: false, reason: 'pending_expired' };
   if (pending.choosing) return choosePicture(db, pending, pending.choosing, action, remember, now);
-  if ('restart' in action) {
-    await db.write((tx) => tx.run("UPDATE pending_sign_ins SET picks = '', remember = ? WHERE id = ?", [remember ? 1 : 0, pending.id]));
-    return { ok: true, done: false };
+  const rememberFlag = remember ? 1 : 0;
+  const tap = await db.write(async (tx): Promise<Tap> => {
+    const row = await tx.get<{ picks: string }>('SELECT picks FROM pending_sign_ins WHERE id = ?', [pending.id]);
+    if (!row || isChoiceRecord(row.picks)) return { kind: 'refused', failure: { ok: false, reason: 'pending_expired' } };
+    if (checkInProgress(row.picks, now)) return { kind: 'progress' };
+    const current = row.picks.startsWith(CHECKING) ? [] : parsePicks(row.picks);
+    const picks = 'restart' in action ? [] : 'undo' in action ? current.slice(0, -1) : [...current, action.pick].slice(0, PIN_LENGTH);
+    if (picks.length < PIN_LENGTH) {
+      await tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [picks.join(','), rememberFlag, pending.id]);
+      return { kind: 'progress' };
+    }
+    const limited = ipLimited(ip);
+    if (limited) return { kind: 'refused', failure: limited };
+    const opened = await openAttempt(tx, pending.client_id, 'card', now);
+    if (!opened.opened) {
+      await tx.run("UPDATE pending_sign_ins SET picks = '', remember = ? WHERE id = ?", [rememberFlag, pending.id]);
+      return { kind: 'refused', failure: { ok: false, reason: 'locked', lock: opened.lock } };
+    }
+    const mark = `${CHECKING}${now}`;
+    await tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [mark, rememberFlag, pending.id]);
+    const person = await tx.get<{ pin_hash: string | null }>('SELECT pin_hash FROM people WHERE id = ?', [pending.client_id]);
+    return { kind: 'check', picks, mark, pinHash: person?.pin_hash ?? null, attempt: opened.attempt, lockedUntil: opened.lockedUntil };
+  });
+  if (tap.kind === 'progress') return { ok: true, done: false };
+  if (tap.kind === 'refused') return tap.failure;
+  if (!tap.pinHash || !(await verifyPin(tap.pinHash, tap.picks))) {
+    await db.write((tx) => tx.run("UPDATE pending_sign_ins SET picks = '' WHERE id = ? AND picks = ?", [pending.id, tap.mark]));
+    return wrongPin(tap.attempt, tap.lockedUntil, now);
   }
-  const picks = 'undo' in action ? pending.picks.slice(0, -1) : [...pending.picks, action.pick].slice(0, PIN_LENGTH);
-  if (picks.length < PIN_LENGTH) {
-    await db.write((tx) =>
-      tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [picks.join(','), remember ? 1 : 0, pending.id]),
-    );
-    return { ok: true, done: false };
-  }
-  const limited = ipLimited(ip);
-  if (limited) return limited;
-  const person = await db.get<{ pin_hash: string | null; locked_until: number | null }>(
-    'SELECT pin_hash, locked_until FROM people WHERE id = ?',
-    [pending.client_id],
-  );
-  const lock = lockState(person?.locked_until ?? null, now);
-  if (lock.locked) return { ok: false, reason: 'locked', lock };
-  if (!person?.pin_hash || !(await verifyPin(person.pin_hash, picks))) {
-    await db.write((tx) => tx.run("UPDATE pending_sign_ins SET picks = '', remember = ? WHERE id = ?", [remember ? 1 : 0, pending.id]));
-    return recordFailure(db, pending.client_id, now);
-  }
-  await db.write((tx) => tx.run('DELETE FROM pending_sign_ins WHERE id = ?', [pending.id]));
+  await db.write(async (tx) => {
+    await tx.run('DELETE FROM pending_sign_ins WHERE id = ?', [pending.id]);
+    await settleSuccess(tx, pending.client_id, tap.attempt, 'card');
+  });
   return succeed(db, pending.client_id, remember ? 'remembered' : 'shared', 'client', now);
 }
 

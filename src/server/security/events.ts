@@ -87,14 +87,13 @@ export interface SecurityEventRecord {
   path: string;
 }
 
-/** Reads a request's origin for an event: Astro's context or anything alike. */
-export function requestInfo(context: { request: Request; url: URL; clientAddress?: string }): RequestInfo {
-  let ip = '';
-  try {
-    ip = context.clientAddress ?? '';
-  } catch {
-    // Astro throws when the adapter cannot tell the address; the event is still worth having.
-  }
+/**
+ * Reads a request's origin for an event: Astro's context or anything alike. The address is the
+ * one the origin middleware found (the socket, or a trusted proxy's word), never Astro's own
+ * clientAddress, which believes any X-Forwarded-For.
+ */
+export function requestInfo(context: { request: Request; url: URL; locals?: { clientAddress?: string } }): RequestInfo {
+  const ip = context.locals?.clientAddress ?? '';
   // A login card's QR address holds the card's secret: never into the log.
   const path = context.url.pathname.startsWith('/k/') ? '/k/[secret]' : context.url.pathname.slice(0, 200);
   return { ip: ip.slice(0, 64), userAgent: shortUserAgent(context.request.headers.get('user-agent')), path };

@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import { findCardOwner } from '../auth/login-card';
 import { isChoiceRecord } from '../auth/pin-choice';
 import { sessionIdFromToken } from '../auth/session';
-import type { SignedIn, SignInFailure } from '../auth/sign-in';
+import type { PasswordFailure, SignedIn, SignInFailure } from '../auth/sign-in';
 import { eventPerson, logSecurityEvent, writeWithEvents, type EventPerson, type RequestInfo, type SecurityEvent } from './events';
 
 /**
@@ -44,7 +44,7 @@ export async function pinSubject(db: Database, pendingToken: string, now = Date.
   };
 }
 
-type Result = SignedIn | SignInFailure | { ok: true; done: false } | { ok: true; pendingToken: string };
+type Result = SignedIn | SignInFailure | PasswordFailure | { ok: true; done: false } | { ok: true; pendingToken: string };
 
 /** The events of one answer of a sign-in step (none for a tap that only added a picture). */
 function eventsOf(method: 'password' | 'pin' | 'card', subject: SignInSubject | null, result: Result, request: RequestInfo): SecurityEvent[] {
@@ -56,6 +56,11 @@ function eventsOf(method: 'password' | 'pin' | 'card', subject: SignInSubject | 
   }
   const wrong = method === 'password' ? (person ? 'wrong_password' : 'unknown_email') : 'wrong_pin';
   switch (result.reason) {
+    case 'password_rejected': {
+      // The password step answers all three alike on the page; the log tells them apart.
+      const reason = ({ unknown_account: 'unknown_email', wrong_password: 'wrong_password', locked: 'locked' } as const)[result.detail];
+      return [{ kind: 'sign_in_failed', reason, person, request }];
+    }
     case 'wrong':
       return [{ kind: 'sign_in_failed', reason: wrong, person, request }];
     case 'locked':
@@ -90,10 +95,16 @@ async function write(db: Database, events: SecurityEvent[]): Promise<void> {
 }
 
 /** After the email and password step (login.astro). */
-export async function logPasswordSignIn(db: Database, subject: SignInSubject | null, result: SignedIn | SignInFailure, request: RequestInfo): Promise<void> {
+export async function logPasswordSignIn(db: Database, subject: SignInSubject | null, result: SignedIn | PasswordFailure, request: RequestInfo, now = Date.now()): Promise<void> {
   // A success always has its person, even if the account was made after the subject was read.
   const known = subject ?? (result.ok ? { person: (await eventPerson(db, result.session.person_id))!, lockedBefore: false, choosing: false } : null);
-  await write(db, eventsOf('password', known, result, request));
+  const events = eventsOf('password', known, result, request);
+  // A wrong password that started a delay (the account was open before this try): a lockout too.
+  if (known && !known.lockedBefore && !result.ok && result.reason === 'password_rejected' && result.detail === 'wrong_password') {
+    const row = await db.get<{ locked_until: number | null }>('SELECT locked_until FROM people WHERE id = ?', [known.person.id]);
+    if ((row?.locked_until ?? 0) > now) events.push({ kind: 'locked', reason: 'for_a_while', person: known.person, request });
+  }
+  await write(db, events);
 }
 
 /** After a picture tap (card/pin.astro): a signed-in client, a wrong PIN, a lock. */

@@ -1,0 +1,40 @@
+// The one way the built server runs: `npm start`, `npm run demo`, the tests and the benchmark.
+//
+// Astro's standalone server believes the first X-Forwarded-For value of any request as the
+// client's address, so anyone could pick a new address per request (past the per-address
+// sign-in limit) or use up someone else's. This front keeps Astro's request handling (static
+// files, pages) but runs each request inside an AsyncLocalStorage holding what only the socket
+// knows: the peer's address and whether the connection is TLS. The middleware reads them
+// (src/server/security/request.ts) and believes forwarded headers only from
+// OMAPOLKU_TRUSTED_PROXIES. Built pages answer 500 without this front, so nothing runs on the
+// spoofable address by mistake.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const sockets = new AsyncLocalStorage();
+globalThis[Symbol.for('omapolku.socket')] = sockets;
+const { handler } = await import('../dist/server/entry.mjs');
+// Astro loads the middleware (and with it src/server/config.ts) at the first request; loading it
+// now makes a bad setting, such as an unreadable OMAPOLKU_TRUSTED_PROXIES entry, stop the start
+// with its message instead of failing every request.
+await import('../dist/server/_astro-internal_middleware.mjs');
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4321);
+const listener = (req, res) => {
+  const socket = req.socket;
+  sockets.run({ peer: socket.remoteAddress ?? '', encrypted: Boolean(socket.encrypted) }, () => handler(req, res));
+};
+// TLS straight from Node, as @astrojs/node's standalone server offers it.
+const tls = process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
+  ? { cert: readFileSync(process.env.SERVER_CERT_PATH), key: readFileSync(process.env.SERVER_KEY_PATH) }
+  : null;
+export const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(port, host, resolve);
+});
+export const url = `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;

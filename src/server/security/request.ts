@@ -1,0 +1,32 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { config } from '../config';
+import { cameOverTls, clientAddressFrom } from './client-address';
+
+/**
+ * What the socket of the current request knows, put there by the front server
+ * (scripts/serve.mjs) for each request; undefined when the built app runs without it.
+ */
+export interface SocketFacts {
+  peer: string;
+  encrypted: boolean;
+}
+
+export function socketFacts(): SocketFacts | undefined {
+  const store = (globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')] as AsyncLocalStorage<SocketFacts> | undefined;
+  return store?.getStore();
+}
+
+export interface RequestOrigin {
+  /** The client's address for limits and logs: the one answer every sign-in route uses. */
+  clientAddress: string;
+  /** The browser reached us over TLS (directly, or through a trusted proxy that says so). */
+  overTls: boolean;
+}
+
+/** Where a request came from, believing forwarded headers only from a trusted proxy. */
+export function requestOrigin(facts: SocketFacts, headers: Headers, trusted = config.trustedProxies): RequestOrigin {
+  return {
+    clientAddress: clientAddressFrom(facts.peer, headers.get('x-forwarded-for'), trusted),
+    overTls: cameOverTls(facts.encrypted, facts.peer, headers.get('x-forwarded-proto'), trusted),
+  };
+}
