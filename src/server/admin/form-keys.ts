@@ -9,7 +9,7 @@ import { field } from '../forms';
  * same transaction. The first post of a key creates the record; every replay (a double click, a
  * resent form, ten at once) is answered with what the first one created. The keys live in one
  * table, `form_keys`, because these forms create rows in four different tables (see
- * migrations/0011_form_keys.sql).
+ * migrations/0009_form_keys.sql).
  */
 export type FormKind = 'person' | 'unit' | 'rate' | 'substitute';
 

@@ -6,12 +6,7 @@ export interface Migration {
   sql: string;
 }
 
-/**
- * Turns files named `NNNN_name.sql` into migrations, in order, refusing duplicates. A gap is
- * allowed: work done in parallel is given its migration numbers in advance, so a branch may
- * carry 0011 before 0008–0010 have landed; `applyMigrations` applies every version not yet
- * recorded, so the lower numbers still run when they arrive.
- */
+/** Turns files named `NNNN_name.sql` into migrations, refusing gaps and duplicates. */
 export function parseMigrationFiles(files: Record<string, string>): Migration[] {
   const migrations = Object.entries(files).map(([file, sql]) => {
     const match = /(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
@@ -20,7 +15,7 @@ export function parseMigrationFiles(files: Record<string, string>): Migration[] 
   });
   migrations.sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version < 1 || (i > 0 && m.version === migrations[i - 1].version)) throw new Error(`Migration numbers must be unique and start at 0001; found ${m.version} twice or out of range`);
+    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 0001, 0002… without gaps; found ${m.version} at place ${i + 1}`);
   });
   return migrations;
 }
