@@ -212,6 +212,17 @@ describe('one message and one clip per key, and the truth when nothing was sent'
   const clipsOf = async (clientId: number) =>
     (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM voice_clips v JOIN conversations c ON c.id = v.conversation_id WHERE c.client_id = ?', [clientId]))[0].n;
 
+  /** A message of Aino's conversation and its key: Ville's forms are made to carry that key. */
+  async function keyOfAinosMessage(): Promise<string> {
+    const key = `aino-${crypto.randomUUID()}`;
+    const hasConversation = (await querySql(server.dbFile, 'SELECT id FROM conversations WHERE client_id = ?', [ids.aino])).length > 0;
+    if (!hasConversation) await runSql(server.dbFile, [['INSERT INTO conversations (client_id, created_at) VALUES (?, 0)', [ids.aino]]]);
+    await runSql(server.dbFile, [
+      ["INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, idempotency_key, created_at) SELECT id, ?, 'text', 'Ainon viesti', 1, ?, 0 FROM conversations WHERE client_id = ?", [ids.aino, key, ids.aino]],
+    ]);
+    return key;
+  }
+
   it('ten voice posts with one key at once store one clip and one message (three times)', async () => {
     const client = await fixture.newPage();
     await signInClient(client, server.baseUrl, 'ville', { device: 'own' });
@@ -265,13 +276,7 @@ describe('one message and one clip per key, and the truth when nothing was sent'
   });
 
   it("a form carrying another conversation's key says it was not sent, keeps the words, and stores nothing", async () => {
-    // A message of Aino's conversation and its key; Ville's form is made to carry that key.
-    const other = { idempotency_key: `aino-${Date.now()}` };
-    const hasConversation = (await querySql(server.dbFile, 'SELECT id FROM conversations WHERE client_id = ?', [ids.aino])).length > 0;
-    if (!hasConversation) await runSql(server.dbFile, [['INSERT INTO conversations (client_id, created_at) VALUES (?, 0)', [ids.aino]]]);
-    await runSql(server.dbFile, [
-      ["INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, idempotency_key, created_at) SELECT id, ?, 'text', 'Ainon viesti', 1, ?, 0 FROM conversations WHERE client_id = ?", [ids.aino, other.idempotency_key, ids.aino]],
-    ]);
+    const other = { idempotency_key: await keyOfAinosMessage() };
     const client = await fixture.newPage({ javaScriptEnabled: false });
     await signInClient(client, server.baseUrl, 'ville', { device: 'own' });
     await client.goto(`${server.baseUrl}/client/messages`);
@@ -290,7 +295,16 @@ describe('one message and one clip per key, and the truth when nothing was sent'
     await clickAndWait(client, client.locator('form.write-message button[type=submit]'));
     expect((await messagesOf(ids.ville)).at(-1)!.body).toBe(words);
 
-    // The worker's reply form the same way.
+    // A quick message with that key: not sent, and said so.
+    await client.goto(`${server.baseUrl}/client/messages?quick=thanks`);
+    await client.locator('.quick-confirm input[name=key]').evaluate((input, key) => ((input as HTMLInputElement).value = key), other.idempotency_key);
+    await clickAndWait(client, client.locator('.quick-confirm button[type=submit]'));
+    expect(await client.locator('#body-error').textContent()).toContain('Viestiä ei lähetetty.');
+    expect((await messagesOf(ids.ville)).at(-1)!.body).toBe(words);
+  });
+
+  it("the worker's reply form with another conversation's key says so too, and keeps the reply", async () => {
+    const other = { idempotency_key: await keyOfAinosMessage() };
     const sanna = await fixture.newPage({ javaScriptEnabled: false });
     await signInStaff(sanna, server.baseUrl, STAFF.workerB); // Sanna: Ville's named worker
     await sanna.goto(`${server.baseUrl}/worker/messages/client/${ids.ville}`);
