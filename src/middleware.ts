@@ -5,6 +5,19 @@ import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from './server/i18
 import { areaRoles } from './server/access';
 import { LANG_COOKIE } from './server/preferences';
 import { pagePolicy, STRICT_POLICY } from './server/security/csp';
+import { unsendableHeader } from './server/security/sendable';
+
+/**
+ * Every request gets an answer: a response with a header Node cannot send would otherwise leave
+ * the request hanging (src/server/security/sendable.ts). Outermost, so it sees the final headers.
+ */
+const sendable = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const bad = unsendableHeader(response.headers);
+  if (bad === null) return response;
+  // Astro answers a thrown error with the 500 page (src/pages/500.astro, which logs it).
+  throw new Error(`${context.request.method} ${context.url.pathname}: the ${bad} header of the response cannot be sent`);
+});
 
 /**
  * Headers every response carries. Pages get a Content-Security-Policy that allows only their
@@ -78,4 +91,4 @@ const roleAreas = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(securityHeaders, session, language, roleAreas);
+export const onRequest = sequence(sendable, securityHeaders, session, language, roleAreas);
