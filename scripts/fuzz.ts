@@ -7,7 +7,8 @@
  * Exits non-zero when any request got a 5xx, showed a stack trace or took over 5 s.
  *
  * Options: --seed=N (default 12), --bodies=N (a route; default 10000), --from=N (first body),
- * --route=/pattern (only routes whose pattern contains it), --concurrency=N (default 4).
+ * --route=/a,/b (only routes whose pattern contains one of them), --skip=/c,/d (not these),
+ * --concurrency=N (default 4).
  * A failure line gives the options that replay it.
  */
 import { seedTemplateDb, startServer } from '../tests/helpers/server';
@@ -18,10 +19,11 @@ const seed = Number(option('seed', '12'));
 const bodies = Number(option('bodies', '10000'));
 const from = Number(option('from', '0'));
 const concurrency = Number(option('concurrency', '4'));
-const only = option('route', '');
+const only = option('route', '').split(',');
+const skip = option('skip', '').split(',').filter(Boolean);
 
-const routes = postRoutes().filter((r) => r.pattern.includes(only));
-if (routes.length === 0) throw new Error(`No POST route matches ${only}`);
+const routes = postRoutes().filter((r) => only.some((o) => r.pattern.includes(o)) && !skip.some((s) => r.pattern.includes(s)));
+if (routes.length === 0) throw new Error(`No POST route matches ${only.join(', ')}`);
 console.log(`Fuzzing ${routes.length} POST routes, ${bodies} bodies each from body ${from}, seed ${seed}, ${concurrency} at a time.`);
 const started = Date.now();
 const server = await startServer({ templateDb: await seedTemplateDb() });
