@@ -9,6 +9,19 @@ import { PAGE_POLICY, STRICT_POLICY } from './server/security/csp';
 import { logSecurityEvent, requestInfo } from './server/security/events';
 import { requestOrigin, socketFacts } from './server/security/request';
 import { config } from './server/config';
+import { unsendableHeader } from './server/security/sendable';
+
+/**
+ * Every request gets an answer: a response with a header Node cannot send would otherwise leave
+ * the request hanging (src/server/security/sendable.ts). Outermost, so it sees the final headers.
+ */
+const sendable = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const bad = unsendableHeader(response.headers);
+  if (bad === null) return response;
+  // Astro answers a thrown error with the 500 page (src/pages/500.astro, which logs it).
+  throw new Error(`${context.request.method} ${context.url.pathname}: the ${bad} header of the response cannot be sent`);
+});
 
 /**
  * Where the request came from (socket peer, or what a trusted proxy says), into locals: every
@@ -119,4 +132,4 @@ const roleAreas = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(origin, securityHeaders, session, language, roleAreas);
+export const onRequest = sequence(sendable, origin, securityHeaders, session, language, roleAreas);

@@ -1,4 +1,6 @@
 /** Small helpers shared by every form handler. */
+import { safeBackPath } from '../domain/routes/back-path';
+import { PAGE_PATTERNS } from './page-routes';
 
 /** Ordinary forms are text: far below this. A larger body is refused unread. */
 export const FORM_MAX_BYTES = 1_000_000;
@@ -68,8 +70,10 @@ export function fileField(form: FormData, name: string): File | null {
   return value instanceof File && value.size > 0 ? value : null;
 }
 
-/** Only our own paths may be a redirect target (no open redirect through ?back=). */
+/**
+ * Only our own pages may be a redirect target (no open redirect through a `back` field, and no
+ * value that cannot be a Location header): anything else goes to `fallback`.
+ */
 export function safeLocalPath(value: string | null | undefined, fallback: string): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
-  return value;
+  return safeBackPath(value, PAGE_PATTERNS, fallback);
 }

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../easy-read/check';
 import type { ServiceType } from '../plan/plan';
-import { isIsoDate, isMonth } from './month';
+import { isCalendarMonth, isIsoDate } from './month';
 import type { AttendanceStatus } from './status';
 
 export interface Rate {
@@ -101,7 +101,7 @@ function addToMealLine(lines: MealLine[], mealCents: number): void {
  */
 export function computeStatement(input: StatementInput): Statement {
   const { month } = input;
-  if (!isMonth(month)) throw new RangeError(`Not a month: ${JSON.stringify(month)}`);
+  if (!isCalendarMonth(month)) throw new RangeError(`Not a month: ${JSON.stringify(month)}`);
   for (const rate of input.rates) {
     assertCents(rate.dailyCents, 'dailyCents');
     assertCents(rate.mealCents, 'mealCents');

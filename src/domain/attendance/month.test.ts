@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysOfMonth, isIsoDate, isMonth, isoWeekday, monthGrid, monthOf } from './month';
+import { addDays, addMonths, daysOfMonth, FIRST_MONTH, isCalendarMonth, isIsoDate, isMonth, isoWeekday, LAST_MONTH, monthGrid, monthOf, requestedMonth } from './month';
 
 describe('isIsoDate', () => {
   it('accepts only dates that exist on the calendar', () => {
@@ -22,6 +22,25 @@ describe('isMonth', () => {
     expect(isMonth('2026-01')).toBe(true);
     expect(isMonth('2026-12')).toBe(true);
     for (const bad of ['2026-13', '2026-00', '2026-1', '2026-11-01', '202-11', '', '2026/11']) expect(isMonth(bad)).toBe(false);
+  });
+
+  it('accepts only the years 2000–2100, where every page can still step a year either way', () => {
+    expect([FIRST_MONTH, LAST_MONTH]).toEqual(['2000-01', '2100-12']);
+    for (const good of ['2000-01', '2100-12', '2050-06']) expect(isMonth(good)).toBe(true);
+    for (const bad of ['9999-12', '0000-01', '0000-12', '1999-12', '2101-01', ' 2026-11', '٢٠٢٦-١١']) expect(isMonth(bad), bad).toBe(false);
+    // Arithmetic from the edges of the range stays on the calendar.
+    expect(addMonths('2000-01', -12)).toBe('1999-01');
+    expect(daysOfMonth(addMonths('2100-12', 1))).toHaveLength(31);
+    expect(isCalendarMonth('1999-12')).toBe(true);
+  });
+});
+
+describe('requestedMonth', () => {
+  it('gives the fallback without a parameter, the month when it is one, else null (not found)', () => {
+    expect(requestedMonth(null, '2026-11')).toBe('2026-11');
+    expect(requestedMonth('', '2026-11')).toBe('2026-11');
+    expect(requestedMonth('2024-02', '2026-11')).toBe('2024-02');
+    for (const bad of ['9999-12', '0000-01', '2026-13', 'kissa', '2026-1']) expect(requestedMonth(bad, '2026-11'), bad).toBeNull();
   });
 });
 

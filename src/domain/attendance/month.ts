@@ -33,7 +33,7 @@ function parseDay(day: string): [number, number, number] {
 }
 
 function parseMonth(month: string): [number, number] {
-  if (!isMonth(month)) throw new RangeError(`Not a month: ${JSON.stringify(month)}`);
+  if (!isCalendarMonth(month)) throw new RangeError(`Not a month: ${JSON.stringify(month)}`);
   return [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
 }
 
@@ -55,12 +55,34 @@ export function isIsoDate(s: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-/** Guards a month from a URL or form: exactly 'YYYY-MM' with a real month number. */
-export function isMonth(s: string): boolean {
+/** Exactly 'YYYY-MM' with a real month number, any year: what month arithmetic accepts. */
+export function isCalendarMonth(s: string): boolean {
   const match = MONTH_PATTERN.exec(s);
   if (!match) return false;
   const month = Number(match[2]);
   return month >= 1 && month <= 12;
+}
+
+/**
+ * The months a URL or form may ask for. The portal began in the 2020s; the margin both ways
+ * covers any real record, and keeps a page's month arithmetic (a year back, the next month's
+ * pay day) far from the years 0000 and 9999, where it would leave the calendar.
+ */
+export const FIRST_MONTH = '2000-01';
+export const LAST_MONTH = '2100-12';
+
+/** Guards a month from a URL or form: exactly 'YYYY-MM' with a real month number, from FIRST_MONTH to LAST_MONTH. */
+export function isMonth(s: string): boolean {
+  return isCalendarMonth(s) && s >= FIRST_MONTH && s <= LAST_MONTH;
+}
+
+/**
+ * The month a page shows from its `?month=` parameter: `fallback` when there is none, the month
+ * when isMonth accepts it, else null, which the page answers with "not found" (404).
+ */
+export function requestedMonth(param: string | null, fallback: string): string | null {
+  if (param === null || param === '') return fallback;
+  return isMonth(param) ? param : null;
 }
 
 /** The month a day belongs to, for grouping recorded days into a monthly statement. */
