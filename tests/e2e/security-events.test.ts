@@ -10,7 +10,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickAndWait, DEMO_PASSWORD, h1, path, signInClient, signInStaff, signOut, STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, CLIENTS, DEMO_PASSWORD, h1, path, signInClient, signInStaff, signOut, STAFF, useBrowser } from '../helpers/browser';
 import { expectNoAxeViolations } from '../helpers/axe';
 import { useServerWithClients } from '../helpers/own-server';
 import { querySql, runSql } from '../helpers/server';
@@ -197,15 +197,27 @@ describe('security events', () => {
     expect(path(tablet)).toBe('/client');
     expect(await h1(tablet)).toBe('Hei Jukka!');
 
+    const wornCode = (await helena.locator('[data-short-code]').innerText()).trim();
+
     // Lost: a new card, and the tablet's next request goes to sign-in.
     await helena.goto(cardPage);
     await helena.check('#why-lost');
     await issue(helena);
     expect(await helena.locator('.login-card').count()).toBe(1);
+    const lostCode = (await helena.locator('[data-short-code]').innerText()).trim();
     expect(await helena.locator('.card-print-notes [role=status]').innerText()).toContain('Asiakas kirjattiin ulos 1 laitteelta.');
     await tablet.reload();
     expect(path(tablet).startsWith('/card')).toBe(true);
     expect(await tablet.locator('body').innerText()).not.toContain('Hei Jukka!');
+
+    // No PIN picture, card secret or code in the events, on stdout or in the table.
+    const lines = JSON.stringify(eventLines());
+    const table = JSON.stringify(await querySql(server.dbFile, 'SELECT * FROM security_events'));
+    const { pin, qr, code } = CLIENTS.jukka;
+    for (const secret of [...new Set(pin), pin.join(','), qr.slice(3), code, wornCode, lostCode]) {
+      expect(lines).not.toContain(secret);
+      expect(table).not.toContain(secret);
+    }
 
     // Both in the admin audit and the security events.
     const audit = await querySql<{ action: string }>(server.dbFile, "SELECT action FROM admin_audit WHERE action = 'end sessions: card lost' AND target_id = ?", [ids.jukka]);
