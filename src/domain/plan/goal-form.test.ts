@@ -5,11 +5,12 @@ const parse = (values: Record<string, string>) => parseGoalChange((name) => valu
 
 describe('goal editor form', () => {
   it('reads each kind of change', () => {
-    expect(parse({ action: 'create', title: ' Kuljen bussilla ', picture: 'bus' })).toEqual({ ok: true, change: { kind: 'create', title: 'Kuljen bussilla', picture: 'bus' } });
+    expect(parse({ action: 'create', title: ' Kuljen bussilla ', picture: 'bus', key: 'k1' })).toEqual({ ok: true, change: { kind: 'create', title: 'Kuljen bussilla', picture: 'bus', key: 'k1' } });
     expect(parse({ action: 'done', goal: '4' })).toEqual({ ok: true, change: { kind: 'status', goalId: 4, status: 'done' } });
-    expect(parse({ action: 'up', goal: '4' })).toEqual({ ok: true, change: { kind: 'move', goalId: 4, direction: -1 } });
-    expect(parse({ action: 'toggle-step', step: '9' })).toEqual({ ok: true, change: { kind: 'toggle-step', stepId: 9 } });
-    expect(parse({ action: 'comment', goal: '4', text: 'Hienoa!' })).toEqual({ ok: true, change: { kind: 'comment', goalId: 4, text: 'Hienoa!' } });
+    expect(parse({ action: 'up', goal: '4', from: '2' })).toEqual({ ok: true, change: { kind: 'move', goalId: 4, direction: -1, from: 2 } });
+    expect(parse({ action: 'set-step', step: '9', done: '1' })).toEqual({ ok: true, change: { kind: 'set-step', stepId: 9, done: true } });
+    expect(parse({ action: 'set-step', step: '9', done: '0' })).toEqual({ ok: true, change: { kind: 'set-step', stepId: 9, done: false } });
+    expect(parse({ action: 'comment', goal: '4', text: 'Hienoa!', key: 'k2' })).toEqual({ ok: true, change: { kind: 'comment', goalId: 4, text: 'Hienoa!', key: 'k2' } });
   });
 
   it('refuses an empty or too long title, an unknown picture, an empty comment and unknown actions', () => {
@@ -18,5 +19,7 @@ describe('goal editor form', () => {
     expect(parse({ action: 'edit', goal: '1', title: 'Hyvä', picture: 'unicorn' })).toEqual({ ok: false, error: 'unknownPicture' });
     expect(parse({ action: 'comment', goal: '1', text: '  ' })).toEqual({ ok: false, error: 'commentRequired' });
     expect(parse({ action: 'drop-table' })).toEqual({ ok: false, error: 'unknownAction' });
+    // A step's state must be said: "set-step" never toggles.
+    expect(parse({ action: 'set-step', step: '9' })).toEqual({ ok: false, error: 'unknownAction' });
   });
 });

@@ -6,14 +6,16 @@ export type GoalFormError = 'titleRequired' | 'titleTooLong' | 'unknownPicture' 
 
 /** One change to a client's goals, as the goal editor posts it (the store applies it). */
 export type GoalChange =
-  | { kind: 'create'; picture: string; title: string }
+  | { kind: 'create'; picture: string; title: string; key: string }
   | { kind: 'edit'; goalId: number; picture: string; title: string }
   | { kind: 'status'; goalId: number; status: 'active' | 'done' | 'archived' }
-  | { kind: 'move'; goalId: number; direction: -1 | 1 }
-  | { kind: 'add-step'; goalId: number; title: string }
-  | { kind: 'toggle-step'; stepId: number }
+  /** `from`: the goal's place when the form was shown, so a second tap of one button moves it once. */
+  | { kind: 'move'; goalId: number; direction: -1 | 1; from: number }
+  | { kind: 'add-step'; goalId: number; title: string; key: string }
+  /** A step's state to set (not to toggle: two taps of one button must not undo each other). */
+  | { kind: 'set-step'; stepId: number; done: boolean }
   | { kind: 'archive-step'; stepId: number }
-  | { kind: 'comment'; goalId: number; text: string };
+  | { kind: 'comment'; goalId: number; text: string; key: string };
 
 /** `isKnownPicture`: whether a picture name is one the picker offers (the server's catalogue). */
 export function parseGoalChange(get: (name: string) => string, isKnownPicture: (name: string) => boolean): { ok: true; change: GoalChange } | { ok: false; error: GoalFormError } {
@@ -26,7 +28,7 @@ export function parseGoalChange(get: (name: string) => string, isKnownPicture: (
       const error = checkTitle() ?? (isKnownPicture(get('picture')) ? null : 'unknownPicture');
       if (error) return { ok: false, error };
       return get('action') === 'create'
-        ? { ok: true, change: { kind: 'create', picture: get('picture'), title } }
+        ? { ok: true, change: { kind: 'create', picture: get('picture'), title, key: get('key') } }
         : { ok: true, change: { kind: 'edit', goalId: id('goal'), picture: get('picture'), title } };
     }
     case 'done':
@@ -35,20 +37,21 @@ export function parseGoalChange(get: (name: string) => string, isKnownPicture: (
       return { ok: true, change: { kind: 'status', goalId: id('goal'), status: get('action') === 'done' ? 'done' : get('action') === 'archive' ? 'archived' : 'active' } };
     case 'up':
     case 'down':
-      return { ok: true, change: { kind: 'move', goalId: id('goal'), direction: get('action') === 'up' ? -1 : 1 } };
+      return { ok: true, change: { kind: 'move', goalId: id('goal'), direction: get('action') === 'up' ? -1 : 1, from: get('from') === '' ? NaN : id('from') } };
     case 'add-step': {
       const error = checkTitle();
-      return error ? { ok: false, error } : { ok: true, change: { kind: 'add-step', goalId: id('goal'), title } };
+      return error ? { ok: false, error } : { ok: true, change: { kind: 'add-step', goalId: id('goal'), title, key: get('key') } };
     }
-    case 'toggle-step':
-      return { ok: true, change: { kind: 'toggle-step', stepId: id('step') } };
+    case 'set-step':
+      if (get('done') !== '1' && get('done') !== '0') return { ok: false, error: 'unknownAction' };
+      return { ok: true, change: { kind: 'set-step', stepId: id('step'), done: get('done') === '1' } };
     case 'archive-step':
       return { ok: true, change: { kind: 'archive-step', stepId: id('step') } };
     case 'comment': {
       const text = get('text').trim();
       if (!text) return { ok: false, error: 'commentRequired' };
       if (text.length > COMMENT_MAX) return { ok: false, error: 'commentTooLong' };
-      return { ok: true, change: { kind: 'comment', goalId: id('goal'), text } };
+      return { ok: true, change: { kind: 'comment', goalId: id('goal'), text, key: get('key') } };
     }
     default:
       return { ok: false, error: 'unknownAction' };

@@ -11,7 +11,7 @@ import { field } from '../forms';
  * table, `form_keys`, because these forms create rows in four different tables (see
  * migrations/0009_form_keys.sql).
  */
-export type FormKind = 'person' | 'unit' | 'rate' | 'substitute';
+export type FormKind = 'person' | 'unit' | 'rate' | 'substitute' | 'plan' | 'goal' | 'goal_step' | 'goal_comment';
 
 export const FORM_KEY_FIELD = 'key';
 

@@ -42,32 +42,75 @@ const plan = (over: Partial<PlanInput> = {}): PlanInput => ({
 describe('goal changes', () => {
   it('each change of a worker is in the audit log under the client, in the client’s unit; another client’s goal changes nothing', async () => {
     const change = (c: Parameters<typeof changeGoals>[3]) => changeGoals(db, ids.client, ids.pekka, c, TODAY);
-    expect(await change({ kind: 'create', picture: 'bus', title: 'Kuljen bussilla' })).toBe(true);
+    expect(await change({ kind: 'create', picture: 'bus', title: 'Kuljen bussilla', key: 'k-goal' })).toBe(true);
     const { id: goal } = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.client]))!;
     expect(await change({ kind: 'edit', goalId: goal, picture: 'bus', title: 'Kuljen bussilla yksin' })).toBe(true);
-    expect(await change({ kind: 'add-step', goalId: goal, title: 'Ostan lipun' })).toBe(true);
+    expect(await change({ kind: 'add-step', goalId: goal, title: 'Ostan lipun', key: 'k-step' })).toBe(true);
     const { id: step } = (await db.get<{ id: number }>('SELECT id FROM goal_steps WHERE goal_id = ?', [goal]))!;
-    expect(await change({ kind: 'toggle-step', stepId: step })).toBe(true);
+    expect(await change({ kind: 'set-step', stepId: step, done: true })).toBe(true);
     expect(await change({ kind: 'archive-step', stepId: step })).toBe(true);
-    expect(await change({ kind: 'comment', goalId: goal, text: 'Hienoa!' })).toBe(true);
+    expect(await change({ kind: 'comment', goalId: goal, text: 'Hienoa!', key: 'k-comment' })).toBe(true);
     expect(await change({ kind: 'status', goalId: goal, status: 'done' })).toBe(true);
     const otherGoal = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.other]))!.id;
     expect(await change({ kind: 'edit', goalId: otherGoal, picture: 'bus', title: 'Kaapattu' })).toBe(false);
-    expect(await change({ kind: 'comment', goalId: otherGoal, text: 'x' })).toBe(false);
+    expect(await change({ kind: 'comment', goalId: otherGoal, text: 'x', key: 'k-other' })).toBe(false);
     const rows = await audit();
     expect(rows.map((r) => r.action)).toEqual(['create goal', 'edit goal', 'add goal step', 'tick goal step', 'remove goal step', 'comment on goal', 'goal status']);
     expect(new Set(rows.map((r) => `${r.actor_id} ${r.target_id} ${r.unit_id}`))).toEqual(new Set([`${ids.pekka} ${ids.client} ${ids.unit}`]));
   });
 });
 
+describe('a double tap in the goal editor', () => {
+  it('adds a goal, a step and a comment once per form, sets a step (never toggles it back) and moves a goal one place', async () => {
+    const change = (c: Parameters<typeof changeGoals>[3]) => changeGoals(db, ids.client, ids.pekka, c, TODAY);
+    const twice = async (c: Parameters<typeof changeGoals>[3]) => expect(await Promise.all([change(c), change(c)])).toEqual([true, true]);
+    const count = async (sql: string) => (await db.get<{ n: number }>(sql, [ids.client]))!.n;
+
+    await twice({ kind: 'create', picture: 'bus', title: 'Kuljen bussilla', key: 'form-a' });
+    await twice({ kind: 'create', picture: 'bus', title: 'Laitan ruokaa', key: 'form-b' });
+    expect(await count('SELECT COUNT(*) AS n FROM goals WHERE client_id = ?')).toBe(2);
+    const [first, second] = (await db.all<{ id: number }>('SELECT id FROM goals WHERE client_id = ? ORDER BY position', [ids.client])).map((g) => g.id);
+
+    await twice({ kind: 'add-step', goalId: first, title: 'Ostan lipun', key: 'form-c' });
+    await twice({ kind: 'comment', goalId: first, text: 'Hienoa!', key: 'form-d' });
+    expect(await count('SELECT COUNT(*) AS n FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE g.client_id = ?')).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM goal_comments c JOIN goals g ON g.id = c.goal_id WHERE g.client_id = ?')).toBe(1);
+
+    const { id: step } = (await db.get<{ id: number }>('SELECT id FROM goal_steps WHERE goal_id = ?', [first]))!;
+    await twice({ kind: 'set-step', stepId: step, done: true });
+    expect((await db.get<{ done_on: string | null }>('SELECT done_on FROM goal_steps WHERE id = ?', [step]))!.done_on).toBe(TODAY);
+
+    // "Down" on the first goal, tapped twice: it moves one place, not back again.
+    await twice({ kind: 'move', goalId: first, direction: 1, from: 0 });
+    expect((await db.all<{ id: number }>("SELECT id FROM goals WHERE client_id = ? AND status = 'active' ORDER BY position, id", [ids.client])).map((g) => g.id)).toEqual([second, first]);
+
+    // One audit row for each change that happened, none for the second taps.
+    expect((await audit()).map((r) => r.action)).toEqual(['create goal', 'create goal', 'add goal step', 'comment on goal', 'tick goal step', 'move goal']);
+    // Another worker's post with a key already used changes nothing and is refused.
+    expect(await changeGoals(db, ids.client, ids.liisa, { kind: 'create', picture: 'bus', title: 'Kaapattu', key: 'form-a' }, TODAY)).toBe(false);
+    expect(await count('SELECT COUNT(*) AS n FROM goals WHERE client_id = ?')).toBe(2);
+  });
+});
+
 describe('saving a plan', () => {
+  it('saves one version per form: a double click or a resent form answers with the first version', async () => {
+    const by = { id: ids.liisa, unitAdminOf: null };
+    const versions = await Promise.all([savePlanVersion(db, ids.client, plan(), by, 'form-x'), savePlanVersion(db, ids.client, plan(), by, 'form-x')]);
+    expect(versions).toEqual([1, 1]);
+    expect(await savePlanVersion(db, ids.client, plan(), by, 'form-x')).toBe(1);
+    expect(await savePlanVersion(db, ids.client, plan({ summary: 'Teet puutöitä ja autat.' }), by, 'form-y')).toBe(2);
+    expect((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM plan_versions WHERE client_id = ?', [ids.client]))!.n).toBe(2);
+    // Someone else's form key saves nothing.
+    expect(await savePlanVersion(db, ids.client, plan(), { id: ids.pekka, unitAdminOf: null }, 'form-y')).toBeNull();
+  });
+
   it('from a worker or substitute never changes the named worker, even with one in the input; from the unit admin it does, audited', async () => {
-    await savePlanVersion(db, ids.client, plan({ named_worker_id: ids.pekka }), { id: ids.pekka, unitAdminOf: null });
+    await savePlanVersion(db, ids.client, plan({ named_worker_id: ids.pekka }), { id: ids.pekka, unitAdminOf: null }, 'form-1');
     expect(await namedWorkerOf(db, ids.client)).toBe(ids.liisa);
     expect((await db.get<{ named_worker_id: number }>('SELECT named_worker_id FROM plan_versions WHERE client_id = ?', [ids.client]))!.named_worker_id).toBe(ids.liisa);
     expect((await audit()).map((r) => r.action)).toEqual(['save plan']);
 
-    await savePlanVersion(db, ids.client, plan({ named_worker_id: ids.pekka, summary: 'Teet puutöitä ja autat muita.' }), { id: ids.admin, unitAdminOf: ids.unit });
+    await savePlanVersion(db, ids.client, plan({ named_worker_id: ids.pekka, summary: 'Teet puutöitä ja autat muita.' }), { id: ids.admin, unitAdminOf: ids.unit }, 'form-2');
     expect(await namedWorkerOf(db, ids.client)).toBe(ids.pekka);
     const rows = await db.all<{ action: string; old_value: string; new_value: string }>('SELECT action, old_value, new_value FROM admin_audit ORDER BY id');
     expect(rows.map((r) => r.action)).toEqual(['save plan', 'change named worker', 'save plan']);

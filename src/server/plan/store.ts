@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { setNamedWorkerInTx } from '../assignments';
+import { createOnce } from '../admin/form-keys';
 import { auditClientChange, changedFields } from '../admin/audit';
 import type { Database } from '../db';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
@@ -114,47 +116,56 @@ export type PlanInput = ParsedPlan & { place_photo_id: number | null };
  * differ from the previous version). The version records the named worker of the day. Only a
  * unit admin (`by.unitAdminOf`, the unit they administer) may name another worker here, through
  * the audited assignments path; from anyone else `input.named_worker_id` is ignored.
+ *
+ * One version per form (`key`, made when the editor was shown): a double click or a resent form
+ * answers with the version the first post saved. Null: the key was someone else's form.
  */
-export async function savePlanVersion(db: Database, clientId: number, input: PlanInput, by: { id: number; unitAdminOf: number | null }, now = Date.now()): Promise<number> {
+export async function savePlanVersion(db: Database, clientId: number, input: PlanInput, by: { id: number; unitAdminOf: number | null }, key: string, now = Date.now()): Promise<number | null> {
   return db.write(async (tx) => {
-    const previous = await tx.get<Record<string, unknown> & { id: number; version: number }>(
-      `SELECT id, version, service_type, place_name, place_address, place_picture, place_photo_id, named_worker_id, starts_on, review_on, legal_basis, summary
-         FROM plan_versions WHERE client_id = ? ORDER BY version DESC LIMIT 1`,
-      [clientId],
-    );
-    const version = (previous?.version ?? 0) + 1;
-    if (by.unitAdminOf !== null && input.named_worker_id !== null) {
-      await setNamedWorkerInTx(tx, { clientId, workerId: input.named_worker_id, unitId: by.unitAdminOf, actorId: by.id }, now);
-    }
-    const named = await tx.get<{ worker_id: number }>(
-      `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2) ORDER BY starts_on DESC LIMIT 1`,
-      [clientId, todayInHelsinki(now)],
-    );
-    const namedWorkerId = named?.worker_id ?? null;
-    const { lastID } = await tx.run(
-      `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, place_photo_id,
-         named_worker_id, starts_on, review_on, legal_basis, summary, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, namedWorkerId,
-        input.starts_on, input.review_on, input.legal_basis, input.summary, by.id, now],
-    );
-    const scheduleText = (days: { weekday: number; starts_at: string; ends_at: string }[]) => days.map((d) => `${d.weekday} ${d.starts_at}-${d.ends_at}`).join(', ');
-    const previousSchedule = previous
-      ? scheduleText(await tx.all('SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday', [previous.id]))
-      : null;
-    await tx.run('DELETE FROM weekly_schedule WHERE client_id = ?', [clientId]);
-    for (const day of input.schedule) {
-      await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [lastID, day.weekday, day.starts_at, day.ends_at]);
-      await tx.run('INSERT INTO weekly_schedule (client_id, weekday, starts_at, ends_at, place) VALUES (?, ?, ?, ?, ?)', [clientId, day.weekday, day.starts_at, day.ends_at, input.place_name]);
-    }
-    const after: Record<string, unknown> = {
-      service_type: input.service_type, place_name: input.place_name, place_address: input.place_address, place_picture: input.place_picture,
-      place_photo_id: input.place_photo_id, named_worker_id: namedWorkerId, starts_on: input.starts_on, review_on: input.review_on,
-      legal_basis: input.legal_basis, summary: input.summary, schedule: scheduleText([...input.schedule].sort((a, b) => a.weekday - b.weekday)),
-    };
-    const diff = previous ? changedFields({ ...previous, schedule: previousSchedule }, after) : { old: null, new: after };
-    await auditClientChange(tx, { actorId: by.id, clientId, action: 'save plan', old: diff?.old ?? null, new: { version, ...(diff?.new ?? {}) } }, now);
-    return version;
+    let version = 0;
+    const saved = await createOnce(tx, { kind: 'plan', key: key || randomUUID(), actorId: by.id }, async () => {
+      const previous = await tx.get<Record<string, unknown> & { id: number; version: number }>(
+        `SELECT id, version, service_type, place_name, place_address, place_picture, place_photo_id, named_worker_id, starts_on, review_on, legal_basis, summary
+           FROM plan_versions WHERE client_id = ? ORDER BY version DESC LIMIT 1`,
+        [clientId],
+      );
+      version = (previous?.version ?? 0) + 1;
+      if (by.unitAdminOf !== null && input.named_worker_id !== null) {
+        await setNamedWorkerInTx(tx, { clientId, workerId: input.named_worker_id, unitId: by.unitAdminOf, actorId: by.id }, now);
+      }
+      const named = await tx.get<{ worker_id: number }>(
+        `SELECT worker_id FROM client_workers WHERE client_id = ? AND kind = 'named' AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2) ORDER BY starts_on DESC LIMIT 1`,
+        [clientId, todayInHelsinki(now)],
+      );
+      const namedWorkerId = named?.worker_id ?? null;
+      const { lastID } = await tx.run(
+        `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, place_photo_id,
+           named_worker_id, starts_on, review_on, legal_basis, summary, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, namedWorkerId,
+          input.starts_on, input.review_on, input.legal_basis, input.summary, by.id, now],
+      );
+      const scheduleText = (days: { weekday: number; starts_at: string; ends_at: string }[]) => days.map((d) => `${d.weekday} ${d.starts_at}-${d.ends_at}`).join(', ');
+      const previousSchedule = previous
+        ? scheduleText(await tx.all('SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday', [previous.id]))
+        : null;
+      await tx.run('DELETE FROM weekly_schedule WHERE client_id = ?', [clientId]);
+      for (const day of input.schedule) {
+        await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [lastID, day.weekday, day.starts_at, day.ends_at]);
+        await tx.run('INSERT INTO weekly_schedule (client_id, weekday, starts_at, ends_at, place) VALUES (?, ?, ?, ?, ?)', [clientId, day.weekday, day.starts_at, day.ends_at, input.place_name]);
+      }
+      const after: Record<string, unknown> = {
+        service_type: input.service_type, place_name: input.place_name, place_address: input.place_address, place_picture: input.place_picture,
+        place_photo_id: input.place_photo_id, named_worker_id: namedWorkerId, starts_on: input.starts_on, review_on: input.review_on,
+        legal_basis: input.legal_basis, summary: input.summary, schedule: scheduleText([...input.schedule].sort((a, b) => a.weekday - b.weekday)),
+      };
+      const diff = previous ? changedFields({ ...previous, schedule: previousSchedule }, after) : { old: null, new: after };
+      await auditClientChange(tx, { actorId: by.id, clientId, action: 'save plan', old: diff?.old ?? null, new: { version, ...(diff?.new ?? {}) } }, now);
+      return lastID;
+    }, now);
+    if ('error' in saved) return null;
+    if (!saved.replay) return version;
+    return (await tx.get<{ version: number }>('SELECT version FROM plan_versions WHERE id = ? AND client_id = ?', [saved.id, clientId]))?.version ?? null;
   });
 }
 
@@ -234,6 +245,17 @@ export async function goalsForWorker(db: Database, clientId: number): Promise<Wo
  */
 export async function changeGoals(db: Database, clientId: number, workerId: number, change: GoalChange, today: string, now = Date.now()): Promise<boolean> {
   return db.write(async (tx) => {
+    // What a form adds (a goal, a step, a comment) is added once per form: a double tap or a
+    // resent form finds its key and changes nothing more. Another person's key changes nothing.
+    const once = async (kind: 'goal' | 'goal_step' | 'goal_comment', key: string, add: () => Promise<number | false>) => {
+      let refused = false;
+      const result = await createOnce(tx, { kind, key: key || randomUUID(), actorId: workerId }, async () => {
+        const id = await add();
+        if (id === false) refused = true;
+        return id === false ? { error: 'notThisClient' as const } : id;
+      }, now);
+      return !refused && !('error' in result && result.error === 'formUsed');
+    };
     const goalOf = (goalId: number) =>
       tx.get<{ id: number; title: string; picture: string; status: string; reached_on: string | null }>(
         'SELECT id, title, picture, status, reached_on FROM goals WHERE id = ? AND client_id = ?',
@@ -249,11 +271,13 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
       return true;
     };
     switch (change.kind) {
-      case 'create': {
-        const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goals WHERE client_id = ?', [clientId]);
-        const { lastID } = await tx.run('INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)', [clientId, change.picture, change.title, (last?.p ?? -1) + 1, now]);
-        return logged('create goal', null, { goal_id: lastID, title: change.title, picture: change.picture });
-      }
+      case 'create':
+        return once('goal', change.key, async () => {
+          const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goals WHERE client_id = ?', [clientId]);
+          const { lastID } = await tx.run('INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)', [clientId, change.picture, change.title, (last?.p ?? -1) + 1, now]);
+          await logged('create goal', null, { goal_id: lastID, title: change.title, picture: change.picture });
+          return lastID;
+        });
       case 'edit': {
         const goal = await goalOf(change.goalId);
         if (!goal) return false;
@@ -278,21 +302,26 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
         const order = await tx.all<{ id: number }>("SELECT id FROM goals WHERE client_id = ? AND status = 'active' ORDER BY position, id", [clientId]);
         const i = order.findIndex((g) => g.id === change.goalId);
         const j = i + change.direction;
-        if (i < 0 || j < 0 || j >= order.length) return true; // already first or last: nothing to do
+        // Moved already (the same button tapped twice, or a form shown before another change),
+        // or already first or last: nothing to do.
+        if (i !== change.from || j < 0 || j >= order.length) return true;
         [order[i], order[j]] = [order[j], order[i]];
         for (const [position, g] of order.entries()) await tx.run('UPDATE goals SET position = ? WHERE id = ?', [position, g.id]);
         return logged('move goal', { goal_id: change.goalId, position: i }, { goal_id: change.goalId, position: j });
       }
-      case 'add-step': {
-        if (!(await goalOf(change.goalId))) return false;
-        const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goal_steps WHERE goal_id = ?', [change.goalId]);
-        const { lastID } = await tx.run('INSERT INTO goal_steps (goal_id, title, position) VALUES (?, ?, ?)', [change.goalId, change.title, (last?.p ?? -1) + 1]);
-        return logged('add goal step', null, { goal_id: change.goalId, step_id: lastID, title: change.title });
-      }
-      case 'toggle-step': {
+      case 'add-step':
+        return once('goal_step', change.key, async () => {
+          if (!(await goalOf(change.goalId))) return false;
+          const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goal_steps WHERE goal_id = ?', [change.goalId]);
+          const { lastID } = await tx.run('INSERT INTO goal_steps (goal_id, title, position) VALUES (?, ?, ?)', [change.goalId, change.title, (last?.p ?? -1) + 1]);
+          await logged('add goal step', null, { goal_id: change.goalId, step_id: lastID, title: change.title });
+          return lastID;
+        });
+      case 'set-step': {
         const step = await stepOf(change.stepId);
         if (!step) return false;
-        const doneOn = step.done_on === null ? today : null;
+        if ((step.done_on !== null) === change.done) return true; // already so: a second tap
+        const doneOn = change.done ? today : null;
         await tx.run('UPDATE goal_steps SET done_on = ? WHERE id = ?', [doneOn, change.stepId]);
         return logged('tick goal step', { step_id: step.id, done_on: step.done_on }, { step_id: step.id, done_on: doneOn });
       }
@@ -302,11 +331,13 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
         await tx.run('UPDATE goal_steps SET archived = 1 WHERE id = ?', [change.stepId]);
         return logged('remove goal step', { step_id: step.id, title: step.title }, { step_id: step.id, archived: 1 });
       }
-      case 'comment': {
-        if (!(await goalOf(change.goalId))) return false;
-        const { lastID } = await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [change.goalId, workerId, change.text, now]);
-        return logged('comment on goal', null, { goal_id: change.goalId, comment_id: lastID, text: change.text });
-      }
+      case 'comment':
+        return once('goal_comment', change.key, async () => {
+          if (!(await goalOf(change.goalId))) return false;
+          const { lastID } = await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [change.goalId, workerId, change.text, now]);
+          await logged('comment on goal', null, { goal_id: change.goalId, comment_id: lastID, text: change.text });
+          return lastID;
+        });
     }
   });
 }

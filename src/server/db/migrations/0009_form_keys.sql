@@ -10,7 +10,7 @@
 -- units with their first admin, rates, client_workers), so one table of used keys keyed by
 -- (kind, key) serves them all instead of a key column on each.
 CREATE TABLE form_keys (
-  kind        TEXT NOT NULL CHECK (kind IN ('person', 'unit', 'rate', 'substitute')),
+  kind        TEXT NOT NULL CHECK (kind IN ('person', 'unit', 'rate', 'substitute', 'plan', 'goal', 'goal_step', 'goal_comment')),
   key         TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 100),
   actor_id    INTEGER NOT NULL REFERENCES people(id),
   -- What the first post created: the person, the unit, the rate or the assignment.
