@@ -10,7 +10,9 @@ export default getViteConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node' },
+        // 30 s instead of vitest's 5: the password and PIN tests hash with scrypt (deliberately
+        // slow, about 0.1 s each on an idle machine), and a loaded machine must not turn them red.
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
         extends: true,
