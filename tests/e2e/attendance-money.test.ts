@@ -308,14 +308,15 @@ describe('rates', () => {
 });
 
 describe('attendance and money pages in every language', () => {
-  it('pass axe (AAA contrast and 44 px targets on client pages) in fi, sv and en', async () => {
+  // One language a test: the three together took close to the 60 s limit on an idle machine.
+  it.each(['sv', 'en', 'fi'] as const)('pass axe (AAA contrast and 44 px targets on client pages) in %s', async (lang) => {
     const client = await fixture.newPage();
     await signInClient(client, server.baseUrl, 'jukka', { device: 'own' });
     const admin = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
     await signInStaff(admin, server.baseUrl, STAFF.admin);
     const family = await fixture.newPage();
     await signInStaff(family, server.baseUrl, STAFF.family);
-    for (const lang of ['sv', 'en', 'fi'] as const) {
+    {
       for (const page of [client, admin, family]) {
         await page.goto(`${server.baseUrl}/help`);
         await chooseLanguage(page, lang);
