@@ -106,6 +106,10 @@ describe('picture PIN', () => {
     expect(await worker.locator('[role=status]').innerText()).toContain('Lukitus avattu: Jukka Niemi.');
     expect(await row.locator('button').count()).toBe(0);
     await expectNoAxeViolations(worker, { client: false });
+    // A worker's unlock is a change by staff: in the unit admin's audit log, with the lock it opened.
+    const audit = await querySql<{ old_value: string }>(server.dbFile, "SELECT a.old_value FROM admin_audit a JOIN people p ON p.id = a.target_id WHERE a.action = 'unlock sign-in' AND p.full_name = 'Jukka Niemi'");
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].old_value).failed_sign_ins).toBeGreaterThanOrEqual(10);
 
     await signInClient(client, base, 'jukka');
     expect(await h1(client)).toBe('Hei Jukka!');

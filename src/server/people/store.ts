@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { auditClientChange } from '../admin/audit';
 import { NO_REQUEST, writeWithEvents, type EventPerson, type RequestInfo } from '../security/events';
 import type { Lang } from '../i18n';
 import type { TextSize } from '../preferences';
@@ -151,6 +152,14 @@ export async function unlockAccount(db: Database, personId: number, by: number, 
     );
     if (!before || (before.failed_sign_ins === 0 && before.locked_until === null)) return;
     await tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [personId]);
+    // A change by staff, so in the unit's audit log too, like an admin's unlock.
+    await auditClientChange(tx, {
+      actorId: by,
+      clientId: personId,
+      action: 'unlock sign-in',
+      old: { failed_sign_ins: before.failed_sign_ins, locked_until: before.locked_until },
+      new: { failed_sign_ins: 0, locked_until: null },
+    });
     await log({ kind: 'unlocked', reason: 'by_worker', person: { id: before.id, role: before.role, unit_id: before.unit_id }, by, request });
   });
 }
