@@ -1,6 +1,7 @@
 import type { Database } from './db';
 import type { AccessBasis } from './access';
 import { addDays } from '../domain/attendance/month';
+import { helsinkiMidnight } from '../domain/time/helsinki';
 
 /**
  * The client's own view of the access log: who looked at which part of their data, when, and on
@@ -95,14 +96,6 @@ export interface StaffLogRow {
   topic: LoggedTopic;
   basis: string;
   path: string;
-}
-
-/** Milliseconds of 00:00 Helsinki time on a day (the offset of that day, so DST days are right). */
-function helsinkiMidnight(day: string): number {
-  const utcNoon = Date.parse(`${day}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(utcNoon));
-  const offsetHours = Number(parts.find((p) => p.type === 'hour')!.value) - 12;
-  return Date.parse(`${day}T00:00:00Z`) - offsetHours * 3_600_000;
 }
 
 /**

@@ -83,3 +83,17 @@ export function todayInHelsinki(at: Date | number = Date.now()): string {
   return helsinkiMoment(at).date;
 }
 
+/**
+ * Milliseconds of 00:00 Helsinki time on a day. Helsinki is UTC+2 in winter and UTC+3 in summer,
+ * and the clocks change at 03:00 and 04:00, never at midnight: so the one of the two candidates
+ * that Helsinki itself reads as that day's 00:00 is the answer, also on the days of the change.
+ */
+export function helsinkiMidnight(day: string): number {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  for (const offsetHours of [2, 3]) {
+    const candidate = utcMidnight - offsetHours * 3_600_000;
+    const m = helsinkiMoment(candidate);
+    if (m.date === day && m.time === '00:00') return candidate;
+  }
+  throw new Error(`No Helsinki midnight found for ${day}`);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helsinkiMoment } from './helsinki';
+import { helsinkiMidnight, helsinkiMoment } from './helsinki';
 import { todayFor } from './today';
 import { clockTime, dayWithWeekday, dayWithYear, weekdayNameOf } from './format';
 
@@ -60,5 +60,15 @@ describe('dayWithYear', () => {
     expect(dayWithYear('2027-11-12', 'en')).toBe('Friday 12 November 2027');
     expect(dayWithYear('2027-11-12', 'en', false)).toBe('12 November 2027');
     expect(dayWithYear('2027-11-12', 'sv')).toBe('fredag 12.11.2027');
+  });
+});
+
+describe('helsinkiMidnight', () => {
+  it('is 00:00 in Helsinki, with the day’s own offset (summer +3, winter +2, and the change days)', () => {
+    expect(new Date(helsinkiMidnight('2026-07-01')).toISOString()).toBe('2026-06-30T21:00:00.000Z');
+    expect(new Date(helsinkiMidnight('2026-01-15')).toISOString()).toBe('2026-01-14T22:00:00.000Z');
+    // Summer time starts at 03:00 on 29 March 2026: that midnight is still winter time.
+    expect(new Date(helsinkiMidnight('2026-03-29')).toISOString()).toBe('2026-03-28T22:00:00.000Z');
+    expect(new Date(helsinkiMidnight('2026-10-25')).toISOString()).toBe('2026-10-24T21:00:00.000Z');
   });
 });

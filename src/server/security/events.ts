@@ -1,4 +1,6 @@
 import type { Database, Tx } from '../db';
+import { addDays } from '../../domain/attendance/month';
+import { helsinkiMidnight } from '../../domain/time/helsinki';
 
 /**
  * The security event log: one row in `security_events` (append-only by triggers) and one JSON
@@ -221,18 +223,6 @@ export interface SecurityEventRow {
   path: string;
 }
 
-/** Milliseconds of 00:00 Helsinki time on a day (that day's offset, so DST days are right). */
-function helsinkiMidnight(day: string): number {
-  const utcNoon = Date.parse(`${day}T12:00:00Z`);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(utcNoon));
-  const offsetHours = Number(parts.find((p) => p.type === 'hour')!.value) - 12;
-  return Date.parse(`${day}T00:00:00Z`) - offsetHours * 3_600_000;
-}
-
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Family members belong to no unit: their events are shown to the admins of every unit where
  * they have a client (a family link), as the admins there look after those sign-ins.
@@ -257,7 +247,7 @@ export async function securityEventsOfUnit(db: Database, unitId: number, f: Secu
       f.from,
       f.from ? helsinkiMidnight(f.from) : null,
       f.to,
-      f.to ? helsinkiMidnight(nextDay(f.to)) : null,
+      f.to ? helsinkiMidnight(addDays(f.to, 1)) : null,
       limit,
       offset,
     ],
