@@ -1,6 +1,6 @@
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { PICTURE_CONCEPTS } from './domain/pictures/concepts';
+import { PICTURE_CONCEPTS } from '@domain/pictures/concepts';
 
 // Easy-read pages live in the top-level `content/` folder beside `locales/`: both are text that
 // translators and reviewers edit, kept apart from code. An entry's id is `<lang>/<slug>`, and the

@@ -3,12 +3,12 @@
 declare namespace App {
   interface Locals {
     /** The signed-in person and session, or null. Set by the session middleware. */
-    actor: import('./server/auth/session').SessionActor | null;
+    actor: import('@server/auth/session').SessionActor | null;
     /** Why a session cookie was refused, so the sign-in page can say it in easy words. */
     sessionEnded: 'expired' | null;
-    lang: import('./server/i18n').Lang;
-    t: import('./server/i18n').T;
-    db: import('./server/db').Database;
+    lang: import('@server/i18n').Lang;
+    t: import('@server/i18n').T;
+    db: import('@server/db').Database;
     /** Set by the outermost middleware run, so a rewrite's second run does not log a 403 again. */
     forbiddenSeen?: boolean;
     /** The client's address (src/server/security/request.ts): the socket, or a trusted proxy's word. */

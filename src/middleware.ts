@@ -1,15 +1,15 @@
 import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { getDb } from './server/db';
-import { SESSION_COOKIE, validateSessionToken } from './server/auth/session';
-import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from './server/i18n';
-import { areaRoles } from './server/access';
-import { LANG_COOKIE } from './server/preferences';
-import { PAGE_POLICY, STRICT_POLICY } from './server/security/csp';
-import { logSecurityEvent, requestInfo } from './server/security/events';
-import { requestOrigin, socketFacts } from './server/security/request';
-import { config } from './server/config';
-import { unsendableHeader } from './server/security/sendable';
+import { getDb } from '@server/db';
+import { SESSION_COOKIE, validateSessionToken } from '@server/auth/session';
+import { DEFAULT_LANG, isLang, langFromAcceptLanguage, tFor } from '@server/i18n';
+import { areaRoles } from '@server/access';
+import { LANG_COOKIE } from '@server/preferences';
+import { PAGE_POLICY, STRICT_POLICY } from '@server/security/csp';
+import { logSecurityEvent, requestInfo } from '@server/security/events';
+import { requestOrigin, socketFacts } from '@server/security/request';
+import { config } from '@server/config';
+import { unsendableHeader } from '@server/security/sendable';
 
 /**
  * Every request gets an answer: a response with a header Node cannot send would otherwise leave

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { invalidateSession, SESSION_COOKIE } from '../server/auth/session';
-import { logSecurityEvent, requestInfo } from '../server/security/events';
+import { invalidateSession, SESSION_COOKIE } from '@server/auth/session';
+import { logSecurityEvent, requestInfo } from '@server/security/events';
 
 /** Sign-out deletes the session row itself, so an old cookie (or the back button) opens nothing. */
 export const POST: APIRoute = async (context) => {

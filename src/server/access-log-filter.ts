@@ -1,4 +1,4 @@
-import { parseDayInput } from '../domain/time/day-input';
+import { parseDayInput } from '@domain/time/day-input';
 import { isLoggedTopic, type StaffLogFilter } from './access-log';
 
 /** Reads the access log filter from a URL (the page's GET form and the CSV link share it). */

@@ -1,7 +1,7 @@
 import type { Database } from './db';
 import type { AccessBasis } from './access';
-import { addDays } from '../domain/attendance/month';
-import { helsinkiMidnight } from '../domain/time/helsinki';
+import { addDays } from '@domain/attendance/month';
+import { helsinkiMidnight } from '@domain/time/helsinki';
 
 /**
  * The client's own view of the access log: who looked at which part of their data, when, and on

@@ -1,6 +1,6 @@
 import type { Database } from './db';
 import type { SessionActor } from './auth/session';
-import { todayInHelsinki } from '../domain/time/helsinki';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 /**
  * The one place that decides who may do what to which client's data, and that writes the

@@ -1,6 +1,6 @@
 import type { Database, Tx } from './db';
-import { todayInHelsinki } from '../domain/time/helsinki';
-import { addDays } from '../domain/attendance';
+import { todayInHelsinki } from '@domain/time/helsinki';
+import { addDays } from '@domain/attendance';
 import { audit } from './admin/audit';
 
 /**

@@ -1,4 +1,4 @@
-import type { PictureConcept } from '../domain/pictures/concepts';
+import type { PictureConcept } from '@domain/pictures/concepts';
 
 /** The six areas behind the client home page's tiles, in the order SPEC.md gives them. */
 export const CLIENT_AREAS = [

@@ -1,5 +1,5 @@
 /** Small helpers shared by every form handler. */
-import { safeBackPath } from '../domain/routes/back-path';
+import { safeBackPath } from '@domain/routes/back-path';
 import { PAGE_PATTERNS } from './page-routes';
 
 /** Ordinary forms are text: far below this. A larger body is refused unread. */

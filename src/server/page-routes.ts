@@ -3,7 +3,7 @@
  * pages themselves are never loaded from here). Used to accept only our own pages as a place
  * to go back to.
  */
-import { pagePatternOf } from '../domain/routes/back-path';
+import { pagePatternOf } from '@domain/routes/back-path';
 
 const PAGE_FILES = Object.keys(import.meta.glob('../pages/**/*.astro'));
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import { foldForSearch, searchPictures, type SearchablePicture } from '../domain/pictures/search';
+import { foldForSearch, searchPictures, type SearchablePicture } from '@domain/pictures/search';
 
 /**
  * The pictures a worker may choose for a goal or a place: every OpenMoji emoji picture, with its

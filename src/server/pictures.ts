@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { markHTMLString } from 'astro/runtime/server/index.js';
-import type { PictureConcept } from '../domain/pictures/concepts';
+import type { PictureConcept } from '@domain/pictures/concepts';
 import type { PinPicture } from './auth/picture-pin';
 import { PICTURE_CATALOGUE } from './picture-catalogue';
 

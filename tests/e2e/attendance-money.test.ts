@@ -11,8 +11,8 @@ import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, u
 import { querySql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
-import { addDays, addMonths, isoWeekday, monthOf } from '../../src/domain/attendance';
-import { todayInHelsinki } from '../../src/domain/time/helsinki';
+import { addDays, addMonths, isoWeekday, monthOf } from '@domain/attendance';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 const fixture = useBrowser();
 const { server, ids } = useServerWithClients();

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPage, checkText, paragraphsFromMarkdown, type Rule } from '../../src/domain/easy-read/check';
-import { isPictureConcept } from '../../src/domain/pictures/concepts';
+import { checkPage, checkText, paragraphsFromMarkdown, type Rule } from '@domain/easy-read/check';
+import { isPictureConcept } from '@domain/pictures/concepts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LANGS = ['fi', 'sv', 'en'] as const;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, tFor, langFromAcceptLanguage } from '../../src/server/i18n';
+import { LANGUAGES, tFor, langFromAcceptLanguage } from '@server/i18n';
 
 const root = path.resolve('locales');
 

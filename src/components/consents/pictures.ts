@@ -1,5 +1,5 @@
-import type { InfoType, RecipientType } from '../../domain/consent';
-import type { PictureConcept } from '../../domain/pictures/concepts';
+import type { InfoType, RecipientType } from '@domain/consent';
+import type { PictureConcept } from '@domain/pictures/concepts';
 
 /** The picture of each recipient type and information type, the same on every consent page. */
 export const RECIPIENT_PICTURE: Record<RecipientType, PictureConcept> = {

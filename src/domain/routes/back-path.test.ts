@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { matchesPattern, pagePatternOf, safeBackPath } from './back-path';
-import { PAGE_PATTERNS } from '../../server/page-routes';
+import { PAGE_PATTERNS } from '@server/page-routes';
 import { pageRoutes } from '../../../tests/helpers/routes';
 
 const PATTERNS = ['/', '/client', '/client/attendance', '/family/[client]/plan', '/help/[slug]'];

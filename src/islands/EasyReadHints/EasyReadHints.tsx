@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { hintsFor, type Hint, type Lang } from '../../domain/easy-read/check';
+import { hintsFor, type Hint, type Lang } from '@domain/easy-read/check';
 
 /**
  * Friendly easy-read hints beside a text the client will read, updated as the worker types.

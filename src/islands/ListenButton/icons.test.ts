@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONCEPT_ICONS, iconBody } from '../../server/pictures';
+import { CONCEPT_ICONS, iconBody } from '@server/pictures';
 import { LISTEN_ICON, STOP_ICON } from './icons';
 
 describe('Kuuntele button pictures', () => {

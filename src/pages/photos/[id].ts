@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { maySeePortrait, photoById } from '../../server/photos';
-import { todayInHelsinki } from '../../domain/time/helsinki';
-import { canReadClient } from '../../server/access';
+import { maySeePortrait, photoById } from '@server/photos';
+import { todayInHelsinki } from '@domain/time/helsinki';
+import { canReadClient } from '@server/access';
 
 /**
  * A stored photo, served only to someone who may read the records of the client it belongs to

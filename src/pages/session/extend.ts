@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { extendSession } from '../../server/auth/session';
+import { extendSession } from '@server/auth/session';
 
 /** The idle warning's "Jatka" button: moves the session's idle end forward. */
 export const POST: APIRoute = async ({ locals }) => {

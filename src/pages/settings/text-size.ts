@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { setTextSize } from '../../server/people/store';
-import { field, readForm, safeLocalPath } from '../../server/forms';
-import { isTextSize, PREFERENCE_COOKIE_OPTIONS, TEXT_SIZE_COOKIE } from '../../server/preferences';
+import { setTextSize } from '@server/people/store';
+import { field, readForm, safeLocalPath } from '@server/forms';
+import { isTextSize, PREFERENCE_COOKIE_OPTIONS, TEXT_SIZE_COOKIE } from '@server/preferences';
 
 export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
   const form = await readForm(request);

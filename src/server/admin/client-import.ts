@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db';
 import type { Params } from '../db/database';
 import { audit } from './audit';
 import { insertClient } from './people';
-import { previewClientCsvText, type ImportContext, type ImportPreview } from '../../domain/import/client-import';
+import { previewClientCsvText, type ImportContext, type ImportPreview } from '@domain/import/client-import';
 
 /**
  * Importing clients from a CSV file (the rules are in domain/import/client-import.ts).

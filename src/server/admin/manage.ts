@@ -1,8 +1,8 @@
 import type { Database, Tx } from '../db';
 import { audit, changedFields } from './audit';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+import { todayInHelsinki } from '@domain/time/helsinki';
 import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
-export { SERVICE_TYPES } from '../../domain/plan/plan';
+export { SERVICE_TYPES } from '@domain/plan/plan';
 
 /**
  * What a unit admin may manage, and the changes they make to people and units, each with its

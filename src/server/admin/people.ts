@@ -1,6 +1,6 @@
 import type { Tx } from '../db';
 import { audit } from './audit';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 /**
  * Creating people, for the admin pages, the CSV import and the first-run set-up. Each insert

@@ -1,6 +1,6 @@
 import { audit, auditClientChange } from '../admin/audit';
 import type { Database, Tx } from '../db';
-import type { ServiceType } from '../../domain/plan/plan';
+import type { ServiceType } from '@domain/plan/plan';
 import {
   addMonths,
   computeStatement,
@@ -10,8 +10,8 @@ import {
   type AttendanceStatus,
   type Rate,
   type Statement,
-} from '../../domain/attendance';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+} from '@domain/attendance';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 /**
  * All SQL about attendance, absence reports, rates and monthly statements. The money rules

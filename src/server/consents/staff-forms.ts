@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { field } from '../forms';
-import { LONGEST_CONSENT_DAYS, isInfoType, isRecipientType, parseDayInput, recipientNeedsName, type InfoType, type RecipientType } from '../../domain/consent';
-import { addDays } from '../../domain/attendance/month';
+import { LONGEST_CONSENT_DAYS, isInfoType, isRecipientType, parseDayInput, recipientNeedsName, type InfoType, type RecipientType } from '@domain/consent';
+import { addDays } from '@domain/attendance/month';
 import { LINK_BASES, LINK_LEVELS, type LinkBasis, type LinkLevel } from './store';
 
 /**

@@ -6,8 +6,8 @@ import { Database } from '../db/database';
 import { bundledMigrations } from '../db/migrations';
 import { consentsOf, createFamilyLink, endFamilyLink, familyLinksOf, giveConsent, inForce, withdrawConsent } from './store';
 import { consentChangeRight, relationTo } from '../access';
-import { todayInHelsinki } from '../../domain/time/helsinki';
-import { addDays } from '../../domain/attendance/month';
+import { todayInHelsinki } from '@domain/time/helsinki';
+import { addDays } from '@domain/attendance/month';
 
 let dir: string;
 let db: Database;

@@ -1,8 +1,8 @@
 import type { Database, Tx } from '../db';
 import { auditClientChange } from '../admin/audit';
-import { todayInHelsinki } from '../../domain/time/helsinki';
-import { consentState, historyEvents, isInForce, type ConsentState, type HistoryEvent, type InfoType, type RecipientType, REMINDER_DAYS } from '../../domain/consent';
-import { addDays } from '../../domain/attendance/month';
+import { todayInHelsinki } from '@domain/time/helsinki';
+import { consentState, historyEvents, isInForce, type ConsentState, type HistoryEvent, type InfoType, type RecipientType, REMINDER_DAYS } from '@domain/consent';
+import { addDays } from '@domain/attendance/month';
 
 /** All SQL about consents and family links. Consents are only ever inserted (see migration 0006). */
 

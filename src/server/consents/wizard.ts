@@ -11,7 +11,7 @@ import {
   type Duration,
   type InfoType,
   type RecipientType,
-} from '../../domain/consent';
+} from '@domain/consent';
 
 /**
  * "Anna lupa" in four numbered steps: 1 Kenelle? 2 Mitä tietoja? 3 Kuinka kauan? 4 Tarkista ja

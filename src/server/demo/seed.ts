@@ -2,8 +2,8 @@ import type { Database, Tx } from '../db';
 import { hashCredential } from '../auth/login-card';
 import { hashPassword } from '../auth/password';
 import { hashPin } from '../auth/picture-pin';
-import { addDays, addMonths, holidayOn, isoWeekday, monthOf } from '../../domain/attendance';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+import { addDays, addMonths, holidayOn, isoWeekday, monthOf } from '@domain/attendance';
+import { todayInHelsinki } from '@domain/time/helsinki';
 import type { PinPicture } from '../auth/picture-pin';
 
 /**

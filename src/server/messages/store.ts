@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../db';
 import type { SessionActor } from '../auth/session';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 /** All SQL about conversations, messages, voice clips and drafts. */
 

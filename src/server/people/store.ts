@@ -3,7 +3,7 @@ import { auditClientChange } from '../admin/audit';
 import { NO_REQUEST, writeWithEvents, type EventPerson, type RequestInfo } from '../security/events';
 import type { Lang } from '../i18n';
 import type { TextSize } from '../preferences';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 /** All SQL about people, their workers and links. */
 

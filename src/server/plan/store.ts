@@ -3,10 +3,10 @@ import { setNamedWorkerInTx } from '../assignments';
 import { createOnce } from '../admin/form-keys';
 import { auditClientChange, changedFields } from '../admin/audit';
 import type { Database } from '../db';
-import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '../../domain/plan/plan';
-import type { GoalChange } from '../../domain/plan/goal-form';
-import type { ParsedPlan } from '../../domain/plan/plan-form';
-import { todayInHelsinki } from '../../domain/time/helsinki';
+import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '@domain/plan/plan';
+import type { GoalChange } from '@domain/plan/goal-form';
+import type { ParsedPlan } from '@domain/plan/plan-form';
+import { todayInHelsinki } from '@domain/time/helsinki';
 
 /** All SQL about plans and goals. */
 

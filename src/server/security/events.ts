@@ -1,6 +1,6 @@
 import type { Database, Tx } from '../db';
-import { addDays } from '../../domain/attendance/month';
-import { helsinkiMidnight } from '../../domain/time/helsinki';
+import { addDays } from '@domain/attendance/month';
+import { helsinkiMidnight } from '@domain/time/helsinki';
 
 /**
  * The security event log: one row in `security_events` (append-only by triggers) and one JSON

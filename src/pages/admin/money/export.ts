@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { logViews } from '../../../server/access';
-import { approvedMonth, isMonthApproved } from '../../../server/attendance/store';
-import { isMonth } from '../../../domain/attendance';
-import { paymentCsv } from '../../../server/attendance/csv';
+import { logViews } from '@server/access';
+import { approvedMonth, isMonthApproved } from '@server/attendance/store';
+import { isMonth } from '@domain/attendance';
+import { paymentCsv } from '@server/attendance/csv';
 
 /**
  * An approved month as CSV for payroll (column order documented in server/attendance/csv.ts

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { voiceClip } from '../../../server/messages/store';
-import { logViews, relationTo } from '../../../server/access';
+import { voiceClip } from '@server/messages/store';
+import { logViews, relationTo } from '@server/access';
 
 /**
  * A voice message, served only to those who may read its conversation: the client, linked

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { findPictures } from '../../../server/picture-catalogue';
-import { pictureMarkup } from '../../../server/pictures';
+import { findPictures } from '@server/picture-catalogue';
+import { pictureMarkup } from '@server/pictures';
 
 /**
  * Matches for the picture picker's live search (islands/PictureSearch), as JSON. Lives beside

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { canReadClient, staffRelation } from '../../../../server/access';
-import { accessLogForStaff } from '../../../../server/access-log';
-import { readLogFilter } from '../../../../server/access-log-filter';
-import { csvDocument } from '../../../../server/csv';
+import { canReadClient, staffRelation } from '@server/access';
+import { accessLogForStaff } from '@server/access-log';
+import { readLogFilter } from '@server/access-log-filter';
+import { csvDocument } from '@server/csv';
 
 /**
  * The access log of one client as CSV, for a data request (asiakastietolaki 703/2023 § 11):
