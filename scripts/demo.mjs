@@ -7,6 +7,6 @@ process.env.OMAPOLKU_DB ??= path.resolve('data', 'demo.sqlite');
 process.env.OMAPOLKU_DEMO = '1';
 // The demo runs on plain http://127.0.0.1: no Secure cookies, no HSTS (see README, Security).
 process.env.OMAPOLKU_PLAIN_HTTP ??= '1';
-const seeded = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite-node', 'scripts/seed-demo.ts'], { stdio: 'inherit', env: process.env });
+const seeded = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite-node', '-c', 'scripts/vite-node.config.mjs', 'scripts/seed-demo.ts'], { stdio: 'inherit', env: process.env });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 await import('./start.mjs');

@@ -13,6 +13,11 @@ declare namespace App {
     forbiddenSeen?: boolean;
     /** The client's address (src/server/security/request.ts): the socket, or a trusted proxy's word. */
     clientAddress: string;
+    /**
+     * The client a page is about, loaded and access-checked once by the `clientInScope`
+     * middleware (src/server/client-scope.ts). Reading it on any other page throws.
+     */
+    client: import('./server/client-scope').ClientInScope;
     /** The browser reached us over TLS. */
     overTls: boolean;
   }

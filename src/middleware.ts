@@ -10,6 +10,7 @@ import { logSecurityEvent, requestInfo } from '@server/security/events';
 import { requestOrigin, socketFacts } from '@server/security/request';
 import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
+import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
 
 /**
  * Every request gets an answer: a response with a header Node cannot send would otherwise leave
@@ -132,4 +133,32 @@ const roleAreas = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(sendable, origin, securityHeaders, session, language, roleAreas);
+/**
+ * The client in scope: on a page about one client (`/worker/clients/:client/*`,
+ * `/worker/messages/client/:client`, `/family/:client/*`) the id is parsed, the reader's right
+ * checked in access.ts and the client loaded once, into `locals.client`; a page that showed the
+ * client's data is written to the access log after it rendered. Anywhere else `locals.client`
+ * throws, so a page cannot read a client it was not given.
+ */
+const clientInScope = defineMiddleware(async (context, next) => {
+  let client: ClientInScope | null = null;
+  Object.defineProperty(context.locals, 'client', {
+    configurable: true,
+    enumerable: false,
+    get() {
+      if (!client) throw new Error(`locals.client is only set on a page about one client, not on ${context.url.pathname}`);
+      return client;
+    },
+  });
+  const scope = scopedRoute(context.url.pathname);
+  const actor = context.locals.actor;
+  if (!scope || !actor) return next();
+  const loaded = await loadClientInScope(context.locals.db, actor.person, scope);
+  if (loaded === 'forbidden') return next('/403');
+  client = loaded;
+  const response = await next();
+  await logScopedView(context.locals.db, actor.person, loaded, scope, response.status, context.url.pathname);
+  return response;
+});
+
+export const onRequest = sequence(sendable, origin, securityHeaders, session, language, roleAreas, clientInScope);

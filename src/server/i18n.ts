@@ -1,12 +1,14 @@
 import i18next, { type TFunction } from 'i18next';
+import { LANGUAGES, isLang, type Lang } from '@domain/language';
+import { INTL_LOCALE } from '@domain/time/format';
+
+export { LANGUAGES, isLang, INTL_LOCALE, type Lang };
 
 /**
  * One i18next instance with every resource loaded at start. A request gets `getFixedT(lang)`,
  * never a global changeLanguage(), so two requests in different languages cannot mix.
  * Vite bundles the JSON files into the server build.
  */
-export const LANGUAGES = ['fi', 'sv', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
 export const DEFAULT_LANG: Lang = 'fi';
 
 const files = import.meta.glob('../../locales/*/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
@@ -78,9 +80,6 @@ export function tFor(lang: Lang): T {
   return fixed.get(lang)!;
 }
 
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 /** Picks the best of our languages from an Accept-Language header; Finnish when in doubt. */
 export function langFromAcceptLanguage(header: string | null): Lang {
@@ -95,5 +94,3 @@ export function langFromAcceptLanguage(header: string | null): Lang {
   return wanted.find((w) => isLang(w.lang))?.lang as Lang | undefined ?? DEFAULT_LANG;
 }
 
-/** Intl locales for dates and money: Finnish format in Finnish, Finland-Swedish in Swedish. */
-export const INTL_LOCALE: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-FI' };

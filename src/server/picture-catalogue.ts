@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { foldForSearch, searchPictures, type SearchablePicture } from '@domain/pictures/search';
+import { LANGUAGES } from '@domain/language';
 
 /**
  * The pictures a worker may choose for a goal or a place: every OpenMoji emoji picture, with its
@@ -22,7 +23,6 @@ interface EmojibaseEntry {
 }
 const COMPONENT_GROUP = 2;
 const FLAG_GROUP = 9;
-const LANGUAGES = ['fi', 'sv', 'en'] as const;
 
 /** "2615-FE0F" and "2615" are the same picture: compare code points without variation selectors. */
 const codeKey = (hexcode: string) =>

@@ -22,7 +22,7 @@ const { server, ids } = useServerWithClients();
 /** Runs a script of scripts/ with vite-node and the given environment; stdin is not a terminal. */
 function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(ROOT, 'node_modules', '.bin', 'vite-node'), [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(ROOT, 'node_modules', '.bin', 'vite-node'), ['-c', 'scripts/vite-node.config.mjs', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));

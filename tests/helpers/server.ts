@@ -52,7 +52,8 @@ export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-
   const dbFile = join(dir, 'template.sqlite');
   const bin = join(ROOT, 'node_modules', '.bin', 'vite-node');
   const command = existsSync(bin) ? bin : 'npx';
-  const args = existsSync(bin) ? ['scripts/seed-demo.ts'] : ['vite-node', 'scripts/seed-demo.ts'];
+  const script = ['-c', 'scripts/vite-node.config.mjs', 'scripts/seed-demo.ts'];
+  const args = existsSync(bin) ? script : ['vite-node', ...script];
   const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, OMAPOLKU_DB: dbFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -2,8 +2,30 @@
  * Dates in easy words with the weekday, the way EASY-READ.md asks: "maanantai 24.11.".
  * Built with Intl per language; Finnish and Swedish write the short date as day.month.
  */
-const LOCALES = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
-type Lang = keyof typeof LOCALES;
+import type { Lang } from '@domain/language';
+
+/**
+ * The one place dates and times get their locale: Finnish format in Finnish, Finland-Swedish in
+ * Swedish, and English as written in Finland (day/month/year, 12.05), so the three agree on
+ * everything but the words.
+ */
+export const INTL_LOCALE: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-FI' };
+const LOCALES = INTL_LOCALE;
+
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * A moment (ms since the epoch) as a Helsinki date and time for staff pages and logs:
+ * "30.11.2026 klo 12.05"; `seconds` adds them, for logs where the order within a minute matters.
+ */
+export function dateTimeOf(ms: number, lang: Lang, options: { seconds?: boolean } = {}): string {
+  const key = `${lang}:${options.seconds ? 's' : 'm'}`;
+  let f = dateTimeFormatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[lang], { timeZone: 'Europe/Helsinki', dateStyle: 'short', timeStyle: options.seconds ? 'medium' : 'short' });
+    dateTimeFormatters.set(key, f);
+  }
+  return f.format(ms);
+}
 
 const weekdayFormatters = new Map<Lang, Intl.DateTimeFormat>();
 const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });

@@ -1,5 +1,6 @@
 import { field } from '../forms';
 import { PASSWORD_MIN_LENGTH } from '../auth/password';
+import { LANGUAGES } from '@domain/language';
 
 /**
  * The admin's person form (new person, or details of an existing one), read and checked in one
@@ -8,7 +9,7 @@ import { PASSWORD_MIN_LENGTH } from '../auth/password';
  */
 export const ROLES = ['client', 'worker', 'admin', 'family'] as const;
 export type ManagedRole = (typeof ROLES)[number];
-export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export { LANGUAGES };
 
 export interface PersonValues {
   role: string;

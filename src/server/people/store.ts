@@ -17,6 +17,15 @@ export interface WorkerContact {
   kind: 'named' | 'substitute';
 }
 
+/** The facts about a client that every page about them needs (src/server/client-scope.ts). */
+export async function clientInScopeFacts(db: Database, clientId: number): Promise<{ id: number; fullName: string; preferredName: string; unitId: number; readingNeeds: string } | undefined> {
+  const row = await db.get<{ id: number; full_name: string; preferred_name: string; unit_id: number; reading_needs: string | null }>(
+    `SELECT id, full_name, preferred_name, unit_id, reading_needs FROM people WHERE id = ? AND role = 'client'`,
+    [clientId],
+  );
+  return row && { id: row.id, fullName: row.full_name, preferredName: row.preferred_name, unitId: row.unit_id, readingNeeds: row.reading_needs ?? '' };
+}
+
 /** The worker who answers now: an active substitute first, else the named worker. */
 export async function currentWorkerOf(db: Database, clientId: number, today = todayInHelsinki()): Promise<WorkerContact | undefined> {
   return db.get<WorkerContact>(
