@@ -1,0 +1,26 @@
+import type WriteMessage from './WriteMessage.astro';
+import type { Examples } from '../examples';
+
+export const examples = {
+  empty: {
+    description: 'An empty message form',
+    look: 'easy-read',
+    props: { heading: 'Kirjoita Liisalle', text: '', error: null },
+  },
+  draft: {
+    description: 'With a saved draft',
+    look: 'easy-read',
+    props: { heading: 'Kirjoita Liisalle', text: 'Myöhästyn huomenna vähän.', error: null },
+  },
+  withError: {
+    description: 'Sent empty: the error in easy words beside the field',
+    look: 'easy-read',
+    props: { heading: 'Kirjoita Liisalle', text: '', error: 'empty' },
+  },
+  notSentKept: {
+    description: 'Not sent: what was typed is kept, in Swedish',
+    look: 'easy-read',
+    lang: 'sv',
+    props: { heading: 'Skriv till Liisa', text: 'Jag kommer lite senare i morgon.', error: 'notSent' },
+  },
+} satisfies Examples<typeof WriteMessage>;
