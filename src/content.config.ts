@@ -6,7 +6,7 @@ import { PICTURE_CONCEPTS } from '@domain/pictures/concepts';
 // translators and reviewers edit, kept apart from code. An entry's id is `<lang>/<slug>`, and the
 // same slug exists in every language (tests/unit/easy-read-content.test.ts checks that).
 
-// Every key item has a familiar picture (EASY-READ.md), and a picture that carries meaning needs
+// Every key item has a familiar picture (docs/easy-read.md), and a picture that carries meaning needs
 // words for those who cannot see it.
 const picture = {
   picture: z.enum(PICTURE_CONCEPTS),

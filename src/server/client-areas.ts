@@ -1,6 +1,6 @@
 import type { PictureConcept } from '@domain/pictures/concepts';
 
-/** The six areas behind the client home page's tiles, in the order SPEC.md gives them. */
+/** The six areas behind the client home page's tiles, in the order docs/design.md gives them. */
 export const CLIENT_AREAS = [
   { slug: 'plan', concept: 'plan' },
   { slug: 'goals', concept: 'goals' },

@@ -6,7 +6,7 @@ import type { PinPicture } from './auth/picture-pin';
 import { PICTURE_CATALOGUE } from './picture-catalogue';
 
 /**
- * One picture per concept across the whole portal (DESIGN.md): this table is the only place
+ * One picture per concept across the whole portal (docs/design.md#pictures): this table is the only place
  * that says which OpenMoji (CC BY-SA 4.0, credited on /about) stands for what.
  */
 export const CONCEPT_ICONS: Record<PictureConcept, string> = {

@@ -3,8 +3,8 @@
  *
  * 1. Every page, in Finnish, Swedish and English, as a signed-out visitor, a client, a family
  *    member, a worker and an admin: axe (WCAG 2.2 A/AA, and AAA contrast 7:1 on easy-read
- *    pages) and 44×44 px targets. SPEC.md: "axe-core finds 0 violations on every page, in
- *    every role and language."
+ *    pages) and 44×44 px targets. docs/design.md: no axe violations on any page, for any
+ *    role, in any language.
  * 2. Timing adjustable (WCAG 2.2.1, 2.2.6) on shared tablets: before the idle end an easy-read
  *    alertdialog asks "Oletko vielä täällä?" with "Jatka". Jatka keeps the session; doing
  *    nothing ends it and the tablet shows the card page with the reason; an "own tablet"

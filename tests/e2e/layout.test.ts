@@ -1,5 +1,5 @@
 /**
- * The look DESIGN.md and EASY-READ.md ask for, measured in the browser: big tiles in 2 columns on
+ * The look docs/design.md and docs/easy-read.md ask for, measured in the browser: big tiles in 2 columns on
  * a portrait tablet and 3 in landscape, body text of at least 18 px with line height 1.5, the
  * text-size control growing the text, and no sideways scrolling at 320 px (WCAG 1.4.10).
  * Screenshots of each state go to /tmp/shots/ for people to look at (not committed).

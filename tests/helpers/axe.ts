@@ -1,7 +1,7 @@
 /**
  * The accessibility checks every browser test uses on every page it opens:
  * - axe-core with the WCAG 2.0/2.1/2.2 A and AA rules, and on client (easy-read) pages also the
- *   AAA contrast rule (7:1, WCAG 1.4.6), as SPEC.md asks;
+ *   AAA contrast rule (7:1, WCAG 1.4.6), as docs/design.md asks;
  * - touch targets of at least 44×44 CSS px on client pages (WCAG 2.5.5), with the one exception
  *   WCAG allows: a link inside a sentence or block of text.
  * No axe rule is switched off.

@@ -1,5 +1,5 @@
 /**
- * The easy-read test of EASY-READ.md: every client-facing string in every language (the easy-read
+ * The easy-read test of docs/easy-read.md: every client-facing string in every language (the easy-read
  * pages in `content/` and the locale files the client and family see) passes the automatic rules.
  * `staff.json` is left out on purpose: worker and admin pages use standard plain language.
  */

@@ -1,5 +1,5 @@
 /**
- * The automatic part of the easy-read rules (EASY-READ.md, rules marked [test]) for Finnish,
+ * The automatic part of the easy-read rules (docs/easy-read.md, "Checked by a test") for Finnish,
  * Swedish and English client text. Pure: the content test, the build and the worker's live
  * check in the plan editor all call the same functions.
  */
@@ -156,7 +156,7 @@ interface Abbreviation {
 // it is optional where no language of ours has such a word ("klo", "esim", "osv", "etc").
 // Spaced forms ("t. ex.") are caught too because writers type them both ways.
 const ABBREVIATIONS: readonly Abbreviation[] = [
-  // Finnish, EASY-READ.md list first
+  // Finnish, the docs/easy-read.md list first
   { pattern: 'esim\\.?', instead: { fi: 'esimerkiksi' } },
   { pattern: 'ns\\.', instead: { fi: 'niin sanottu' } },
   { pattern: 'jne\\.?', instead: { fi: 'ja niin edelleen' } },

@@ -1,6 +1,6 @@
 /**
  * Every meaning a picture may carry on client pages. Content and code name a concept, never an
- * icon file, so that one concept always shows the same picture (DESIGN.md); the concept → OpenMoji
+ * icon file, so that one concept always shows the same picture (docs/design.md#pictures); the concept → OpenMoji
  * mapping lives in `src/server/pictures.ts`. The zod schemas of the content collections accept
  * only these names, so a typo in frontmatter fails the build instead of showing no picture.
  */

@@ -12,7 +12,7 @@ export function isFeeling(value: unknown): value is Feeling {
   return typeof value === 'string' && (FEELINGS as readonly string[]).includes(value);
 }
 
-/** A client's own words with an answer: a few words, not an essay (EASY-READ: short). */
+/** A client's own words with an answer: a few words, not an essay (docs/easy-read.md: short). */
 export const ANSWER_WORDS_MAX = 500;
 
 export interface ScheduleDay {

@@ -1,5 +1,5 @@
 /**
- * Dates in easy words with the weekday, the way EASY-READ.md asks: "maanantai 24.11.".
+ * Dates in easy words with the weekday, the way docs/easy-read.md asks: "maanantai 24.11.".
  * Built with Intl per language; Finnish and Swedish write the short date as day.month.
  */
 import type { Lang } from '@domain/language';

@@ -29,7 +29,7 @@ describe('today line', () => {
 });
 
 describe('easy date and time words', () => {
-  it('writes the weekday with the date, as EASY-READ.md asks', () => {
+  it('writes the weekday with the date, as docs/easy-read.md asks', () => {
     expect(dayWithWeekday('2026-11-23', 'fi')).toBe('maanantai 23.11.');
     expect(dayWithWeekday('2026-11-23', 'sv')).toBe('måndag 23.11.');
     expect(dayWithWeekday('2026-11-23', 'en')).toBe('Monday 23 November');
