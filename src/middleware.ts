@@ -50,8 +50,10 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   // request; only the outermost run logs, with the path that was asked for.
   const outermost = !context.locals.forbiddenSeen;
   context.locals.forbiddenSeen = true;
+  // What was asked for, kept before next(): a later step's next('/403') rewrites context.url.
+  const asked = { request: context.request, url: context.url, locals: context.locals };
   const response = await next();
-  if (outermost && response.status === 403) await logForbidden(context);
+  if (outermost && response.status === 403) await logForbidden(context, asked);
   const h = response.headers;
   // Only over TLS (RFC 6797 §7.2), and not where plain HTTP is allowed on purpose.
   if (context.locals.overTls && !config.plainHttp) h.set('Strict-Transport-Security', 'max-age=31536000');
@@ -85,11 +87,11 @@ const securityHeaders = defineMiddleware(async (context, next) => {
  * a page that rewrites to /403, or a route that answers 403 itself. This is the one place all
  * of them pass.
  */
-async function logForbidden(context: APIContext): Promise<void> {
+async function logForbidden(context: APIContext, asked: Parameters<typeof requestInfo>[0]): Promise<void> {
   const actor = context.locals.actor;
   const method = context.request.method === 'GET' || context.request.method === 'POST' ? context.request.method : 'other';
   const person = actor ? { id: actor.person.id, role: actor.person.role, unit_id: actor.person.unit_id } : null;
-  await logSecurityEvent(await getDb(), { kind: 'forbidden', reason: method, person, request: requestInfo(context) });
+  await logSecurityEvent(await getDb(), { kind: 'forbidden', reason: method, person, request: requestInfo(asked) });
 }
 
 const session = defineMiddleware(async (context, next) => {
