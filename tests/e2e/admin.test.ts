@@ -84,7 +84,7 @@ describe('the unit admin', () => {
     await helena.locator('#full_name').fill('Tiina Työntekijä');
     await helena.locator('#email').fill(STAFF.worker.toUpperCase());
     await helena.locator('#password').fill('lyhyt');
-    await save(helena, 'form[action="/admin/people#new"]');
+    await save(helena, 'form#new-person');
     const summary = await helena.locator('#error-summary').innerText();
     expect(summary).toContain('Tällä sähköpostilla on jo tili.');
     expect(summary).toContain('Salasanassa pitää olla vähintään 12 merkkiä.');
@@ -94,7 +94,7 @@ describe('the unit admin', () => {
 
     await helena.locator('#email').fill('tiina.tyontekija@demo.omapolku.fi');
     await helena.locator('#password').fill('tiinan-salasana-2026');
-    await save(helena, 'form[action="/admin/people#new"]');
+    await save(helena, 'form#new-person');
     expect(await helena.locator('[role=status]').innerText()).toContain('Henkilö lisättiin.');
     const tiina = await fixture.newPage();
     await signInStaff(tiina, server.baseUrl, 'tiina.tyontekija@demo.omapolku.fi', 'tiinan-salasana-2026');
@@ -113,7 +113,7 @@ describe('the unit admin', () => {
     await helena.locator('#full_name').fill('Sanni Sjöström');
     await helena.locator('#named_worker').selectOption({ label: 'Liisa Ohjaaja' });
     await helena.locator('#reading_needs').fill('Pitää kuvista.');
-    await save(helena, 'form[action="/admin/people#new"]');
+    await save(helena, 'form#new-person');
     expect(await h1(helena)).toBe('Sanni Sjöström');
     const sanni = Number(new URL(helena.url()).pathname.split('/').pop());
     const [row] = await querySql<{ preferred_name: string; pin_hash: string | null; worker: string }>(
@@ -178,7 +178,7 @@ describe('the unit admin', () => {
     // Errors first: no worker, the end before the start.
     await helena.locator('#starts_on').fill(today);
     await helena.locator('#ends_on').fill('2020-01-01');
-    await save(helena, 'form[action$="#substitutes"]');
+    await save(helena, 'form#add-substitute');
     const summary = await helena.locator('#error-summary').innerText();
     expect(summary).toContain('Valitse yksikön ohjaaja.');
     expect(summary).toContain('Päättymispäivä on ennen alkupäivää.');
@@ -186,7 +186,7 @@ describe('the unit admin', () => {
 
     await helena.locator('#sub_worker').selectOption({ label: 'Liisa Ohjaaja' });
     await helena.locator('#ends_on').fill('2099-12-31');
-    await save(helena, 'form[action$="#substitutes"]');
+    await save(helena, 'form#add-substitute');
     expect(await helena.locator('[role=status]').innerText()).toContain('Sijainen lisättiin.');
     const liisa = await fixture.newPage();
     await signInStaff(liisa, server.baseUrl, STAFF.worker);
@@ -256,7 +256,7 @@ describe('the unit admin', () => {
     await expectNoAxeViolations(helena, { client: false });
     await helena.locator('#address').fill('Pajakatu 5, 28100 Pori');
     await helena.locator('#service-avotyotoiminta').check();
-    await save(helena, 'form:not([action])');
+    await save(helena, 'form#edit-unit');
     expect(await helena.locator('[role=status]').innerText()).toContain('Yksikön tiedot tallennettiin.');
 
     await helena.locator('#unit_name').fill('Työpaja Uusi');
@@ -264,7 +264,7 @@ describe('the unit admin', () => {
     await helena.locator('#admin_name').fill('Ulla Uusi');
     await helena.locator('#admin_email').fill('ulla.uusi@demo.omapolku.fi');
     await helena.locator('#admin_password').fill('ullan-salasana-2026');
-    await save(helena, 'form[action="/admin/units#new"]');
+    await save(helena, 'form#new-unit');
     expect(await helena.locator('[role=status]').innerText()).toContain('Uusi yksikkö ja sen ylläpitäjä luotiin.');
     const ulla = await fixture.newPage();
     await signInStaff(ulla, server.baseUrl, 'ulla.uusi@demo.omapolku.fi', 'ullan-salasana-2026');

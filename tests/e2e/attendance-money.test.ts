@@ -282,7 +282,7 @@ describe('rates', () => {
     await admin.locator('#daily').fill('-5,37');
     await admin.locator('#meal').fill('10000');
     await clickAndWait(admin, admin.getByRole('button', { name: 'Lisää taksa' }));
-    expect(await admin.locator('#daily-error').textContent()).toBe('Summa ei voi olla negatiivinen.');
+    expect(await admin.locator('#daily-error').textContent()).toBe('Virhe: Summa ei voi olla negatiivinen.');
     expect(await admin.locator('#meal-error').textContent()).toContain('liian suuri');
     expect(await admin.locator('#daily').inputValue()).toBe('-5,37');
     await expectNoAxeViolations(admin, { client: false });

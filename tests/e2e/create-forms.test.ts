@@ -66,7 +66,7 @@ describe('create forms: one record per form, a clear error for a taken value', (
       await helena.goto(`${server.baseUrl}/admin/people`);
       await helena.locator('input[name=role][value=client]').check();
       await helena.locator('#full_name').fill(name);
-      const answers = await postAtOnce(helena, 'form[action="/admin/people#new"]', times);
+      const answers = await postAtOnce(helena, 'form#new-person', times);
       expect(answers.map((a) => a.status)).toEqual(Array(times).fill(0));
       expect(await count('SELECT COUNT(*) AS n FROM people WHERE full_name = ?', [name])).toBe(1);
       expect(await count("SELECT COUNT(*) AS n FROM admin_audit WHERE action = 'create client' AND new_value LIKE ?", [`%${name}%`])).toBe(1);
@@ -78,13 +78,13 @@ describe('create forms: one record per form, a clear error for a taken value', (
     await helena.locator('#full_name').fill('Kaisa Kahdesti');
     await helena.locator('#email').fill('kaisa.kahdesti@demo.omapolku.fi');
     await helena.locator('#password').fill('kaisan-salasana-2026');
-    expect((await postAtOnce(helena, 'form[action="/admin/people#new"]', 3)).map((a) => a.status)).toEqual(Array(3).fill(0));
+    expect((await postAtOnce(helena, 'form#new-person', 3)).map((a) => a.status)).toEqual(Array(3).fill(0));
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['kaisa.kahdesti@demo.omapolku.fi'])).toBe(1);
 
     await helena.locator('#full_name').fill('Kalle Kilpa');
     await helena.locator('#email').fill('kalle.kilpa@demo.omapolku.fi');
     await helena.locator('#password').fill('kallen-salasana-2026');
-    expectOneCreatedOthersRefused(await postAtOnce(helena, 'form[action="/admin/people#new"]', 2, true), 'Tällä sähköpostilla on jo tili.');
+    expectOneCreatedOthersRefused(await postAtOnce(helena, 'form#new-person', 2, true), 'Tällä sähköpostilla on jo tili.');
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['kalle.kilpa@demo.omapolku.fi'])).toBe(1);
   });
 
@@ -96,13 +96,13 @@ describe('create forms: one record per form, a clear error for a taken value', (
     await helena.locator('#admin_name').fill('Toivo Toistuva');
     await helena.locator('#admin_email').fill('toivo.toistuva@demo.omapolku.fi');
     await helena.locator('#admin_password').fill('toivon-salasana-2026');
-    expect((await postAtOnce(helena, 'form[action="/admin/units#new"]', 10)).map((a) => a.status)).toEqual(Array(10).fill(0));
+    expect((await postAtOnce(helena, 'form#new-unit', 10)).map((a) => a.status)).toEqual(Array(10).fill(0));
     expect(await count('SELECT COUNT(*) AS n FROM units WHERE name = ?', ['Toistuva Paja'])).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['toivo.toistuva@demo.omapolku.fi'])).toBe(1);
 
     await helena.locator('#unit_name').fill('Kilpaileva Paja');
     await helena.locator('#admin_email').fill('kilpa.admin@demo.omapolku.fi');
-    expectOneCreatedOthersRefused(await postAtOnce(helena, 'form[action="/admin/units#new"]', 2, true), 'Tällä sähköpostilla on jo tili.');
+    expectOneCreatedOthersRefused(await postAtOnce(helena, 'form#new-unit', 2, true), 'Tällä sähköpostilla on jo tili.');
     expect(await count('SELECT COUNT(*) AS n FROM units WHERE name = ?', ['Kilpaileva Paja'])).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['kilpa.admin@demo.omapolku.fi'])).toBe(1);
   });
@@ -131,12 +131,12 @@ describe('create forms: one record per form, a clear error for a taken value', (
     await helena.locator('#sub_worker').selectOption({ label: 'Pekka Valmentaja' });
     await helena.locator('#starts_on').fill('2031-06-01');
     await helena.locator('#ends_on').fill('2031-06-30');
-    expect((await postAtOnce(helena, 'form[action$="#substitutes"]', 10)).map((a) => a.status)).toEqual(Array(10).fill(0));
+    expect((await postAtOnce(helena, 'form#add-substitute', 10)).map((a) => a.status)).toEqual(Array(10).fill(0));
     expect(await periods('2031-06-01')).toBe(1);
 
     await helena.locator('#starts_on').fill('2031-08-01');
     await helena.locator('#ends_on').fill('2031-08-31');
-    expectOneCreatedOthersRefused(await postAtOnce(helena, 'form[action$="#substitutes"]', 2, true), 'Tämä ohjaaja on jo sijainen näinä päivinä.');
+    expectOneCreatedOthersRefused(await postAtOnce(helena, 'form#add-substitute', 2, true), 'Tämä ohjaaja on jo sijainen näinä päivinä.');
     expect(await periods('2031-08-01')).toBe(1);
   });
 

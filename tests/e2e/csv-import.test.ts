@@ -203,11 +203,12 @@ describe('client import', () => {
     const fileError = async () => (await page.locator('#file-error').textContent()) ?? '';
 
     expect(await upload(page, null)).toBe(400);
-    expect(await fileError()).toBe('Valitse tiedosto.');
+    // (The hidden "Virhe: " tells a screen reader the line is an error.)
+    expect(await fileError()).toBe('Virhe: Valitse tiedosto.');
     await expectNoAxeViolations(page, { client: false });
 
     expect(await upload(page, { name: 'tyhja.csv', buffer: Buffer.alloc(0) })).toBe(400);
-    expect(await fileError()).toBe('Tiedosto on tyhjä.');
+    expect(await fileError()).toBe('Virhe: Tiedosto on tyhjä.');
 
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     expect(await upload(page, { name: 'kuva.csv', buffer: png })).toBe(400);

@@ -201,7 +201,7 @@ describe('security events', () => {
 
     // Lost: a new card, and the tablet's next request goes to sign-in.
     await helena.goto(cardPage);
-    await helena.check('#why-lost');
+    await helena.check('input[name=why][value=lost]');
     await issue(helena);
     expect(await helena.locator('.login-card').count()).toBe(1);
     const lostCode = (await helena.locator('[data-short-code]').innerText()).trim();

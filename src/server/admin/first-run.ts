@@ -1,5 +1,5 @@
-import type { Database } from '../db';
-import { hashPassword, PASSWORD_MIN_LENGTH } from '../auth/password';
+import type { Database, Tx } from '@server/db';
+import { hashPassword, PASSWORD_MIN_LENGTH } from '@server/auth/password';
 import { audit } from './audit';
 import { insertAccount } from './people';
 
@@ -43,10 +43,37 @@ export async function createFirstAdmin(db: Database, a: FirstAdmin, now = Date.n
   return db.write(async (tx) => {
     const existing = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM people');
     if ((existing?.n ?? 0) > 0) return { created: false };
-    const unitId = (await tx.run('INSERT INTO units (name, municipality, address, created_at) VALUES (?, ?, ?, ?)', [a.unitName.trim(), a.municipality.trim(), '', now])).lastID;
-    await audit(tx, { actorId: null, unitId, action: 'create unit', targetType: 'unit', targetId: unitId, new: { name: a.unitName.trim(), municipality: a.municipality.trim() } }, now);
-    const name = a.name.trim();
-    const adminId = await insertAccount(tx, { unitId, role: 'admin', fullName: name, preferredName: name.split(/\s+/)[0], email: a.email.trim().toLowerCase(), passwordHash }, null, now);
-    return { created: true, unitId, adminId };
+    const made = await createUnitWithAdmin(tx, { unitName: a.unitName, municipality: a.municipality, adminName: a.name, adminEmail: a.email, passwordHash }, null, now);
+    return { created: true, ...made };
   });
+}
+
+export interface NewUnitWithAdmin {
+  unitName: string;
+  municipality: string;
+  adminName: string;
+  adminEmail: string;
+  passwordHash: string;
+}
+
+/**
+ * A unit and its first admin, with their audit rows, inside the caller's write transaction: the
+ * first run (no one made it: `by` is null) and a unit admin starting a new unit (`by`: the admin
+ * and their own unit, whose log shows who started which unit). The email must be free (checked
+ * by the caller; UNIQUE in the table).
+ */
+export async function createUnitWithAdmin(
+  tx: Tx,
+  u: NewUnitWithAdmin,
+  by: { actorId: number; unitId: number } | null,
+  now = Date.now(),
+): Promise<{ unitId: number; adminId: number }> {
+  const unitName = u.unitName.trim();
+  const municipality = u.municipality.trim();
+  const unitId = (await tx.run('INSERT INTO units (name, municipality, address, created_at) VALUES (?, ?, ?, ?)', [unitName, municipality, '', now])).lastID;
+  await audit(tx, { actorId: by?.actorId ?? null, unitId, action: 'create unit', targetType: 'unit', targetId: unitId, new: { name: unitName, municipality } }, now);
+  if (by) await audit(tx, { actorId: by.actorId, unitId: by.unitId, action: 'create unit', targetType: 'unit', targetId: unitId, new: { name: unitName } }, now);
+  const name = u.adminName.trim();
+  const adminId = await insertAccount(tx, { unitId, role: 'admin', fullName: name, preferredName: name.split(/\s+/)[0], email: u.adminEmail.trim().toLowerCase(), passwordHash: u.passwordHash }, by?.actorId ?? null, now);
+  return { unitId, adminId };
 }

@@ -23,7 +23,7 @@ export function postedFormKey(form: FormData): string {
   return field(form, FORM_KEY_FIELD, 100) || randomUUID();
 }
 
-interface KeyOwner {
+export interface KeyOwner {
   kind: FormKind;
   key: string;
   actorId: number;

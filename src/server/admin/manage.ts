@@ -1,7 +1,13 @@
-import type { Database, Tx } from '../db';
-import { audit, changedFields } from './audit';
+import type { Database, Tx } from '@server/db';
+import { insertRate } from '@server/attendance/store';
+import { insertSubstitute } from '@server/assignments';
+import { NO_REQUEST, writeWithEvents, type RequestInfo } from '@server/security/events';
+import type { Rate } from '@domain/attendance/money';
 import { todayInHelsinki } from '@domain/time/helsinki';
-import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
+import { audit, changedFields } from './audit';
+import { createUnitWithAdmin, type NewUnitWithAdmin } from './first-run';
+import { createOnce, isUniqueViolation, type KeyedResult, type KeyOwner } from './form-keys';
+import { insertAccount, insertClient, type NewAccount, type NewClient } from './people';
 export { SERVICE_TYPES } from '@domain/plan/plan';
 
 /**
@@ -176,4 +182,96 @@ export async function openSignInLock(db: Database, person: ManagedPerson, admin:
     await log({ kind: 'unlocked', reason: 'by_admin', person: { id: person.id, role: person.role, unit_id: person.unit_id }, by: admin.id, request });
     return { changed: true };
   }, now);
+}
+
+/** How many clients the worker is the named worker of today. */
+export async function namedClientCount(db: Database, workerId: number, today = todayInHelsinki()): Promise<number> {
+  const row = await db.get<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM client_workers WHERE worker_id = ?1 AND kind = 'named' AND starts_on <= ?2 AND (ends_on IS NULL OR ends_on >= ?2)",
+    [workerId, today],
+  );
+  return row?.n ?? 0;
+}
+
+/** The active clients of the unit whose named worker the worker is today, by name (to move them to another worker). */
+export async function namedClientsOf(db: Database, unitId: number, workerId: number, today = todayInHelsinki()): Promise<{ id: number; full_name: string }[]> {
+  return db.all(
+    `SELECT p.id, p.full_name FROM client_workers cw JOIN people p ON p.id = cw.client_id
+      WHERE cw.worker_id = ?1 AND cw.kind = 'named' AND cw.starts_on <= ?2 AND (cw.ends_on IS NULL OR cw.ends_on >= ?2) AND p.unit_id = ?3 AND p.active = 1
+      ORDER BY p.full_name`,
+    [workerId, today, unitId],
+  );
+}
+
+export interface MoneySettings {
+  paid_summer_holiday: 0 | 1;
+  payment_day: number;
+}
+
+/** The unit's money settings (paid avotyö summer holiday, payment day); the audit row names what changed. */
+export async function updateMoneySettings(db: Database, unitId: number, settings: MoneySettings, actorId: number, now = Date.now()): Promise<void> {
+  await db.write(async (tx) => {
+    const before = await tx.get<{ paid_summer_holiday: number; payment_day: number }>('SELECT paid_summer_holiday, payment_day FROM units WHERE id = ?', [unitId]);
+    await tx.run('UPDATE units SET paid_summer_holiday = ?, payment_day = ? WHERE id = ?', [settings.paid_summer_holiday, settings.payment_day, unitId]);
+    const diff = before ? changedFields(before, { ...settings }) : null;
+    if (diff) await audit(tx, { actorId, unitId, action: 'edit unit settings', targetType: 'unit', targetId: unitId, old: diff.old, new: diff.new }, now);
+  });
+}
+
+// The create forms of the admin pages, each once per form key (see form-keys.ts): a double click,
+// a resent form or ten posts at once create one record, and each replay is answered as the first
+// post was.
+
+/** A rate from a day on; 'duplicate' when the service has a rate from that day already. */
+export async function addRateOnce(db: Database, key: KeyOwner, unitId: number, rate: Rate): Promise<KeyedResult<'duplicate'>> {
+  return db.write((tx) => createOnce(tx, key, async () => (await insertRate(tx, unitId, rate, key.actorId)) ?? { error: 'duplicate' as const }));
+}
+
+/** A substitute for a client for a period; 'substituteExists' for the same worker and period again. */
+export async function addSubstituteOnce(
+  db: Database,
+  key: KeyOwner,
+  s: { clientId: number; workerId: number; startsOn: string; endsOn: string; unitId: number },
+): Promise<KeyedResult<'substituteExists'>> {
+  return db.write((tx) => createOnce(tx, key, () => insertSubstitute(tx, { ...s, actorId: key.actorId })));
+}
+
+/**
+ * A new unit with its first admin, started by the admin of `ownUnitId`; 'emailTaken' when the new
+ * admin's email has an account.
+ */
+export async function startUnitOnce(db: Database, key: KeyOwner, u: NewUnitWithAdmin, ownUnitId: number): Promise<KeyedResult<'emailTaken'>> {
+  try {
+    return await db.write((tx) =>
+      createOnce(tx, key, async () => {
+        // Again inside the transaction: a parallel post may have taken the email meanwhile.
+        if (await emailTaken(tx, u.adminEmail)) return { error: 'emailTaken' as const };
+        return (await createUnitWithAdmin(tx, u, { actorId: key.actorId, unitId: ownUnitId })).unitId;
+      }),
+    );
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { error: 'emailTaken' };
+  }
+}
+
+export type NewPerson = ({ role: 'client' } & NewClient) | NewAccount;
+
+/** A client, or an account (worker, admin, family) with email and password; 'emailTaken' when the email has an account. */
+export async function addPersonOnce(db: Database, key: KeyOwner, p: NewPerson): Promise<KeyedResult<'emailTaken'>> {
+  try {
+    return await db.write((tx) =>
+      createOnce(tx, key, async () => {
+        if (p.role === 'client') return insertClient(tx, p, key.actorId);
+        // Checked again in the transaction: another post (another admin, another tab) may have
+        // taken the email since the form was checked. Without this the insert hit the UNIQUE
+        // constraint and the second of two parallel posts answered 500.
+        if (await emailTaken(tx, p.email)) return { error: 'emailTaken' as const };
+        return insertAccount(tx, p, key.actorId);
+      }),
+    );
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { error: 'emailTaken' };
+  }
 }

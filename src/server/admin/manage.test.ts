@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '@server/db/database';
+import { bundledMigrations } from '@server/db/migrations';
+import { createFirstAdmin } from './first-run';
+import { addPersonOnce, namedClientCount, namedClientsOf, startUnitOnce } from './manage';
+
+let dir: string;
+let db: Database;
+let unitId: number;
+let adminId: number;
+
+const auditActions = (unit: number) => db.all<{ action: string; actor_id: number | null }>('SELECT action, actor_id FROM admin_audit WHERE unit_id = ? ORDER BY id', [unit]);
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-manage-'));
+  db = await Database.open(path.join(dir, 'manage.sqlite'), bundledMigrations());
+  const first = await createFirstAdmin(db, { unitName: ' Paja ', municipality: 'Pori', name: 'Essi Ensimmäinen', email: 'Essi@Testi.fi ', password: 'aloitus-salasana-2026' });
+  unitId = first.unitId!;
+  adminId = first.adminId!;
+});
+
+afterAll(async () => {
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a unit with its first admin', () => {
+  it('at the first run: trimmed, the email in lower case, audited with no actor', async () => {
+    expect(await db.get('SELECT name, municipality FROM units WHERE id = ?', [unitId])).toEqual({ name: 'Paja', municipality: 'Pori' });
+    expect(await db.get('SELECT email, preferred_name, role FROM people WHERE id = ?', [adminId])).toEqual({ email: 'essi@testi.fi', preferred_name: 'Essi', role: 'admin' });
+    expect(await auditActions(unitId)).toEqual([{ action: 'create unit', actor_id: null }, { action: 'create admin', actor_id: null }]);
+    expect(await createFirstAdmin(db, { unitName: 'Toinen', municipality: 'Pori', name: 'X', email: 'x@testi.fi', password: 'aloitus-salasana-2026' })).toEqual({ created: false });
+  });
+
+  it('started by an admin: once per form key, in both units\' logs, and never over a taken email', async () => {
+    const key = { kind: 'unit' as const, key: 'unit-form-1', actorId: adminId };
+    const unit = { unitName: 'Uusi Paja', municipality: 'Ulvila', adminName: 'Ulla Uusi', adminEmail: 'ulla@testi.fi', passwordHash: 'x' };
+    const first = await startUnitOnce(db, key, unit, unitId);
+    expect(first).toMatchObject({ replay: false });
+    const newUnit = (first as { id: number }).id;
+    expect(await startUnitOnce(db, key, unit, unitId)).toEqual({ id: newUnit, replay: true });
+    expect(await auditActions(newUnit)).toEqual([{ action: 'create unit', actor_id: adminId }, { action: 'create admin', actor_id: adminId }]);
+    expect((await auditActions(unitId)).at(-1)).toEqual({ action: 'create unit', actor_id: adminId });
+    expect(await startUnitOnce(db, { ...key, key: 'unit-form-2' }, { ...unit, unitName: 'Kolmas', adminEmail: 'ULLA@testi.fi' }, unitId)).toEqual({ error: 'emailTaken' });
+    expect(await startUnitOnce(db, { ...key, actorId: adminId + 100 }, unit, unitId)).toEqual({ error: 'formUsed' });
+    expect(await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM units WHERE name = 'Kolmas'")).toEqual({ n: 0 });
+  });
+});
+
+describe('adding a person', () => {
+  it('adds a client with a named worker once per key; an account over a taken email is refused', async () => {
+    const worker = await addPersonOnce(db, { kind: 'person', key: 'p-1', actorId: adminId }, { role: 'worker', unitId, fullName: 'Liisa Ohjaaja', preferredName: 'Liisa', email: 'liisa@testi.fi', passwordHash: 'x' });
+    const workerId = (worker as { id: number }).id;
+    const client = { role: 'client' as const, unitId, fullName: 'Aino Laine', preferredName: 'Aino', language: 'fi' as const, namedWorkerId: workerId };
+    const added = await addPersonOnce(db, { kind: 'person', key: 'p-2', actorId: adminId }, client);
+    expect(await addPersonOnce(db, { kind: 'person', key: 'p-2', actorId: adminId }, client)).toEqual({ id: (added as { id: number }).id, replay: true });
+    expect(await namedClientCount(db, workerId)).toBe(1);
+    expect(await namedClientsOf(db, unitId, workerId)).toEqual([{ id: (added as { id: number }).id, full_name: 'Aino Laine' }]);
+    expect(await addPersonOnce(db, { kind: 'person', key: 'p-3', actorId: adminId }, { role: 'admin', unitId, fullName: 'Toinen', preferredName: 'T', email: 'Liisa@testi.fi', passwordHash: 'x' })).toEqual({ error: 'emailTaken' });
+  });
+});

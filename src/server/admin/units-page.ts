@@ -1,0 +1,111 @@
+import type { Database } from '@server/db';
+import { hashPassword } from '@server/auth/password';
+import { field } from '@server/forms';
+import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/field-errors';
+import { firstAdminProblems } from './first-run';
+import { newFormKey, postedFormKey, recordOfKey } from './form-keys';
+import { emailTaken, SERVICE_TYPES, startUnitOnce, unitById, updateUnit, type UnitRow } from './manage';
+import { redirectTo, refused, show, type Admin, type PageAnswer, type Posted } from './page-answer';
+
+/**
+ * /admin/units: the admin edits their own unit (name, municipality, address, services), and can
+ * start a new unit together with its first admin, who then manages it. Two forms; what was typed
+ * in the one sent back is kept, and a saved form's notice shows beside it.
+ */
+export interface UnitEditValues {
+  name: string;
+  municipality: string;
+  address: string;
+  services: string[];
+}
+
+/** The new-unit form as typed (never the password). Field names are the controls' ids. */
+export interface NewUnitValues {
+  unit_name: string;
+  new_municipality: string;
+  admin_name: string;
+  admin_email: string;
+}
+
+export interface UnitsView {
+  unit: UnitRow;
+  edit: UnitEditValues;
+  newUnit: NewUnitValues;
+  errors: FieldErrors;
+  /** The form just saved: its notice shows beside it. */
+  saved: 'edit' | 'new' | null;
+  formKey: string;
+}
+
+const ERRORS = 'staff:units.errors';
+const NEW_UNIT_FIELD = { unitName: 'unit_name', municipality: 'new_municipality', name: 'admin_name', email: 'admin_email', password: 'admin_password' } as const;
+const NO_NEW_UNIT: NewUnitValues = { unit_name: '', new_municipality: '', admin_name: '', admin_email: '' };
+
+export async function unitsPage(db: Database, me: Admin, posted: Posted, url: URL): Promise<PageAnswer<UnitsView>> {
+  const unit = me.unit_id !== null ? await unitById(db, me.unit_id) : undefined;
+  if (!unit) return refused();
+  const view: UnitsView = {
+    unit,
+    edit: { name: unit.name, municipality: unit.municipality, address: unit.address, services: unit.service_types.split(',').filter(Boolean) },
+    newUnit: NO_NEW_UNIT,
+    errors: {},
+    saved: null,
+    formKey: newFormKey(),
+  };
+  if (!posted) {
+    const saved = url.searchParams.get('saved');
+    return show({ ...view, saved: saved === null ? null : saved === 'new' ? 'new' : 'edit' });
+  }
+  const form = await posted();
+  const action = field(form, 'action', 20);
+  if (action === 'edit') return editUnit(db, me, view, form);
+  if (action === 'new') return startUnit(db, me, view, form);
+  return show(view, 400);
+}
+
+async function editUnit(db: Database, me: Admin, view: UnitsView, form: FormData): Promise<PageAnswer<UnitsView>> {
+  const edit: UnitEditValues = {
+    name: field(form, 'name', 600).trim(),
+    municipality: field(form, 'municipality', 600).trim(),
+    address: field(form, 'address', 1000).trim(),
+    services: form.getAll('service').filter((s): s is string => typeof s === 'string'),
+  };
+  const codes: Record<string, string> = {};
+  if (!edit.name || edit.name.length > 120) codes.name = edit.name ? 'tooLong' : 'nameMissing';
+  if (!edit.municipality || edit.municipality.length > 80) codes.municipality = edit.municipality ? 'tooLong' : 'municipalityMissing';
+  if (edit.address.length > 200) codes.address = 'tooLong';
+  // The group's first checkbox has the id "service" (ChoiceCards), where the summary leads.
+  if (edit.services.some((s) => !(SERVICE_TYPES as readonly string[]).includes(s))) codes.service = 'unknownService';
+  const errors = errorsUnder(ERRORS, codes);
+  if (hasFieldErrors(errors)) return show({ ...view, edit, errors }, 400);
+  const serviceTypes = SERVICE_TYPES.filter((s) => edit.services.includes(s)).join(',');
+  await updateUnit(db, view.unit, { name: edit.name, municipality: edit.municipality, address: edit.address, service_types: serviceTypes }, me.id);
+  return redirectTo('/admin/units?saved=edit#own');
+}
+
+async function startUnit(db: Database, me: Admin, view: UnitsView, form: FormData): Promise<PageAnswer<UnitsView>> {
+  const newUnit: NewUnitValues = {
+    unit_name: field(form, 'unit_name', 600).trim(),
+    new_municipality: field(form, 'new_municipality', 600).trim(),
+    admin_name: field(form, 'admin_name', 600).trim(),
+    admin_email: field(form, 'admin_email', 600).trim(),
+  };
+  const password = field(form, 'admin_password', 1000);
+  const typed = { unitName: newUnit.unit_name, municipality: newUnit.new_municipality, name: newUnit.admin_name, email: newUnit.admin_email, password };
+  const codes: Record<string, string> = {};
+  for (const p of firstAdminProblems(typed)) codes[NEW_UNIT_FIELD[p]] = `new_${p}`;
+  if (!codes.admin_email && (await emailTaken(db, newUnit.admin_email))) codes.admin_email = 'emailTaken';
+  // The form's idempotency key: a double click or a resent form starts one unit.
+  const formKey = { kind: 'unit' as const, key: postedFormKey(form), actorId: me.id };
+  if (Object.keys(codes).length === 0) {
+    const unit = { unitName: newUnit.unit_name, municipality: newUnit.new_municipality, adminName: newUnit.admin_name, adminEmail: newUnit.admin_email, passwordHash: await hashPassword(password) };
+    const result = await startUnitOnce(db, formKey, unit, view.unit.id);
+    if ('id' in result) return redirectTo('/admin/units?saved=new#new');
+    // Not tied to one field: shown under the form's heading (id "new").
+    if (result.error === 'emailTaken') codes.admin_email = 'emailTaken';
+    else codes.new = result.error;
+  }
+  // A replay whose first post already started the unit (its admin's email is now taken).
+  if ((await recordOfKey(db, formKey)) !== undefined) return redirectTo('/admin/units?saved=new#new');
+  return show({ ...view, newUnit, errors: errorsUnder(ERRORS, codes) }, 400);
+}
