@@ -104,14 +104,19 @@ export async function emailTaken(db: Database | Tx, email: string, exceptId: num
 
 export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee'>>;
 
-/** Saves changed details; returns whether anything changed. */
-export async function updatePerson(db: Database, person: ManagedPerson, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now()): Promise<boolean> {
+/**
+ * Saves changed details with their audit row, written in `actor.unitId`; returns whether anything
+ * changed. `person` holds at least the fields the edit may change (their values before). `action`
+ * names the change in the audit log: an admin's edit of the person page, or one setting changed
+ * on its own page (a worker's `change meal fee` on the client's attendance page).
+ */
+export async function updatePerson(db: Database, person: Pick<ManagedPerson, 'id'> & PersonEdit, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now(), action = 'edit person'): Promise<boolean> {
   const diff = changedFields(person as unknown as Record<string, unknown>, edit as Record<string, unknown>);
   if (!diff) return false;
   await db.write(async (tx) => {
     const keys = Object.keys(diff.new);
     await tx.run(`UPDATE people SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`, [...keys.map((k) => (diff.new as Record<string, unknown>)[k]), person.id]);
-    await audit(tx, { actorId: actor.id, unitId: actor.unitId, action: 'edit person', targetType: 'person', targetId: person.id, old: diff.old, new: diff.new }, now);
+    await audit(tx, { actorId: actor.id, unitId: actor.unitId, action, targetType: 'person', targetId: person.id, old: diff.old, new: diff.new }, now);
   });
   return true;
 }

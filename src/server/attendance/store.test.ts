@@ -13,10 +13,10 @@ import {
   cancelAbsenceReport,
   confirmReportedDay,
   recordStatus,
-  setMealFee,
   unitClients,
 } from './store';
 import { paymentCsv } from './csv';
+import { changeMealFee } from './client-month';
 
 let dir: string;
 let db: Database;
@@ -127,8 +127,8 @@ describe('attendance store', () => {
     const [report] = [await createAbsenceReport(db, { clientId: CLIENT, reason: 'doctor', words: '', days: ['2026-11-03'], key: 'k-audit', by: CLIENT })];
     expect(await confirmReportedDay(db, CLIENT, report!, '2026-11-03', WORKER)).toBe(true);
     expect(await confirmReportedDay(db, CLIENT, report!, '2026-11-03', WORKER)).toBe(true); // a double tap: one confirmation
-    expect(await setMealFee(db, CLIENT, false, WORKER)).toBe(true);
-    expect(await setMealFee(db, CLIENT, false, WORKER)).toBe(false);
+    expect(await changeMealFee(db, { id: CLIENT, unitId: UNIT }, false, WORKER)).toBe(true);
+    expect(await changeMealFee(db, { id: CLIENT, unitId: UNIT }, false, WORKER)).toBe(false);
     expect((await rows()).map((r) => [r.action, r.target_id, r.old_value && JSON.parse(r.old_value), JSON.parse(r.new_value)])).toEqual([
       ['correct attendance', CLIENT, { day: '2026-11-02', status: 'present' }, { day: '2026-11-02', status: 'sick' }],
       ['confirm absence', CLIENT, null, { report_id: report, day: '2026-11-03', reason: 'doctor' }],

@@ -361,16 +361,10 @@ export async function confirmReportedDay(db: Database, clientId: number, reportI
   });
 }
 
-/** Whether the meal fee applies to a client (a worker's or admin's change, audited). Returns whether it changed. */
-export async function setMealFee(db: Database, clientId: number, mealFee: boolean, by: number, now = Date.now()): Promise<boolean> {
-  return db.write(async (tx) => {
-    const row = await tx.get<{ meal_fee: number }>("SELECT meal_fee FROM people WHERE id = ? AND role = 'client'", [clientId]);
-    const value = mealFee ? 1 : 0;
-    if (!row || row.meal_fee === value) return false;
-    await tx.run('UPDATE people SET meal_fee = ? WHERE id = ?', [value, clientId]);
-    await auditClientChange(tx, { actorId: by, clientId, action: 'change meal fee', old: { meal_fee: row.meal_fee }, new: { meal_fee: value } }, now);
-    return true;
-  });
+/** The weekdays (1 = Monday) the client is expected, from their current plan's weekly schedule. */
+export async function scheduledWeekdays(db: Database, clientId: number): Promise<Set<number>> {
+  const rows = await db.all<{ weekday: number }>('SELECT weekday FROM weekly_schedule WHERE client_id = ?', [clientId]);
+  return new Set(rows.map((r) => r.weekday));
 }
 
 export interface RegisterRow {
