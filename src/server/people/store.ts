@@ -26,6 +26,11 @@ export async function clientInScopeFacts(db: Database, clientId: number): Promis
   return row && { id: row.id, fullName: row.full_name, preferredName: row.preferred_name, unitId: row.unit_id, readingNeeds: row.reading_needs ?? '' };
 }
 
+/** A person's full name, or undefined when there is no such person. */
+export async function fullNameOf(db: Database, personId: number): Promise<string | undefined> {
+  return (await db.get<{ full_name: string }>('SELECT full_name FROM people WHERE id = ?', [personId]))?.full_name;
+}
+
 /** The worker who answers now: an active substitute first, else the named worker. */
 export async function currentWorkerOf(db: Database, clientId: number, today = todayInHelsinki()): Promise<WorkerContact | undefined> {
   return db.get<WorkerContact>(
