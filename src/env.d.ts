@@ -18,6 +18,11 @@ declare namespace App {
      * middleware (src/server/client-scope.ts). Reading it on any other page throws.
      */
     client: import('./server/client-scope').ClientInScope;
+    /**
+     * Unread messages from clients for the staff header (0 for other roles), asked on the first
+     * call only (the staffHeader middleware), so only a page that shows the header asks.
+     */
+    unreadMessages: () => Promise<number>;
     /** The browser reached us over TLS. */
     overTls: boolean;
   }

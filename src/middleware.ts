@@ -11,6 +11,7 @@ import { requestOrigin, socketFacts } from '@server/security/request';
 import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
 import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
+import { unreadForStaff } from '@server/messages/store';
 
 /**
  * Every request gets an answer: a response with a header Node cannot send would otherwise leave
@@ -121,6 +122,20 @@ const language = defineMiddleware((context, next) => {
   return next();
 });
 
+/**
+ * The staff header's count of unread messages, as a lazy value: asked (once) only when a staff
+ * page renders its header, so a request that renders no staff page asks nothing.
+ */
+const staffHeader = defineMiddleware((context, next) => {
+  const person = context.locals.actor?.person;
+  let unread: Promise<number> | undefined;
+  context.locals.unreadMessages = () => {
+    if (!person || (person.role !== 'worker' && person.role !== 'admin')) return Promise.resolve(0);
+    return (unread ??= unreadForStaff(context.locals.db, person));
+  };
+  return next();
+});
+
 /** Role areas: signed-out people go to sign-in, other roles get the 403 page. */
 const roleAreas = defineMiddleware((context, next) => {
   const roles = areaRoles(context.url.pathname);
@@ -163,4 +178,4 @@ const clientInScope = defineMiddleware(async (context, next) => {
   return response;
 });
 
-export const onRequest = sequence(sendable, origin, securityHeaders, session, language, roleAreas, clientInScope);
+export const onRequest = sequence(sendable, origin, securityHeaders, session, language, staffHeader, roleAreas, clientInScope);

@@ -1,17 +1,21 @@
 import type WorkerContact from './WorkerContact.astro';
-import { DEMO_MATTI_ID, type Examples } from './examples';
+import type { Examples } from './examples';
+import { EXAMPLE_SUBSTITUTE, EXAMPLE_WORKER } from './example-workers';
 
 export const examples = {
   namedWorker: {
-    description: 'Matti’s named worker, with a picture and a phone link (from the demo data)',
+    description: 'The named worker, with a picture and a phone link',
     look: 'easy-read',
-    demoData: true,
-    props: { clientId: DEMO_MATTI_ID },
+    props: { worker: EXAMPLE_WORKER },
+  },
+  substituteWithoutPhone: {
+    description: 'A substitute who has no phone number',
+    look: 'easy-read',
+    props: { worker: EXAMPLE_SUBSTITUTE },
   },
   noWorker: {
     description: 'A client without a named worker yet',
     look: 'easy-read',
-    demoData: true,
-    props: { clientId: 999 },
+    props: { worker: undefined },
   },
 } satisfies Examples<typeof WorkerContact>;

@@ -36,11 +36,6 @@ export interface Example<Props> {
   lang?: Lang;
   /** Who is signed in, for components that read `Astro.locals.actor`; nobody unless set. */
   actor?: SessionActor;
-  /**
-   * The component reads the database itself (`Astro.locals.db`): the test gives it a database
-   * with the demo data. Components are moving to data props (issue 13); none should need this.
-   */
-  demoData?: true;
 }
 
 // ComponentProps needs a function type, whatever its props are.
@@ -49,13 +44,13 @@ type AstroComponent = (props: any) => any;
 /** A component's examples by name: `export const examples = { … } satisfies Examples<typeof TextField>;` */
 export type Examples<C extends AstroComponent> = Record<string, Example<ComponentProps<C>>>;
 
-/** Matti Virtanen's id in the demo data (staff are written first), for the components that still read the database. */
-export const DEMO_MATTI_ID = 9;
+/** The fictional client of the examples (Matti). */
+export const EXAMPLE_CLIENT_ID = 9;
 
 /** A fictional signed-in client (Matti), for components that read `Astro.locals.actor`. */
 export const CLIENT_ACTOR: SessionActor = {
   sessionId: 'example-session',
   kind: 'remembered',
   expiresAt: Date.UTC(2030, 0, 1),
-  person: { id: DEMO_MATTI_ID, unit_id: 1, role: 'client', full_name: 'Matti Virtanen', preferred_name: 'Matti', avatar: 'person', language: 'fi', text_size: 100 },
+  person: { id: EXAMPLE_CLIENT_ID, unit_id: 1, role: 'client', full_name: 'Matti Virtanen', preferred_name: 'Matti', avatar: 'person', language: 'fi', text_size: 100 },
 };

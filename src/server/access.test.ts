@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from './db/database';
 import { bundledMigrations } from './db/migrations';
-import { areaRoles, canReadClient, relationTo } from './access';
+import { areaRoles, canReadClient, relationTo, relationsTo } from './access';
 import type { SessionActor } from './auth/session';
 
 type Person = SessionActor['person'];
@@ -53,6 +53,15 @@ describe('access', () => {
     expect(await relationTo(db, person(21, 'admin', 2), 1)).toBeNull();
     expect(await relationTo(db, person(30, 'family', null), 1)).toBe('family');
     expect(await relationTo(db, person(30, 'family', null), 2)).toBeNull();
+  });
+
+  it('relates many clients at once exactly as one at a time', async () => {
+    const readers = [person(1, 'client', 1), person(10, 'worker', 1), person(11, 'worker', 1), person(12, 'worker', 2), person(20, 'admin', 1), person(21, 'admin', 2), person(30, 'family', null)];
+    for (const reader of readers) {
+      const bases = await relationsTo(db, reader, [1, 2, 2, 10, 999]);
+      for (const clientId of [1, 2, 10, 999]) expect(bases.get(clientId) ?? null, `${reader.id} → ${clientId}`).toBe(await relationTo(db, reader, clientId));
+    }
+    expect((await relationsTo(db, person(10, 'worker', 1), [])).size).toBe(0);
   });
 
   it('logs a view by anyone but the client, and nothing for refused or own views', async () => {

@@ -66,6 +66,40 @@ export async function relationTo(db: Database, actor: SessionActor['person'], cl
 }
 
 /**
+ * `relationTo` for many clients at once, in one query (a list such as the daily register asks
+ * once, not once a row): each client's basis, and no entry for a client the actor is not related to.
+ */
+export async function relationsTo(db: Database, actor: SessionActor['person'], clientIds: readonly number[], today = todayInHelsinki()): Promise<Map<number, AccessBasis>> {
+  const bases = new Map<number, AccessBasis>();
+  const ids = [...new Set(clientIds)];
+  if (ids.length === 0) return bases;
+  const marks = ids.map(() => '?').join(', ');
+  if (actor.role === 'client') {
+    if (ids.includes(actor.id)) bases.set(actor.id, 'self');
+  } else if (actor.role === 'family') {
+    const rows = await db.all<{ client_id: number }>(
+      `SELECT DISTINCT client_id FROM family_links WHERE family_id = ? AND ended_at IS NULL
+          AND (ends_on IS NULL OR ends_on >= ?) AND client_id IN (${marks})`,
+      [actor.id, today, ...ids],
+    );
+    for (const r of rows) bases.set(r.client_id, 'family');
+  } else if (actor.role === 'worker') {
+    // ('named' sorts before 'substitute': a worker who is both is the named worker.)
+    const rows = await db.all<{ client_id: number; kind: 'named' | 'substitute' }>(
+      `SELECT client_id, MIN(kind) AS kind FROM client_workers
+        WHERE worker_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) AND client_id IN (${marks})
+        GROUP BY client_id`,
+      [actor.id, today, today, ...ids],
+    );
+    for (const r of rows) bases.set(r.client_id, r.kind === 'named' ? 'named_worker' : 'substitute');
+  } else {
+    const rows = await db.all<{ id: number }>(`SELECT id FROM people WHERE role = 'client' AND unit_id = ? AND id IN (${marks})`, [actor.unit_id, ...ids]);
+    for (const r of rows) bases.set(r.id, 'admin');
+  }
+  return bases;
+}
+
+/**
  * May `actor` read this client's records (plan, goals, photos)? The basis, or null for "no".
  * Does not log: pages call `canReadClient`, which logs; this is for parts of a page already
  * logged (such as the place photo on a plan page).
@@ -156,15 +190,8 @@ export async function logListView(db: Database, actor: SessionActor['person'], c
     return;
   }
   // A worker: each client's basis (named or substitute) from one query, not one per client.
-  const rows = await db.all<{ client_id: number; kind: 'named' | 'substitute' }>(
-    `SELECT client_id, MIN(kind) AS kind FROM client_workers
-      WHERE worker_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) AND client_id IN (${clientIds.map(() => '?').join(', ')})
-      GROUP BY client_id`,
-    [actor.id, today, today, ...clientIds],
-  );
-  // ('named' sorts before 'substitute': a worker who is both is logged as the named worker.)
-  const views = rows.map((r) => ({ clientId: r.client_id, basis: (r.kind === 'named' ? 'named_worker' : 'substitute') as AccessBasis }));
-  await logViews(db, actor, views, action, path);
+  const bases = await relationsTo(db, actor, clientIds, today);
+  await logViews(db, actor, [...bases].map(([clientId, basis]) => ({ clientId, basis })), action, path);
 }
 
 /** A worker's or admin's tie to a client (named worker, substitute, the unit's admin), or null. */

@@ -61,7 +61,8 @@ describe('client calendar and absence report', () => {
     expect(await page.locator('.step-count').textContent()).toContain('Vaihe 1 / 3');
     // Nothing chosen: an easy error.
     await next(page);
-    expect(await page.locator('#report-error').textContent()).toContain('Valitse päivä.');
+    expect(await page.locator('#error-summary').textContent()).toContain('Valitse päivä.');
+    expect(await page.locator('#when-error').textContent()).toContain('Valitse päivä.');
     await page.locator('label.choice:has(input[value=pick])').click();
     await next(page);
     const days = page.locator('input[name=day]');

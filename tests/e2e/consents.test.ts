@@ -27,7 +27,8 @@ const consentCount = async (clientId: number) =>
 const next = (page: Page) => clickAndWait(page, page.locator('button[name=nav][value=next]'));
 const back = (page: Page) => clickAndWait(page, page.locator('button[name=nav][value=back]'));
 const stepText = async (page: Page) => (await page.locator('.step-count').innerText()).trim();
-const alertText = async (page: Page) => (await page.locator('[role=alert]').innerText()).trim();
+/** The one error in the page's error summary (the layout's, under the heading). */
+const alertText = async (page: Page) => (await page.locator('[role=alert] li').innerText()).trim();
 
 /** Steps 1–3 of "Anna lupa" with correct answers; stops on step 4. */
 async function answerSteps(page: Page, o: { recipient: string; name?: string; info: string[]; duration: 'half_year' | 'year' }) {

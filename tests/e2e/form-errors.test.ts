@@ -17,7 +17,8 @@ describe('form errors', () => {
     expect(await page.title()).toMatch(/^Virhe: /);
     expect(await page.locator('input[name=email]').inputValue()).toBe('maija.virtanen@demo.omapolku.fi');
     expect(await page.locator('#error-summary').textContent()).toContain('Kirjoita salasana.');
-    expect(await page.locator('#password-error').textContent()).toBe('Kirjoita salasana.');
+    // The field's error line starts with a hidden "Virhe:" for screen readers.
+    expect(await page.locator('#password-error').textContent()).toBe('Virhe: Kirjoita salasana.');
     expect(await page.locator('input[name=password]').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page, { client: true });
   });

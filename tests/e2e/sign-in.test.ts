@@ -111,7 +111,8 @@ describe('client', () => {
     const page = await browser.newPage();
     await page.goto(`${base}/card`);
     await clickAndWait(page, page.locator('form[action="/card"] button[type=submit]'));
-    expect(await page.locator('#code-error').innerText()).toBe('Kirjoita kortin koodi.');
+    // The field's error line starts with a hidden "Virhe:" for screen readers.
+    expect((await page.locator('#code-error').innerText()).replace(/\s+/g, ' ')).toBe('Virhe: Kirjoita kortin koodi.');
     expect(await page.title()).toMatch(/^Virhe/);
 
     await page.locator('input[name=code]').fill('ABCDE-99999');

@@ -8,9 +8,7 @@
  *
  * One browser and one page for all examples: each example replaces the page's content.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 // The renderer itself, not `loadRenderers([getContainerRenderer()])`: that imports the renderer by
 // an absolute path, which Vite refuses when node_modules lives outside the project (a worktree).
@@ -19,10 +17,8 @@ import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tFor } from '@server/i18n';
-import { Database } from '@server/db';
-import { bundledMigrations } from '@server/db/migrations';
-import { seedDemo } from '@server/demo/seed';
-import { DEMO_MATTI_ID, type Example, type Look } from '@components/examples';
+import type { Database } from '@server/db';
+import type { Example, Look } from '@components/examples';
 import { launchBrowser } from '../helpers/browser';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
@@ -63,25 +59,11 @@ function pageAround(html: string, example: AnyExample, title: string): string {
 let container: AstroContainer;
 let browser: Browser;
 let page: Page;
-let demo: { dir: string; db: Database } | null = null;
-
-/** A database with the demo data, made once, for the components that still read the database. */
-async function demoDb(): Promise<Database> {
-  if (!demo) {
-    const dir = mkdtempSync(join(tmpdir(), 'omapolku-examples-'));
-    const db = await Database.open(join(dir, 'demo.sqlite'), bundledMigrations());
-    await seedDemo(db);
-    const matti = await db.get<{ id: number }>("SELECT id FROM people WHERE full_name = 'Matti Virtanen'");
-    expect(matti?.id, 'DEMO_MATTI_ID in src/components/examples.ts is Matti’s id in the demo data').toBe(DEMO_MATTI_ID);
-    demo = { dir, db };
-  }
-  return demo.db;
-}
 
 /**
- * What the middleware would give the component: a real `tFor(lang)`, the reader, a database only
- * for an example that asks for the demo data, and `client` throwing as it does outside a client's
- * pages (src/middleware.ts).
+ * What the middleware would give the component: a real `tFor(lang)`, the reader, a database that
+ * throws when read (components receive their data), and `client` throwing as it does outside a
+ * client's pages (src/middleware.ts).
  */
 async function localsFor(example: AnyExample): Promise<App.Locals> {
   const lang = example.lang ?? 'fi';
@@ -90,9 +72,11 @@ async function localsFor(example: AnyExample): Promise<App.Locals> {
     sessionEnded: null,
     lang,
     t: tFor(lang),
-    db: example.demoData ? await demoDb() : NO_DATABASE,
+    db: NO_DATABASE,
     clientAddress: '127.0.0.1',
     overTls: false,
+    // The staff header's count, as the staffHeader middleware step would give it.
+    unreadMessages: async () => 2,
   };
   return Object.defineProperty(base, 'client', {
     enumerable: false,
@@ -121,10 +105,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (demo) {
-    await demo.db.close();
-    rmSync(demo.dir, { recursive: true, force: true });
-  }
 });
 
 describe('component examples', () => {

@@ -1,28 +1,48 @@
 import type MoneyView from './MoneyView.astro';
-import { addMonths, monthOf } from '@domain/attendance';
+import { addMonths, computeStatement, daysOfMonth, isoWeekday, monthOf } from '@domain/attendance';
 import { todayInHelsinki } from '@domain/time/helsinki';
-import { DEMO_MATTI_ID, type Examples } from '../examples';
+import type { MonthMoney } from '@server/attendance/store';
+import type { Examples } from '../examples';
 
-// The demo data has attendance from three months back up to yesterday.
 const thisMonth = monthOf(todayInHelsinki());
+const lastMonth = addMonths(thisMonth, -1);
+
+/** A fictional month: present on weekdays, ill on the 3rd weekday, with one correction paid in. */
+function moneyOf(month: string, approved: boolean): MonthMoney {
+  const weekdays = daysOfMonth(month).filter((d) => isoWeekday(d) <= 5);
+  const statement = computeStatement({
+    month,
+    days: weekdays.map((day, i) => ({ day, status: i === 2 ? 'sick' : 'present' })),
+    serviceTypeOn: () => 'tyotoiminta',
+    rates: [{ serviceType: 'tyotoiminta', validFrom: '2020-01-01', dailyCents: 1200, mealCents: 400 }],
+    mealFeeApplies: true,
+    paidSummerHoliday: false,
+    paidHolidayDaysBefore: 0,
+    adjustments: [{ forDay: weekdays[0], cents: 1200 }],
+  });
+  const approvedStatement = approved
+    ? { present_days: statement.presentDays, paid_holiday_days: 0, gross_cents: statement.grossCents, meal_fee_cents: statement.mealFeeCents, adjustments_cents: statement.adjustmentsCents, net_cents: statement.netCents }
+    : null;
+  return {
+    statement: { statement, approved: approvedStatement, paymentDay: 15 },
+    adjustments: [{ for_day: weekdays[0], old_status: 'sick', new_status: 'present', cents: 1200 }],
+  };
+}
 
 export const examples = {
   thisMonth: {
-    description: 'Matti’s money so far this month (from the demo data)',
+    description: 'The money so far this month, not yet approved',
     look: 'easy-read',
-    demoData: true,
-    props: { clientId: DEMO_MATTI_ID, month: thisMonth, basePath: '/client/money' },
+    props: { month: thisMonth, money: moneyOf(thisMonth, false), basePath: '/client/money' },
   },
-  lastMonth: {
-    description: 'Last month, on the family member’s page',
+  lastMonthApproved: {
+    description: 'Last month, approved, on the family member’s page',
     look: 'easy-read',
-    demoData: true,
-    props: { clientId: DEMO_MATTI_ID, month: addMonths(thisMonth, -1), basePath: `/family/${DEMO_MATTI_ID}/money` },
+    props: { month: lastMonth, money: moneyOf(lastMonth, true), basePath: '/family/9/money' },
   },
-  nothing: {
-    description: 'A month with no days yet',
+  noUnit: {
+    description: 'A client without a unit: nothing to count yet',
     look: 'easy-read',
-    demoData: true,
-    props: { clientId: DEMO_MATTI_ID, month: addMonths(thisMonth, -12), basePath: '/client/money' },
+    props: { month: thisMonth, money: { statement: null, adjustments: [] }, basePath: '/client/money' },
   },
 } satisfies Examples<typeof MoneyView>;

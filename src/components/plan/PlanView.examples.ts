@@ -1,10 +1,11 @@
 import type PlanView from './PlanView.astro';
 import type { PlanVersion } from '@domain/plan/plan';
-import { DEMO_MATTI_ID, type Examples } from '../examples';
+import { EXAMPLE_CLIENT_ID, type Examples } from '../examples';
+import { EXAMPLE_WORKER } from '../example-workers';
 
 const plan: PlanVersion = {
   id: 1,
-  client_id: DEMO_MATTI_ID,
+  client_id: EXAMPLE_CLIENT_ID,
   version: 3,
   service_type: 'tyotoiminta',
   place_name: 'Pajakulman puutyöpaja',
@@ -30,19 +31,17 @@ export const examples = {
   plan: {
     description: 'Matti’s plan: what, where, when, who helps (the worker from the demo data), when we talk',
     look: 'easy-read',
-    demoData: true,
-    props: { plan, clientId: DEMO_MATTI_ID },
+    props: { plan, worker: EXAMPLE_WORKER },
   },
   withPlacePhoto: {
     description: 'A place with a photo instead of a picture, in Swedish',
     look: 'easy-read',
     lang: 'sv',
-    demoData: true,
-    props: { plan: { ...plan, place_photo_id: 5, place_photo_width: 640, place_photo_height: 480 }, clientId: DEMO_MATTI_ID },
+    props: { plan: { ...plan, place_photo_id: 5, place_photo_width: 640, place_photo_height: 480 }, worker: EXAMPLE_WORKER },
   },
   none: {
     description: 'No plan yet',
     look: 'easy-read',
-    props: { plan: null, clientId: DEMO_MATTI_ID },
+    props: { plan: null, worker: EXAMPLE_WORKER },
   },
 } satisfies Examples<typeof PlanView>;

@@ -64,6 +64,29 @@ export async function openReports(db: Database, clientId: number): Promise<{ id:
   return rows.map((r) => ({ id: r.id, reason: r.reason, days: r.days.split(',').sort() }));
 }
 
+/** Reports not cancelled with a day from `from` on that no one has confirmed yet, of these clients (the inbox's list). */
+export async function unconfirmedReportsOf(db: Database, clientIds: readonly number[], from: string): Promise<{ client_id: number; full_name: string; day: string; reason: AbsenceReason }[]> {
+  if (clientIds.length === 0) return [];
+  return db.all(
+    `SELECT r.client_id, p.full_name, MIN(d.day) AS day, r.reason FROM absence_reports r
+       JOIN absence_report_days d ON d.report_id = r.id JOIN people p ON p.id = r.client_id
+      WHERE r.client_id IN (${clientIds.map(() => '?').join(',')}) AND r.cancelled_at IS NULL AND d.confirmed_at IS NULL AND d.day >= ?
+      GROUP BY r.id ORDER BY day`,
+    [...clientIds, from],
+  );
+}
+
+export interface WeeklyHours {
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+}
+
+/** The client's weekly schedule (ISO weekdays and hours), by weekday. */
+export async function weeklySchedule(db: Database, clientId: number): Promise<WeeklyHours[]> {
+  return db.all<WeeklyHours>('SELECT weekday, starts_at, ends_at FROM weekly_schedule WHERE client_id = ? ORDER BY weekday', [clientId]);
+}
+
 /**
  * Records an absence report. The same idempotency key again (a double tap, a resent form)
  * records nothing new. Returns the report's id, or null when the key belongs to someone else.
@@ -271,6 +294,18 @@ export async function adjustmentsPaidIn(db: Database, clientId: number, month: s
     'SELECT for_day, old_status, new_status, cents FROM adjustments WHERE client_id = ? AND paid_in_month = ? ORDER BY for_day, id',
     [clientId, month],
   );
+}
+
+export interface MonthMoney {
+  /** The month's statement, or null for a client without a unit. */
+  statement: Awaited<ReturnType<typeof clientStatement>>;
+  adjustments: Awaited<ReturnType<typeof adjustmentsPaidIn>>;
+}
+
+/** What the easy-read money page shows of one month: the statement and the corrections paid in it. */
+export async function moneyOfMonth(db: Database, clientId: number, month: string): Promise<MonthMoney> {
+  const [statement, adjustments] = await Promise.all([clientStatement(db, clientId, month), adjustmentsPaidIn(db, clientId, month)]);
+  return { statement, adjustments };
 }
 
 /** The first month after `month` that the unit has not approved: where a correction is paid. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { field } from '../forms';
+import type { FieldErrors } from '@domain/forms/field-errors';
 import {
   endDateOf,
   endDateProblem,
@@ -50,6 +51,25 @@ export interface ReadyConsent {
   recipientName: string;
   information: InfoType[];
   endsOn: string;
+}
+
+/** The field each error belongs to (its control's id: the first choice of a group). */
+const FIELD_OF: Record<WizardError, string> = {
+  pickRecipient: 'recipient',
+  nameMissing: 'consent-name',
+  nameTooLong: 'consent-name',
+  pickInfo: 'info',
+  unknownInfo: 'info',
+  pickDuration: 'duration',
+  dateMissing: 'consent-date',
+  dateInvalid: 'consent-date',
+  datePast: 'consent-date',
+  dateTooFar: 'consent-date',
+};
+
+/** The state's error as FieldErrors, for the layout's summary and the field. */
+export function wizardErrors(s: Pick<WizardState, 'error'>): FieldErrors {
+  return s.error ? { [FIELD_OF[s.error]]: `client:consents.errors.${s.error}` } : {};
 }
 
 export function emptyWizard(): WizardState {
