@@ -1,3 +1,4 @@
+import type { T } from '@server/i18n';
 import type { InfoType, RecipientType } from '@domain/consent';
 import type { PictureConcept } from '@domain/pictures/concepts';
 
@@ -24,7 +25,7 @@ export const INFO_PICTURE: Record<InfoType, PictureConcept> = {
  * Who a consent is for, in words: "Asumisyksikkö: Koivukoti", or the type alone when no name was
  * given. One wording everywhere the recipient is named (cards, history, questions, staff pages).
  */
-export function recipientWords(t: (key: string, options?: Record<string, unknown>) => string, type: RecipientType, name: string): string {
+export function recipientWords(t: T, type: RecipientType, name: string): string {
   const typeWords = t(`client:consents.recipient.${type}`);
   return name ? t('client:consents.recipientNamed', { type: typeWords, name }) : typeWords;
 }
