@@ -6,14 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import sqlite3 from 'sqlite3';
+import { SESSION_COOKIE, sessionIdFromToken } from '@server/auth/session';
 import { querySql, runSql } from './server';
-
-export const SESSION_COOKIE = 'omapolku_session';
-
-/** The stored session id of a cookie token, as src/server/auth/session.ts computes it. */
-export function sessionIdFromToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** Everyone's id and role by full name (demo names are unique; clients have no email). */
 export async function peopleByName(dbFile: string): Promise<Map<string, { id: number; role: string }>> {

@@ -4,28 +4,36 @@
  */
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { DEMO_PASSWORD, demoClient, demoStaff } from '@server/demo/people';
 
-export const DEMO_PASSWORD = 'demo-salasana-2026';
+export { DEMO_PASSWORD };
+
+/** A demo client (src/server/demo/people.json) as the sign-in steps need it. */
+function client(key: string) {
+  const c = demoClient(key);
+  return { name: c.preferred, fullName: c.name, code: c.shortCode, qr: `/k/${c.secret}`, pin: c.pin } as const;
+}
 
 export const CLIENTS = {
-  matti: { name: 'Matti', fullName: 'Matti Virtanen', code: 'MATTI-23456', qr: '/k/demo-card-matti-virtanen-0001', pin: ['cat', 'dog', 'sun', 'car'] },
-  aino: { name: 'Aino', fullName: 'Aino Laine', code: 'AINO2-34567', qr: '/k/demo-card-aino-laine-0002', pin: ['apple', 'tree', 'flower', 'ball'] },
-  jukka: { name: 'Jukka', fullName: 'Jukka Niemi', code: 'JUKKA-45678', qr: '/k/demo-card-jukka-niemi-0003', pin: ['fish', 'fish', 'sun', 'ball'] },
-  ville: { name: 'Ville', fullName: 'Ville Koski', code: 'VILLE-56789', qr: '/k/demo-card-ville-koski-0004', pin: ['car', 'car', 'tree', 'dog'] },
+  matti: client('matti'),
+  aino: client('aino'),
+  jukka: client('jukka'),
+  ville: client('ville'),
 } as const;
 export type ClientKey = keyof typeof CLIENTS;
 
+/** Sign-in emails of the demo staff and family members, by the part they play in the tests. */
 export const STAFF = {
-  admin: 'helena.vastaava@demo.omapolku.fi',
-  worker: 'liisa.ohjaaja@demo.omapolku.fi',
-  substitute: 'pekka.valmentaja@demo.omapolku.fi',
-  workerB: 'sanna.sivu@demo.omapolku.fi',
-  adminB: 'olli.esimies@demo.omapolku.fi',
-  family: 'maija.virtanen@demo.omapolku.fi',
+  admin: demoStaff('helena').email,
+  worker: demoStaff('liisa').email,
+  substitute: demoStaff('pekka').email,
+  workerB: demoStaff('sanna').email,
+  adminB: demoStaff('olli').email,
+  family: demoStaff('maija').email,
   /** Matti's brother: a link for messages only. */
-  familyMessages: 'eero.virtanen@demo.omapolku.fi',
+  familyMessages: demoStaff('eero').email,
   /** Matti's edunvalvoja: a read-only link resting on a legal role, so she may change consents. */
-  familyGuardian: 'anja.korhonen@demo.omapolku.fi',
+  familyGuardian: demoStaff('anja').email,
 } as const;
 
 const LAUNCH_ARGS = [
