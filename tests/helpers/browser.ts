@@ -3,7 +3,7 @@
  * steps every test needs. Sign-in goes through the real pages, as a person would.
  */
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
 import { DEMO_PASSWORD, demoClient, demoStaff } from '@server/demo/people';
 
 export { DEMO_PASSWORD };
@@ -71,6 +71,8 @@ export interface NewPageOptions {
   javaScriptEnabled?: boolean;
   viewport?: { width: number; height: number };
   locale?: string;
+  /** Cookies (a sign-in) to start with, from another context's storageState(). */
+  storageState?: BrowserContextOptions['storageState'];
 }
 
 export interface PageProblems {
@@ -86,6 +88,14 @@ export interface BrowserFixture {
   pageBeside(page: Page): Promise<Page>;
   /** Console and page errors seen on a page made by newPage or pageBeside. */
   problems(page: Page): PageProblems;
+  /**
+   * A new page (own context) signed in as a demo client on an own tablet, or as a staff or family
+   * member by email, on the person's home page. The file's first page of that person signs in
+   * through the real pages; later ones start with that session's cookies, so a test that is not
+   * about signing in does not wait for the PIN or password steps again. Not for a test that
+   * signs the person out or ends their sessions.
+   */
+  signedIn(base: string, who: ClientKey | { email: string }, options?: NewPageOptions): Promise<Page>;
 }
 
 /** Call once at the top of a test file: one browser for the file, every context closed after. */
@@ -93,6 +103,7 @@ export function useBrowser(): BrowserFixture {
   let browser: Browser | undefined;
   const contexts = new Set<BrowserContext>();
   const problemsOf = new WeakMap<Page, PageProblems>();
+  const sessions = new Map<string, Promise<Awaited<ReturnType<BrowserContext['storageState']>>>>();
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -115,17 +126,44 @@ export function useBrowser(): BrowserFixture {
     return page;
   }
 
+  async function newPage({ javaScriptEnabled = true, viewport = { width: 768, height: 1024 }, locale = 'fi-FI', storageState }: NewPageOptions = {}) {
+    if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
+    const context = await browser.newContext({ javaScriptEnabled, viewport, locale, storageState });
+    contexts.add(context);
+    context.on('close', () => contexts.delete(context));
+    return track(context);
+  }
+
   return {
     browser() {
       if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
       return browser;
     },
-    async newPage({ javaScriptEnabled = true, viewport = { width: 768, height: 1024 }, locale = 'fi-FI' } = {}) {
-      if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
-      const context = await browser.newContext({ javaScriptEnabled, viewport, locale });
-      contexts.add(context);
-      context.on('close', () => contexts.delete(context));
-      return track(context);
+    newPage,
+    async signedIn(base, who, options = {}) {
+      const key = `${base} ${typeof who === 'string' ? who : who.email}`;
+      const known = sessions.get(key);
+      if (known) {
+        // On the person's home page, where a sign-in ends, as the first page of that person is.
+        const page = await newPage({ ...options, storageState: await known });
+        await page.goto(`${base}/`);
+        expect(path(page), `the session of ${key}`).not.toBe('/');
+        return page;
+      }
+      const page = await newPage(options);
+      const state = (async () => {
+        if (typeof who === 'string') await signInClient(page, base, who, { device: 'own' });
+        else {
+          await signInStaff(page, base, who.email);
+          expect(path(page), `signing in as ${who.email}`).not.toMatch(/^\/login/);
+        }
+        return page.context().storageState();
+      })();
+      sessions.set(key, state);
+      // A failed sign-in is not kept: the next test tries again (and shows its own failure).
+      state.catch(() => sessions.delete(key));
+      await state;
+      return page;
     },
     pageBeside(page: Page) {
       return track(page.context());
