@@ -1,10 +1,11 @@
 /**
- * One Chromium per test file, a fresh browser context (own cookies) per page, and the sign-in
- * steps every test needs. Sign-in goes through the real pages, as a person would.
+ * The run's Chromium for a test file, a fresh browser context (own cookies) per page, and the
+ * sign-in steps every test needs. Sign-in goes through the real pages, as a person would.
  */
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
 import { DEMO_PASSWORD, demoClient, demoStaff } from '@server/demo/people';
+import { LAUNCH_OPTIONS } from './chromium';
 
 export { DEMO_PASSWORD };
 
@@ -36,35 +37,17 @@ export const STAFF = {
   familyGuardian: demoStaff('anja').email,
 } as const;
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // A fake microphone (a beep) that needs no permission prompt: the voice message tests record it.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
-
 export function baseUrl(): string {
   return inject('omapolkuBaseUrl');
 }
 
 /**
- * Launches Chromium. `chromium.launch` always starts from a fresh temporary user-data-dir that
- * Playwright creates and deletes itself (it refuses a --user-data-dir argument), so no profile
- * state leaks between runs.
+ * The run's shared Chromium (started by global setup, tests/helpers/chromium.ts), or one of its
+ * own when there is none. Each file's pages still get browser contexts of their own.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
+  const shared = inject('omapolkuBrowserWs');
+  return shared ? chromium.connect(shared) : chromium.launch(LAUNCH_OPTIONS);
 }
 
 export interface NewPageOptions {
@@ -110,6 +93,7 @@ export function useBrowser(): BrowserFixture {
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
+    // (A connected browser only disconnects: the run's Chromium stays for the next file.)
     await browser?.close();
   });
 
