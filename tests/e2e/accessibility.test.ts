@@ -4,10 +4,10 @@
  * 1. Every page of the route fixture (tests/helpers/route-fixture.ts: every route of src/pages
  *    that shows a page, as the people it lists), in Finnish, Swedish and English: axe (WCAG 2.2
  *    A/AA, and AAA contrast 7:1 on easy-read pages) and 44×44 px targets, one page in one
- *    language per test. SPEC.md: "axe-core finds 0 violations on every page, in every role and
- *    language." People are signed in by session rows written before the server starts, as for
- *    the authorization matrix: the sign-in pages themselves are checked as pages here, and signed
- *    in through in the tests of sign-in.
+ *    language per test: axe-core finds 0 violations on every page, in every role and language.
+ *    People are signed in by session rows written before the server starts, as for the
+ *    authorization matrix; the sign-in pages are checked here as pages, and signing in through
+ *    them is for sign-in.test.ts and the other flows.
  * 2. Timing adjustable (WCAG 2.2.1, 2.2.6) on shared tablets: before the idle end an easy-read
  *    alertdialog asks "Oletko vielä täällä?" with "Jatka". Jatka keeps the session; doing
  *    nothing ends it and the tablet shows the card page with the reason; an "own tablet"
