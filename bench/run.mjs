@@ -39,9 +39,11 @@ const CLIENTS = 10_000;
 const CONNECTIONS = [10, 50];
 const DURATION_S = 10;
 const WARMUP_S = 3;
-const CARD_SECRET = 'demo-card-matti-virtanen-0001'; // fictional demo client from src/server/demo/seed.ts
-const PIN = ['cat', 'dog', 'sun', 'car'];
-const GREETING = 'Hei Matti!';
+// The fictional demo client Matti, as the seed writes him (src/server/demo/people.json).
+const MATTI = JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'server', 'demo', 'people.json'), 'utf8')).clients.find((c) => c.key === 'matti');
+const CARD_SECRET = MATTI.secret;
+const PIN = MATTI.pin;
+const GREETING = `Hei ${MATTI.preferred}!`;
 // Targets from the issue; rps, p95 and ratio apply at 10 connections. KB = 1024 bytes.
 const TARGET = { rps: 500, p95Ms: 40, ratio: 0.06, jsGzipKB: 15, htmlGzipKB: 10, statementMs: 1000, attendanceRows: 2_000_000, sendPerS: 150, sendP95Ms: 50 };
 // Server CPU per request (ms), the first-line targets: /client, every other client page, sending.

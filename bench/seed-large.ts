@@ -13,6 +13,7 @@
 import { getDb } from '../src/server/db';
 import { config } from '../src/server/config';
 import { isEmpty, seedDemo, seedGeneratedClients } from '../src/server/demo/seed';
+import { demoClient, demoStaff } from '../src/server/demo/people';
 import { computeStatements, unitClients } from '../src/server/attendance/store';
 import { addMonths, monthOf } from '../src/domain/attendance';
 import { todayInHelsinki } from '../src/domain/time/helsinki';
@@ -28,7 +29,7 @@ const db = await getDb();
 if (!(await isEmpty(db))) throw new Error(`${config.databasePath} already has people in it; give a fresh file`);
 const { clients } = await seedDemo(db);
 // The demo has its own clients; top up to the requested total.
-await seedGeneratedClients(db, total - clients.length, ['cat', 'dog', 'sun', 'car']);
+await seedGeneratedClients(db, total - clients.length, demoClient('matti').pin);
 
 const today = todayInHelsinki();
 const from = `${Number(today.slice(0, 4)) - YEARS}-${today.slice(5)}`;
@@ -98,8 +99,8 @@ for (const [label, sql, params] of plans) {
 // Matti's conversation grows to 500 messages, both ways, over the last 100 days.
 const MESSAGES = 500;
 await db.write(async (tx) => {
-  const matti = (await tx.get<{ id: number }>("SELECT id FROM people WHERE preferred_name = 'Matti' AND role = 'client'"))!.id;
-  const liisa = (await tx.get<{ id: number }>("SELECT id FROM people WHERE email = 'liisa.ohjaaja@demo.omapolku.fi'"))!.id;
+  const matti = (await tx.get<{ id: number }>("SELECT id FROM people WHERE full_name = ? AND role = 'client'", [demoClient('matti').name]))!.id;
+  const liisa = (await tx.get<{ id: number }>('SELECT id FROM people WHERE email = ?', [demoStaff('liisa').email]))!.id;
   const conversation = (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [matti]))!.id;
   const existing = (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?', [conversation]))!.n;
   await tx.run(
@@ -110,7 +111,7 @@ await db.write(async (tx) => {
     [MESSAGES - existing, conversation, matti, liisa, Date.now(), Date.now(), MESSAGES],
   );
 });
-const messageCount = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id WHERE p.preferred_name = 'Matti'"))!.n;
+const messageCount = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id WHERE p.full_name = ?', [demoClient('matti').name]))!.n;
 console.log(`BENCH conversation_messages=${messageCount}`);
 const messagePlan = await db.all<{ detail: string }>('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE conversation_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT 31', [1, null, null]);
 console.log(`BENCH plan messages page: ${messagePlan.map((p) => p.detail).join(' | ')}`);

@@ -1,26 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { Database } from './db/database';
-import { bundledMigrations } from './db/migrations';
+import type { Database } from './db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { accessLogForStaff, accessLogPage, parseLogCursor } from './access-log';
 
-let dir: string;
 let db: Database;
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-log-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
-  await db.write(async (tx) => {
+  db = await openTestDb(async (tx) => {
     await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Paja', 'Pori', 0)");
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, created_at) VALUES (1, 1, 'client', 'Asiakas', 'A', 0)");
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (2, 1, 'worker', 'Ohjaaja', 'O', 'o@x.fi', 0)");
   });
 });
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTestDb(db));
 
 test('pages through the log newest first without repeating or skipping rows whose ids do not follow time', async () => {
   // One view now (low id), then 30 older views written later (higher ids), two with the same time.

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from './db/database';
-import { bundledMigrations } from './db/migrations';
+import type { Database } from './db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { areaRoles, canReadClient, relationTo, relationsTo } from './access';
 import type { SessionActor } from './auth/session';
 
@@ -13,12 +10,9 @@ const person = (id: number, role: Person['role'], unit_id: number | null): Perso
 });
 
 describe('access', () => {
-  let dir: string;
   let db: Database;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-access-'));
-    db = await Database.open(path.join(dir, 'a.sqlite'), bundledMigrations());
-    await db.write(async (tx) => {
+    db = await openTestDb(async (tx) => {
       await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'A', 'Pori', 0), (2, 'B', 'Rauma', 0)");
       const p = "INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (?, ?, ?, 'x', 'x', ?, 0)";
       await tx.run(p, [1, 1, 'client', null]);
@@ -36,10 +30,7 @@ describe('access', () => {
       await tx.run("INSERT INTO family_links (family_id, client_id, basis, level, created_at) VALUES (30, 1, 'guardian', 'full', 0)");
     });
   });
-  afterAll(async () => {
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTestDb(db));
 
   it('relates each role to a client only through its links', async () => {
     expect(await relationTo(db, person(1, 'client', 1), 1)).toBe('self');

@@ -1,10 +1,13 @@
 /**
  * WCAG 2.2 in the browser, two parts that run side by side:
  *
- * 1. Every page, in Finnish, Swedish and English, as a signed-out visitor, a client, a family
- *    member, a worker and an admin: axe (WCAG 2.2 A/AA, and AAA contrast 7:1 on easy-read
- *    pages) and 44×44 px targets. docs/design.md: no axe violations on any page, for any
- *    role, in any language.
+ * 1. Every page of the route fixture (tests/helpers/route-fixture.ts: every route of src/pages
+ *    that shows a page, as the people it lists), in Finnish, Swedish and English: axe (WCAG 2.2
+ *    A/AA, and AAA contrast 7:1 on easy-read pages) and 44×44 px targets, one page in one
+ *    language per test: axe-core finds 0 violations on every page, in every role and language.
+ *    People are signed in by session rows written before the server starts, as for the
+ *    authorization matrix; the sign-in pages are checked here as pages, and signing in through
+ *    them is for sign-in.test.ts and the other flows.
  * 2. Timing adjustable (WCAG 2.2.1, 2.2.6) on shared tablets: before the idle end an easy-read
  *    alertdialog asks "Oletko vielä täällä?" with "Jatka". Jatka keeps the session; doing
  *    nothing ends it and the tablet shows the card page with the reason; an "own tablet"
@@ -16,90 +19,22 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseLanguage, h1, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { SESSION_COOKIE } from '@server/auth/session';
+import { LANG_COOKIE } from '@server/preferences';
+import { h1, path, signInClient, useBrowser } from '../helpers/browser';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
-import { querySql, startServer, type RunningServer } from '../helpers/server';
+import { fillIn, prepareRouteFixture, type RouteFixtureData } from '../helpers/authz';
+import { axeViews, type Actor, type SignedIn } from '../helpers/route-fixture';
+import { startServer, type RunningServer } from '../helpers/server';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
-type Who = 'anon' | 'client' | 'family' | 'guardian' | 'worker' | 'admin';
-
-interface PageCase {
-  who: Who;
-  path: string;
-  /** Easy-read page: AAA contrast and 44 px targets. */
-  client: boolean;
-  status: number;
-  /** Where the page ends up after redirects (default: path). */
-  lands?: string;
-}
-
-const CASES: PageCase[] = [
-  // Signed out: the front door, sign-in steps, help, about, not found.
-  { who: 'anon', path: '/', client: true, status: 200 },
-  { who: 'anon', path: '/card', client: true, status: 200 },
-  { who: 'anon', path: '/k/demo-card-matti-virtanen-0001', client: true, status: 200, lands: '/card/pin' },
-  { who: 'anon', path: '/login', client: true, status: 200 },
-  // (The other help pages and /about differ from the client's only by the header, checked here.)
-  { who: 'anon', path: '/help', client: true, status: 200 },
-  { who: 'anon', path: '/no-such-page', client: true, status: 404 },
-  // A client (Matti).
-  { who: 'client', path: '/client', client: true, status: 200 },
-  { who: 'client', path: '/client/me', client: true, status: 200 },
-  { who: 'client', path: '/client/plan', client: true, status: 200 },
-  { who: 'client', path: '/client/goals', client: true, status: 200 },
-  { who: 'client', path: '/client/attendance', client: true, status: 200 },
-  { who: 'client', path: '/help', client: true, status: 200 },
-  { who: 'client', path: '/help/what-is-omapolku', client: true, status: 200 },
-  { who: 'client', path: '/help/sign-in', client: true, status: 200 },
-  { who: 'client', path: '/help/pictures', client: true, status: 200 },
-  { who: 'client', path: '/help/glossary', client: true, status: 200 },
-  { who: 'client', path: '/about', client: true, status: 200 },
-  { who: 'client', path: '/client/no-such-area', client: true, status: 404 },
-  { who: 'client', path: '/worker', client: true, status: 403 },
-  // Family, worker and admin homes. Worker and admin pages are standard (not easy-read) pages.
-  { who: 'family', path: '/family', client: true, status: 200 },
-  { who: 'worker', path: '/worker', client: false, status: 200 },
-  { who: 'worker', path: '/admin', client: true, status: 403 },
-  { who: 'admin', path: '/admin', client: false, status: 200 },
-  { who: 'admin', path: '/admin/clients', client: false, status: 200 },
-  { who: 'worker', path: '/admin/clients', client: true, status: 403 },
-  // Consents (issue 6). {matti}, {consent} (his Koivukoti consent) and {link} (Maija's link to
-  // him) are ids in this server's database.
-  { who: 'client', path: '/client/consents', client: true, status: 200 },
-  { who: 'client', path: '/client/consents/give', client: true, status: 200 },
-  { who: 'client', path: '/client/consents/history', client: true, status: 200 },
-  { who: 'client', path: '/client/consents/log', client: true, status: 200 },
-  { who: 'client', path: '/client/consents/withdraw?id={consent}', client: true, status: 200 },
-  { who: 'client', path: '/client/consents/end-link?id={link}', client: true, status: 200 },
-  { who: 'family', path: '/family/{matti}/consents', client: true, status: 200 },
-  // Anja, Matti's edunvalvoja, may change his consents: the pages with the buttons and the steps.
-  { who: 'guardian', path: '/family/{matti}/consents', client: true, status: 200 },
-  { who: 'guardian', path: '/family/{matti}/consents/give', client: true, status: 200 },
-  { who: 'guardian', path: '/family/{matti}/consents/withdraw?id={consent}', client: true, status: 200 },
-  { who: 'worker', path: '/worker/clients/{matti}/consents', client: false, status: 200 },
-  { who: 'worker', path: '/worker/clients/{matti}/family', client: false, status: 200 },
-  { who: 'worker', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
-  { who: 'admin', path: '/worker/clients/{matti}/consents', client: false, status: 200 },
-  { who: 'admin', path: '/worker/clients/{matti}/access-log', client: false, status: 200 },
-  // Admin and onboarding (issue 7).
-  { who: 'admin', path: '/admin/people', client: false, status: 200 },
-  { who: 'admin', path: '/admin/people/{matti}', client: false, status: 200 },
-  { who: 'admin', path: '/admin/people/move', client: false, status: 200 },
-  { who: 'admin', path: '/admin/units', client: false, status: 200 },
-  { who: 'admin', path: '/admin/audit', client: false, status: 200 },
-  // The security events, with the sign-ins and refusals of this very run in it.
-  { who: 'admin', path: '/admin/security', client: false, status: 200 },
-  { who: 'admin', path: '/admin/security?kind=sign_in&person=&from=2026-01-01&to=', client: false, status: 200 },
-  { who: 'admin', path: '/admin/import', client: false, status: 200 },
-  { who: 'worker', path: '/admin/people', client: true, status: 403 },
-];
+const VIEWS = axeViews();
 
 const browser = useBrowser();
-const pages = {} as Record<Who, Page>;
 // Its own server: the language choices below are saved on the demo accounts.
 let server: RunningServer;
 let base: string;
-const ids = { matti: 0, consent: 0, link: 0 };
+const fixture: RouteFixtureData = { context: {}, personId: {} as Record<SignedIn, number>, cookies: {} as Record<SignedIn, string> };
 // The idle-end server: 1 minute idle, warning 50 s before the end.
 let idleServer: RunningServer;
 let idleBase: string;
@@ -107,29 +42,15 @@ const IDLE_MS = 60_000;
 const WARNING_MS = 50_000;
 
 /** Browser messages that only repeat the status of an error page we asked for on purpose. */
-const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (403|404)/;
+const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (403|404|500)/;
 
 beforeAll(async () => {
   [server, idleServer] = await Promise.all([
-    startServer(),
+    startServer({ prepareDb: (dbFile) => prepareRouteFixture(dbFile, fixture).then(() => {}) }),
     startServer({ env: { OMAPOLKU_SHARED_IDLE_MINUTES: '1', OMAPOLKU_IDLE_WARNING_SECONDS: '50' } }),
   ]);
   base = server.baseUrl;
-  [{ id: ids.matti }] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM people WHERE full_name = 'Matti Virtanen'");
-  [{ id: ids.consent }] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM consents WHERE client_id = ? AND recipient_name = 'Koivukoti'", [ids.matti]);
-  [{ id: ids.link }] = await querySql<{ id: number }>(server.dbFile, "SELECT l.id FROM family_links l JOIN people p ON p.id = l.family_id WHERE p.email = ?", [STAFF.family]);
   idleBase = idleServer.baseUrl;
-  for (const who of ['anon', 'client', 'family', 'guardian', 'worker', 'admin'] as const) pages[who] = await browser.newPage();
-  // Own tablet: the shared-tablet idle warning must not pop up in the middle of a long check.
-  await signInClient(pages.client, base, 'matti', { device: 'own' });
-  await signInStaff(pages.family, base, STAFF.family);
-  expect(path(pages.family)).toBe('/family');
-  await signInStaff(pages.guardian, base, STAFF.familyGuardian);
-  expect(path(pages.guardian)).toBe('/family');
-  await signInStaff(pages.worker, base, STAFF.worker);
-  expect(path(pages.worker)).toBe('/worker');
-  await signInStaff(pages.admin, base, STAFF.admin);
-  expect(path(pages.admin)).toBe('/admin');
 });
 
 afterAll(async () => {
@@ -137,8 +58,31 @@ afterAll(async () => {
 });
 
 /**
+ * A page in a context of its own, signed in as `who` (the fixture's session) and with the
+ * device's language cookie; a signed-in person's language is the one saved on the account.
+ */
+async function pageAs(who: Actor, lang: (typeof LANGS)[number]): Promise<Page> {
+  const page = await browser.newPage();
+  const cookies: { name: string; value: string; url: string }[] = [{ name: LANG_COOKIE, value: lang, url: base }];
+  if (who !== 'anonymous') cookies.push({ name: SESSION_COOKIE, value: fixture.cookies[who].slice(`${SESSION_COOKIE}=`.length), url: base });
+  await page.context().addCookies(cookies);
+  return page;
+}
+
+/** Saves the language on the account, as the language buttons do. */
+async function chooseLanguageOf(who: SignedIn, lang: (typeof LANGS)[number]): Promise<void> {
+  const response = await fetch(`${base}/settings/language`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: fixture.cookies[who], origin: base, 'content-type': 'application/x-www-form-urlencoded' },
+    body: `lang=${lang}`,
+  });
+  expect(response.status, `choosing ${lang} as ${who}`).toBe(303);
+}
+
+/**
  * axe is CPU work in the page's renderer: two pages at a time keep both cores of a small test
- * machine busy without starving the server. Each check opens its own tab in the role's context.
+ * machine busy without starving the server.
  */
 const PARALLEL_CHECKS = 2;
 let running = 0;
@@ -245,37 +189,34 @@ describe.concurrent('shared-tablet idle end (WCAG 2.2.1, 2.2.6)', () => {
   );
 });
 
-describe.concurrent('every page in every language and role', () => {
+describe.concurrent('every page in every language', () => {
   describe.sequential.each(LANGS)('in %s', (lang) => {
     beforeAll(async () => {
-      // Staff pages have no language buttons: the easy-read help page has them for everyone.
-      for (const who of Object.keys(pages) as Who[]) {
-        await pages[who].goto(`${base}/help`);
-        await chooseLanguage(pages[who], lang);
-      }
+      const signedIn = [...new Set(VIEWS.map((v) => v.as))].filter((who): who is SignedIn => who !== 'anonymous');
+      for (const who of signedIn) await chooseLanguageOf(who, lang);
     });
 
-    for (const { who, path: target, client, status, lands } of CASES) {
-      test.concurrent(`${who}: ${target}`, () =>
+    for (const { pattern, as: who, url: template, status, lands, easyRead } of VIEWS) {
+      test.concurrent(`${who}: ${template === pattern ? pattern : `${pattern} (${template})`}`, () =>
         slot(async () => {
-          const page = await browser.pageBeside(pages[who]);
+          const page = await pageAs(who, lang);
           try {
-            const url = target.replace(/\{(matti|consent|link)\}/g, (_, name: keyof typeof ids) => String(ids[name]));
+            const url = fillIn(template, fixture.context);
             const response = await page.goto(base + url);
             expect(response, 'the page should answer').not.toBeNull();
-            expect(path(page)).toBe(lands ?? url);
+            expect(path(page)).toBe(fillIn(lands, fixture.context));
             expect(response!.status()).toBe(status);
             expect(await page.locator('html').getAttribute('lang')).toBe(lang);
             expect(await page.locator('h1').count()).toBe(1);
 
-            await expectNoAxeViolations(page, { client });
-            if (client) await expectTargetSizes(page);
+            await expectNoAxeViolations(page, { client: easyRead });
+            if (easyRead) await expectTargetSizes(page);
 
             // Islands must run under the Content-Security-Policy (no refused scripts, no errors).
             const errors = browser.problems(page).errors.filter((e) => !EXPECTED_CONSOLE.test(e));
-            expect(errors, `console errors on ${target}`).toEqual([]);
+            expect(errors, `console errors on ${url}`).toEqual([]);
           } finally {
-            await page.close();
+            await page.context().close();
           }
         }),
       );

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clickAndWait, h1, path, signInClient, signInStaff, STAFF, tapPictures, useBrowser } from '../helpers/browser';
+import { clickAndWait, h1, path, signInStaff, STAFF, tapPictures, useBrowser } from '../helpers/browser';
 import { querySql, ROOT, startServer, type RunningServer } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations } from '../helpers/axe';
@@ -39,14 +39,9 @@ describe('first run', () => {
   afterAll(() => fresh?.stop());
 
   it('creates the first admin on an empty database from the environment, says so, and keeps the demo out', async () => {
-    const dbFile = join(mkdtempSync(join(tmpdir(), 'omapolku-first-')), 'real.sqlite');
-    // Without the settings (and no terminal to ask on): a clear message, nothing created.
-    const refused = await runScript('scripts/first-run.ts', { OMAPOLKU_DB: dbFile, OMAPOLKU_ADMIN_EMAIL: '', OMAPOLKU_ADMIN_PASSWORD: '' });
-    expect(refused.code).toBe(1);
-    expect(refused.out).toContain('the first admin could not be created');
-    expect(refused.out).toContain('npm run demo');
-    expect(await querySql(dbFile, 'SELECT id FROM people')).toEqual([]);
-
+    const dir = mkdtempSync(join(tmpdir(), 'omapolku-first-'));
+    const dbFile = join(dir, 'real.sqlite');
+    const emptyFile = join(dir, 'refused.sqlite');
     const env = {
       OMAPOLKU_DB: dbFile,
       OMAPOLKU_UNIT_NAME: 'Työkeskus Äänekoski',
@@ -55,13 +50,21 @@ describe('first run', () => {
       OMAPOLKU_ADMIN_EMAIL: 'Essi.Ensimmainen@example.fi',
       OMAPOLKU_ADMIN_PASSWORD: 'aloitus-salasana-2026',
     };
-    const created = await runScript('scripts/first-run.ts', env);
+    // (Scripts that do not depend on each other run side by side: each is a vite-node start.)
+    const [refused, created] = await Promise.all([
+      // Without the settings (and no terminal to ask on): a clear message, nothing created.
+      runScript('scripts/first-run.ts', { OMAPOLKU_DB: emptyFile, OMAPOLKU_ADMIN_EMAIL: '', OMAPOLKU_ADMIN_PASSWORD: '' }),
+      runScript('scripts/first-run.ts', env),
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('the first admin could not be created');
+    expect(refused.out).toContain('npm run demo');
+    expect(await querySql(emptyFile, 'SELECT id FROM people')).toEqual([]);
     expect(created.code, created.out).toBe(0);
     expect(created.out).toContain('First admin created: essi.ensimmainen@example.fi for the unit "Työkeskus Äänekoski"');
     // A second start leaves it alone, and the demo refuses a database with people in it.
-    const again = await runScript('scripts/first-run.ts', env);
+    const [again, demo] = await Promise.all([runScript('scripts/first-run.ts', env), runScript('scripts/seed-demo.ts', { OMAPOLKU_DB: dbFile })]);
     expect(again.out).toContain('Using the database');
-    const demo = await runScript('scripts/seed-demo.ts', { OMAPOLKU_DB: dbFile });
     expect(demo.out).toContain('demo data not added');
     expect(await querySql(dbFile, 'SELECT full_name FROM people')).toEqual([{ full_name: 'Essi Ensimmäinen' }]);
     expect(await querySql(dbFile, 'SELECT action FROM admin_audit ORDER BY id')).toEqual([{ action: 'create unit' }, { action: 'create admin' }]);
@@ -76,8 +79,7 @@ describe('first run', () => {
 
 describe('the unit admin', () => {
   it('adds a worker: a duplicate email is refused and what was typed is kept; the worker signs in', async () => {
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     await helena.goto(`${server.baseUrl}/admin/people`);
     await expectNoAxeViolations(helena, { client: false });
     await helena.locator('input[name=role][value=worker]').check();
@@ -106,8 +108,7 @@ describe('the unit admin', () => {
   });
 
   it('adds a client with a named worker and a photo: a 20 MB file and a non-image get clear errors; the photo is a small square without metadata', async () => {
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     await helena.goto(`${server.baseUrl}/admin/people`);
     await helena.locator('input[name=role][value=client]').check();
     await helena.locator('#full_name').fill('Sanni Sjöström');
@@ -171,8 +172,7 @@ describe('the unit admin', () => {
   });
 
   it('gives a client a substitute for a period and ends it; the substitute sees the client only meanwhile', async () => {
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     await helena.goto(`${server.baseUrl}/admin/people/${ids.aino}`);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
     // Errors first: no worker, the end before the start.
@@ -188,8 +188,7 @@ describe('the unit admin', () => {
     await helena.locator('#ends_on').fill('2099-12-31');
     await save(helena, 'form#add-substitute');
     expect(await helena.locator('[role=status]').innerText()).toContain('Sijainen lisättiin.');
-    const liisa = await fixture.newPage();
-    await signInStaff(liisa, server.baseUrl, STAFF.worker);
+    const liisa = await fixture.signedIn(server.baseUrl, { email: STAFF.worker });
     expect(await liisa.locator('main').innerText()).toContain('Aino Laine');
     expect((await liisa.goto(`${server.baseUrl}/worker/clients/${ids.aino}`))!.status()).toBe(200);
 
@@ -199,8 +198,7 @@ describe('the unit admin', () => {
   });
 
   it('moves a leaving worker’s clients to another in one go; each client is told in Viestit', async () => {
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     const pekka = await personId(STAFF.substitute);
     const liisa = await personId(STAFF.worker);
     await helena.goto(`${server.baseUrl}/admin/people/move?from=${liisa}`);
@@ -220,8 +218,7 @@ describe('the unit admin', () => {
     );
     expect(n).toBe(0);
 
-    const matti = await fixture.newPage();
-    await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    const matti = await fixture.signedIn(server.baseUrl, 'matti');
     // Told on the home page until read in Viestit.
     expect(await matti.locator('main [data-new-worker]').innerText()).toContain('Sinulla on uusi ohjaaja: Pekka Valmentaja.');
     await clickAndWait(matti, matti.locator('main [data-new-worker] a'));
@@ -235,11 +232,11 @@ describe('the unit admin', () => {
   });
 
   it('deactivating a worker ends their session at once', async () => {
+    // A session of her own: its end is what this test checks.
     const sanna = await fixture.newPage();
     await signInStaff(sanna, server.baseUrl, STAFF.workerB);
     expect(path(sanna)).toBe('/worker');
-    const olli = await fixture.newPage();
-    await signInStaff(olli, server.baseUrl, STAFF.adminB);
+    const olli = await fixture.signedIn(server.baseUrl, { email: STAFF.adminB });
     // Olli manages unit B only: unit A's people are refused.
     expect((await olli.goto(`${server.baseUrl}/admin/people/${ids.matti}`))!.status()).toBe(403);
     await olli.goto(`${server.baseUrl}/admin/people/${await personId(STAFF.workerB)}`);
@@ -250,8 +247,7 @@ describe('the unit admin', () => {
   });
 
   it('edits the unit and starts a new unit with its own admin, who manages only that unit', async () => {
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     await helena.goto(`${server.baseUrl}/admin/units`);
     await expectNoAxeViolations(helena, { client: false });
     await helena.locator('#address').fill('Pajakatu 5, 28100 Pori');
@@ -282,8 +278,7 @@ describe('the unit admin', () => {
 
 describe('admin pages pass axe', () => {
   it('a person page of each role', async () => {
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     for (const email of [STAFF.worker, STAFF.admin, STAFF.family]) {
       await helena.goto(`${server.baseUrl}/admin/people/${await personId(email)}`);
       await expectNoAxeViolations(helena, { client: false });

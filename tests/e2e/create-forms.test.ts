@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { STAFF, useBrowser } from '../helpers/browser';
 import { querySql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 
@@ -40,10 +40,8 @@ async function postAtOnce(page: Page, form: string, times: number, newKeys = fal
 
 const count = async (sql: string, params: unknown[]) => (await querySql<{ n: number }>(server.dbFile, sql, params))[0].n;
 
-async function admin(): Promise<Page> {
-  const page = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
-  await signInStaff(page, server.baseUrl, STAFF.admin);
-  return page;
+function admin(): Promise<Page> {
+  return fixture.signedIn(server.baseUrl, { email: STAFF.admin }, { viewport: { width: 1024, height: 900 } });
 }
 
 /** One post created the record and was redirected; every other one got the form again with `error`. */
@@ -141,8 +139,7 @@ describe('create forms: one record per form, a clear error for a taken value', (
   });
 
   it('a refused form keeps what was typed and shows the error in the form, without JavaScript too', async () => {
-    const helena = await fixture.newPage({ javaScriptEnabled: false, viewport: { width: 1024, height: 900 } });
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin }, { javaScriptEnabled: false, viewport: { width: 1024, height: 900 } });
     await helena.goto(`${server.baseUrl}/admin/rates`);
     await helena.locator('#valid_from').fill('2031-03-01'); // added by the test above, or now
     await helena.locator('#daily').fill('5,80');

@@ -4,11 +4,12 @@
  * replies, the substitute answering while the named worker is away, a family member writing on
  * the client's behalf, one message per double tap or replay (2 and 20 at once), limits and
  * markup shown as text, drafts that survive a reload and a new sign-in, no JavaScript, refusal
- * by changed ids, and axe in all three languages.
+ * by changed ids, and axe on the states the accessibility sweep cannot reach (which checks
+ * every message page in all three languages).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, signOut, STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, path, signInClient, signOut, STAFF, useBrowser } from '../helpers/browser';
 import { querySql, runSql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
@@ -36,8 +37,7 @@ async function replay(page: Page, times: number): Promise<number[]> {
 
 describe('client and worker', () => {
   it('client sends a quick message and a text; the worker reads and replies; the client sees "luettu" and the reply', async () => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'matti', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'matti');
     await client.goto(`${server.baseUrl}/client/messages`);
     const before = (await messagesOf(ids.matti)).length;
 
@@ -55,8 +55,7 @@ describe('client and worker', () => {
     expect(await client.locator('li.message').last().locator('.message-status').getAttribute('data-read')).toBe('false');
     expect(await client.locator('li.message').last().textContent()).toContain('tänään kello');
 
-    const worker = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
-    await signInStaff(worker, server.baseUrl, STAFF.worker);
+    const worker = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, { viewport: { width: 1024, height: 900 } });
     await worker.goto(`${server.baseUrl}/worker/messages`);
     const unread = Number(await worker.locator('nav a[href="/worker/messages"]').getAttribute('data-unread'));
     expect(unread).toBeGreaterThanOrEqual(2);
@@ -81,8 +80,7 @@ describe('client and worker', () => {
   });
 
   it('a double tap, 2 and 20 replays of one form make one message each time', async () => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'aino', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'aino');
     for (const times of [2, 20]) {
       await client.goto(`${server.baseUrl}/client/messages`);
       await client.locator('#body').fill(`Toistettu viesti ${times}`);
@@ -96,8 +94,7 @@ describe('client and worker', () => {
   });
 
   it('refuses an empty or too long message kindly, keeps the text, and shows markup as text', async () => {
-    const client = await fixture.newPage({ javaScriptEnabled: false });
-    await signInClient(client, server.baseUrl, 'aino', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'aino', { javaScriptEnabled: false });
     await client.goto(`${server.baseUrl}/client/messages`);
     const before = (await messagesOf(ids.aino)).length;
     await clickAndWait(client, client.locator('form.write-message button[type=submit]'));
@@ -118,8 +115,7 @@ describe('client and worker', () => {
     const after = await messagesOf(ids.aino);
     expect(after.slice(-2).map((m) => m.body || m.quick)).toEqual([payload, 'thanks']);
 
-    const worker = await fixture.newPage();
-    await signInStaff(worker, server.baseUrl, STAFF.substitute); // Pekka: Aino's named worker
+    const worker = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute }); // Pekka: Aino's named worker
     await worker.goto(`${server.baseUrl}/worker/messages/client/${ids.aino}`);
     const shown = worker.locator(`li[data-message="${after.at(-2)!.id}"] .message-body`);
     expect(await shown.textContent()).toBe(payload);
@@ -128,6 +124,7 @@ describe('client and worker', () => {
   });
 
   it('keeps a draft through a reload and a new sign-in, and clears it when sent', async () => {
+    // A session of its own (not the file's shared one): this test signs out.
     const client = await fixture.newPage();
     await signInClient(client, server.baseUrl, 'matti', { device: 'own' });
     await client.goto(`${server.baseUrl}/client/messages`);
@@ -149,8 +146,7 @@ describe('client and worker', () => {
 
 describe('voice messages', () => {
   it('records (a fake microphone), plays back before sending, sends once; the worker plays it; limits are kept', async () => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'aino', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'aino');
     await client.goto(`${server.baseUrl}/client/messages`);
     const before = (await messagesOf(ids.aino)).length;
     await client.locator('[data-voice=record]').click();
@@ -170,8 +166,7 @@ describe('voice messages', () => {
     expect(clip.duration_ms).toBeGreaterThan(1000);
     expect(await client.locator('li.message').last().textContent()).toMatch(/Ääniviesti, \d+ sekuntia/);
 
-    const pekka = await fixture.newPage();
-    await signInStaff(pekka, server.baseUrl, STAFF.substitute);
+    const pekka = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute });
     await pekka.goto(`${server.baseUrl}/worker/messages/client/${ids.aino}`);
     const audio = pekka.locator(`li[data-message="${after.at(-1)!.id}"] audio`);
     expect(await audio.getAttribute('src')).toBe(`/messages/voice/${clip.id}`);
@@ -199,8 +194,7 @@ describe('voice messages', () => {
   });
 
   it('is not offered without JavaScript; the rest works', async () => {
-    const client = await fixture.newPage({ javaScriptEnabled: false });
-    await signInClient(client, server.baseUrl, 'aino', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'aino', { javaScriptEnabled: false });
     await client.goto(`${server.baseUrl}/client/messages`);
     expect(await client.locator('[data-voice], #voice-heading').count()).toBe(0);
     expect(await client.locator('form.write-message').count()).toBe(1);
@@ -224,8 +218,7 @@ describe('one message and one clip per key, and the truth when nothing was sent'
   }
 
   it('ten voice posts with one key at once store one clip and one message (three times)', async () => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'ville', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'ville');
     await client.goto(`${server.baseUrl}/client/messages`);
     const [messagesBefore, clipsBefore] = [(await messagesOf(ids.ville)).length, await clipsOf(ids.ville)];
     // Three rounds of ten posts, each round with its own key: the race is one of timing, and one
@@ -255,8 +248,7 @@ describe('one message and one clip per key, and the truth when nothing was sent'
   });
 
   it('answers a clip over the size limit with 413, also one too big to read, and stores nothing', async () => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'ville', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'ville');
     await client.goto(`${server.baseUrl}/client/messages`);
     const [messagesBefore, clipsBefore] = [(await messagesOf(ids.ville)).length, await clipsOf(ids.ville)];
     const statuses = await client.evaluate(async () => {
@@ -277,8 +269,7 @@ describe('one message and one clip per key, and the truth when nothing was sent'
 
   it("a form carrying another conversation's key says it was not sent, keeps the words, and stores nothing", async () => {
     const other = { idempotency_key: await keyOfAinosMessage() };
-    const client = await fixture.newPage({ javaScriptEnabled: false });
-    await signInClient(client, server.baseUrl, 'ville', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'ville', { javaScriptEnabled: false });
     await client.goto(`${server.baseUrl}/client/messages`);
     const before = (await messagesOf(ids.ville)).length;
     const words = 'Tämä viesti ei saa kadota.';
@@ -305,8 +296,7 @@ describe('one message and one clip per key, and the truth when nothing was sent'
 
   it("the worker's reply form with another conversation's key says so too, and keeps the reply", async () => {
     const other = { idempotency_key: await keyOfAinosMessage() };
-    const sanna = await fixture.newPage({ javaScriptEnabled: false });
-    await signInStaff(sanna, server.baseUrl, STAFF.workerB); // Sanna: Ville's named worker
+    const sanna = await fixture.signedIn(server.baseUrl, { email: STAFF.workerB }, { javaScriptEnabled: false }); // Sanna: Ville's named worker
     await sanna.goto(`${server.baseUrl}/worker/messages/client/${ids.ville}`);
     const reply = 'Vastaus, joka ei saa kadota.';
     await sanna.locator('#body').fill(reply);
@@ -320,15 +310,13 @@ describe('one message and one clip per key, and the truth when nothing was sent'
 
 describe('who answers, family, and refusals', () => {
   it('tells the client who answers while the named worker is away, and the substitute answers', async () => {
-    const jukka = await fixture.newPage();
-    await signInClient(jukka, server.baseUrl, 'jukka', { device: 'own' });
+    const jukka = await fixture.signedIn(server.baseUrl, 'jukka');
     await jukka.goto(`${server.baseUrl}/client/messages`);
     expect(await jukka.locator('[data-substitute]').textContent()).toBe('Liisa Ohjaaja on poissa. Pekka Valmentaja vastaa sinulle nyt.');
     await clickAndWait(jukka, jukka.locator('a.quick[href*="quick=call"]'));
     await clickAndWait(jukka, jukka.locator('.quick-confirm button[type=submit]'));
 
-    const pekka = await fixture.newPage();
-    await signInStaff(pekka, server.baseUrl, STAFF.substitute);
+    const pekka = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute });
     await pekka.goto(`${server.baseUrl}/worker/messages`);
     expect(await pekka.locator(`tr[data-client="${ids.jukka}"]`).getAttribute('data-unread')).toBe('1');
     await clickAndWait(pekka, pekka.locator(`a[href="/worker/messages/client/${ids.jukka}"]`));
@@ -343,20 +331,17 @@ describe('who answers, family, and refusals', () => {
   });
 
   it('a family member writes on the client’s behalf, shown so to everyone', async () => {
-    const maija = await fixture.newPage();
-    await signInStaff(maija, server.baseUrl, STAFF.family);
+    const maija = await fixture.signedIn(server.baseUrl, { email: STAFF.family });
     await maija.goto(`${server.baseUrl}/family/${ids.matti}/messages`);
     await expectNoAxeViolations(maija, { client: true });
     await maija.locator('#body').fill('Matti on tänään kotona. Terveisin Maija.');
     await clickAndWait(maija, maija.locator('form.write-message button[type=submit]'));
     const label = 'Maija Virtanen, läheinen, Matin puolesta';
     expect(await maija.locator('li.message').last().textContent()).toContain(label);
-    const matti = await fixture.newPage();
-    await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    const matti = await fixture.signedIn(server.baseUrl, 'matti');
     await matti.goto(`${server.baseUrl}/client/messages`);
     expect(await matti.locator('li.message').last().textContent()).toContain(label);
-    const liisa = await fixture.newPage();
-    await signInStaff(liisa, server.baseUrl, STAFF.worker);
+    const liisa = await fixture.signedIn(server.baseUrl, { email: STAFF.worker });
     await liisa.goto(`${server.baseUrl}/worker/messages/client/${ids.matti}`);
     expect(await liisa.locator('li.message').last().textContent()).toContain(label);
   });
@@ -365,18 +350,13 @@ describe('who answers, family, and refusals', () => {
     // A voice clip in Matti's conversation (recording itself is not part of this test).
     const [conversation] = await querySql<{ id: number }>(server.dbFile, 'SELECT id FROM conversations WHERE client_id = ?', [ids.matti]);
     await runSql(server.dbFile, [["INSERT INTO voice_clips (id, conversation_id, mime, bytes, duration_ms, created_at) VALUES (900, ?, 'audio/webm', x'1a45dfa3', 1000, 0)", [conversation.id]]]);
-    const matti = await fixture.newPage();
-    await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    const matti = await fixture.signedIn(server.baseUrl, 'matti');
     expect((await matti.request.get(`${server.baseUrl}/messages/voice/900`)).status()).toBe(200);
 
-    const sanna = await fixture.newPage();
-    await signInStaff(sanna, server.baseUrl, STAFF.workerB);
-    const pekka = await fixture.newPage();
-    await signInStaff(pekka, server.baseUrl, STAFF.substitute);
-    const olli = await fixture.newPage();
-    await signInStaff(olli, server.baseUrl, STAFF.adminB);
-    const aino = await fixture.newPage();
-    await signInClient(aino, server.baseUrl, 'aino', { device: 'own' });
+    const sanna = await fixture.signedIn(server.baseUrl, { email: STAFF.workerB });
+    const pekka = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute });
+    const olli = await fixture.signedIn(server.baseUrl, { email: STAFF.adminB });
+    const aino = await fixture.signedIn(server.baseUrl, 'aino');
     for (const page of [sanna, pekka, olli]) {
       expect((await page.goto(`${server.baseUrl}/worker/messages/client/${ids.matti}`))?.status()).toBe(403);
       const status = await page.evaluate(async (id) => (await fetch(`/worker/messages/client/${id}`, { method: 'POST', body: new URLSearchParams({ body: 'hijack', key: crypto.randomUUID() }), redirect: 'manual' })).status, ids.matti);
@@ -385,54 +365,21 @@ describe('who answers, family, and refusals', () => {
     }
     expect((await aino.request.get(`${server.baseUrl}/messages/voice/900`)).status()).toBe(403);
     expect((await aino.goto(`${server.baseUrl}/worker/messages`))?.status()).toBe(403);
-    const maija = await fixture.newPage();
-    await signInStaff(maija, server.baseUrl, STAFF.family);
+    const maija = await fixture.signedIn(server.baseUrl, { email: STAFF.family });
     expect((await maija.goto(`${server.baseUrl}/family/${ids.aino}/messages`))?.status()).toBe(403);
     expect((await maija.request.get(`${server.baseUrl}/messages/voice/900`)).status()).toBe(200);
     expect((await messagesOf(ids.matti)).some((m) => m.body === 'hijack')).toBe(false);
     // The unit's admin may read the conversation.
-    const helena = await fixture.newPage();
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin });
     expect((await helena.goto(`${server.baseUrl}/worker/messages/client/${ids.matti}`))?.status()).toBe(200);
-  });
-});
-
-describe('message pages in every language', () => {
-  // One language a test, well inside the time limit also on a loaded machine.
-  it.each(['sv', 'en', 'fi'] as const)('pass axe (and on client pages AAA contrast and 44 px targets) in %s', async (lang) => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'jukka', { device: 'own' });
-    const worker = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
-    await signInStaff(worker, server.baseUrl, STAFF.worker);
-    const family = await fixture.newPage();
-    await signInStaff(family, server.baseUrl, STAFF.family);
-    {
-      for (const page of [client, worker, family]) {
-        await page.goto(`${server.baseUrl}/help`);
-        await chooseLanguage(page, lang);
-      }
-      for (const url of ['/client/messages', '/client/messages?quick=sick']) {
-        expect((await client.goto(server.baseUrl + url))?.status()).toBe(200);
-        await expectNoAxeViolations(client, { client: true });
-        await expectTargetSizes(client);
-      }
-      for (const url of ['/worker/messages', `/worker/messages/client/${ids.matti}`]) {
-        expect((await worker.goto(server.baseUrl + url))?.status()).toBe(200);
-        await expectNoAxeViolations(worker, { client: false });
-      }
-      expect((await family.goto(`${server.baseUrl}/family/${ids.matti}/messages`))?.status()).toBe(200);
-      await expectNoAxeViolations(family, { client: true });
-    }
   });
 });
 
 describe('a change of named worker', () => {
   it('is told to the client in Viestit with the new worker’s name and picture, and the conversation moves with it', async () => {
-    const pekka = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(pekka, server.baseUrl, STAFF.substitute); // Aino's named worker
+    const pekka = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute }, { viewport: { width: 1280, height: 900 } }); // Aino's named worker
     // Only the unit admin names another worker: here in the plan editor (audited like the person page).
-    const helena = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin }, { viewport: { width: 1280, height: 900 } });
     await helena.goto(`${server.baseUrl}/worker/clients/${ids.aino}/plan`);
     const liisa = await personId(STAFF.worker);
     await helena.locator('#named_worker_id').selectOption(String(liisa));
@@ -445,8 +392,7 @@ describe('a change of named worker', () => {
     expect(history[0].ends_on).not.toBeNull();
     expect(history[1].ends_on).toBeNull();
 
-    const aino = await fixture.newPage();
-    await signInClient(aino, server.baseUrl, 'aino', { device: 'own' });
+    const aino = await fixture.signedIn(server.baseUrl, 'aino');
     await aino.goto(`${server.baseUrl}/client/messages`);
     const notice = aino.locator('[data-new-worker]').last();
     expect(await notice.textContent()).toBe('Sinulla on uusi ohjaaja: Liisa Ohjaaja.');

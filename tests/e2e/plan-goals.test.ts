@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chooseLanguage, clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, path, STAFF, useBrowser } from '../helpers/browser';
 import { querySql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
-import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
+import { expectNoAxeViolations } from '../helpers/axe';
 
 const fixture = useBrowser();
 const { server, ids } = useServerWithClients();
@@ -24,8 +24,7 @@ async function firstGoalId(page: Page): Promise<number> {
 
 describe('plan', () => {
   it('shows the client what, where, when, who helps and when the plan is talked about next', async () => {
-    const page = await fixture.newPage();
-    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    const page = await fixture.signedIn(server.baseUrl, 'matti');
     await page.goto(`${server.baseUrl}/client/plan`);
     const text = (await page.locator('#main').textContent()) ?? '';
     expect(text).toContain('Olet työtoiminnassa.');
@@ -34,16 +33,10 @@ describe('plan', () => {
     expect(text).toContain('kello 8.30–14.00');
     expect(await page.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:0505550101');
     expect(text).toContain('Puhumme suunnitelmasta seuraavan kerran perjantai 15.1.');
-    for (const lang of ['sv', 'en', 'fi'] as const) {
-      await chooseLanguage(page, lang);
-      await expectNoAxeViolations(page, { client: true });
-      await expectTargetSizes(page);
-    }
   });
 
   it('fits on one printed A4 page with its pictures', async () => {
-    const page = await fixture.newPage();
-    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    const page = await fixture.signedIn(server.baseUrl, 'matti');
     await page.goto(`${server.baseUrl}/client/plan`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.plan-part svg').first().isVisible()).toBe(true);
@@ -55,8 +48,7 @@ describe('plan', () => {
 
 describe('goals', () => {
   it('records one answer per tap, shows it in the history, and keeps what was typed on an error', async () => {
-    const page = await fixture.newPage();
-    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    const page = await fixture.signedIn(server.baseUrl, 'matti');
     await page.goto(`${server.baseUrl}/client/goals`);
     const goalId = await firstGoalId(page);
     const before = await answersOf(goalId);
@@ -81,8 +73,7 @@ describe('goals', () => {
   });
 
   it('a double tap or a replayed form records one answer', async () => {
-    const page = await fixture.newPage();
-    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    const page = await fixture.signedIn(server.baseUrl, 'matti');
     await page.goto(`${server.baseUrl}/client/goals`);
     const goalId = await firstGoalId(page);
     const key = await page.locator(`#goal-${goalId} input[name=key]`).inputValue();
@@ -101,8 +92,7 @@ describe('goals', () => {
   });
 
   it('works without JavaScript', async () => {
-    const page = await fixture.newPage({ javaScriptEnabled: false });
-    await signInClient(page, server.baseUrl, 'aino', { device: 'own' });
+    const page = await fixture.signedIn(server.baseUrl, 'aino', { javaScriptEnabled: false });
     await page.goto(`${server.baseUrl}/client/goals`);
     const goalId = await firstGoalId(page);
     const before = await answersOf(goalId);
@@ -114,8 +104,7 @@ describe('goals', () => {
 
   it("refuses an answer to another client's goal (an id changed in the form)", async () => {
     const ainoGoal = (await querySql<{ id: number }>(server.dbFile, 'SELECT id FROM goals WHERE client_id = ? LIMIT 1', [ids.aino]))[0].id;
-    const page = await fixture.newPage();
-    await signInClient(page, server.baseUrl, 'matti', { device: 'own' });
+    const page = await fixture.signedIn(server.baseUrl, 'matti');
     await page.goto(`${server.baseUrl}/client/goals`);
     const before = await answersOf(ainoGoal);
     const status = await page.evaluate(async (goal) => {
@@ -125,33 +114,17 @@ describe('goals', () => {
     expect(status).toBe(403);
     expect(await answersOf(ainoGoal)).toBe(before);
   });
-
-  it('passes axe and the target sizes in all three languages', async () => {
-    const page = await fixture.newPage();
-    await signInClient(page, server.baseUrl, 'jukka', { device: 'own' });
-    await page.goto(`${server.baseUrl}/client/goals`);
-    for (const lang of ['sv', 'en', 'fi'] as const) {
-      await chooseLanguage(page, lang);
-      await expectNoAxeViolations(page, { client: true });
-      await expectTargetSizes(page);
-    }
-  });
 });
 
 describe('family view', () => {
   it("shows a linked client's plan and goals read-only, logs the views, and refuses other clients", async () => {
-    const page = await fixture.newPage();
-    await signInStaff(page, server.baseUrl, STAFF.family);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.family });
     await clickAndWait(page, page.locator(`a[href="/family/${ids.matti}/plan"]`));
     expect(await page.locator('h1').textContent()).toContain('Matti Virtanen');
     expect(await page.locator('#main').textContent()).toContain('Pajakulman puutyöpaja');
     await page.goto(`${server.baseUrl}/family/${ids.matti}/goals`);
     expect(await page.locator('.goal').count()).toBeGreaterThan(0);
     expect(await page.locator('form.answer').count()).toBe(0);
-    for (const lang of ['sv', 'en', 'fi'] as const) {
-      await chooseLanguage(page, lang);
-      await expectNoAxeViolations(page, { client: true });
-    }
     const log = await querySql<{ action: string; basis: string }>(
       server.dbFile,
       "SELECT action, basis FROM access_log WHERE client_id = ? AND actor_id = (SELECT id FROM people WHERE email = ?)",
@@ -169,8 +142,7 @@ describe('family view', () => {
   });
 
   it('is closed to workers and clients (their role has no family pages)', async () => {
-    const page = await fixture.newPage();
-    await signInStaff(page, server.baseUrl, STAFF.worker);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.worker });
     expect((await page.goto(`${server.baseUrl}/family/${ids.matti}/plan`))?.status()).toBe(403);
   });
 });

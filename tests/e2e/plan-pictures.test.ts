@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { clickAndWait, path, signInClient, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, path, STAFF, useBrowser } from '../helpers/browser';
 import { querySql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
@@ -28,8 +28,7 @@ async function photoWithExif(): Promise<Buffer> {
 
 describe('picture picker', () => {
   it('finds pictures by a Finnish or English word without JavaScript, keeping everything typed', async () => {
-    const page = await fixture.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.worker);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/plan`);
     const before = await planCount(ids.matti);
 
@@ -68,8 +67,7 @@ describe('picture picker', () => {
   });
 
   it('shows matches while the worker types (JavaScript), and the results pass axe', async () => {
-    const page = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.worker);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/plan`);
     await page.locator('#place_picture-q').fill('traktori');
     await expect.poll(() => page.locator('#place_picture input[value=tractor]').count(), { timeout: 5_000 }).toBe(1);
@@ -90,8 +88,7 @@ describe('picture picker', () => {
   });
 
   it('refuses a picture that is not in the catalogue, keeping what was typed', async () => {
-    const page = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.worker);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/worker/clients/${ids.matti}/goals`);
     // A crafted radio value (as a changed form would post).
     await page.locator('#new-picture input[name=picture]').first().evaluate((radio: HTMLInputElement) => {
@@ -108,8 +105,7 @@ describe('picture picker', () => {
 
 describe('place photo', () => {
   it('is shrunk and stripped of metadata, shown to the client, refused to others, and a bad file gets an easy error', async () => {
-    const page = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.substitute); // Pekka: Aino's named worker
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute }, { viewport: { width: 1280, height: 900 } }); // Pekka: Aino's named worker
     await page.goto(`${server.baseUrl}/worker/clients/${ids.aino}/plan`);
     const before = await planCount(ids.aino);
 
@@ -146,8 +142,7 @@ describe('place photo', () => {
     expect(photo).toMatchObject({ width: 800, height: 533, client_id: ids.aino });
 
     // The client sees the photo, with words saying what it is.
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'aino', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'aino');
     await client.goto(`${server.baseUrl}/client/plan`);
     const img = client.locator('img.place-photo');
     expect(await img.getAttribute('alt')).toBe('Valokuva paikasta: Kahvila Torikulma');
@@ -169,18 +164,15 @@ describe('place photo', () => {
     await client.emulateMedia({ media: 'screen' });
 
     // Another client, a worker of another unit, and nobody signed in: no photo.
-    const matti = await fixture.newPage();
-    await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    const matti = await fixture.signedIn(server.baseUrl, 'matti');
     expect((await matti.request.get(`${server.baseUrl}/photos/${photo.id}`)).status()).toBe(403);
-    const sanna = await fixture.newPage();
-    await signInStaff(sanna, server.baseUrl, STAFF.workerB);
+    const sanna = await fixture.signedIn(server.baseUrl, { email: STAFF.workerB });
     expect((await sanna.request.get(`${server.baseUrl}/photos/${photo.id}`)).status()).toBe(403);
     const anonymous = await fixture.newPage();
     expect((await anonymous.request.get(`${server.baseUrl}/photos/${photo.id}`)).status()).toBe(401);
 
     // A worker cannot attach another client's photo to their client's plan by its id.
-    const liisa = await fixture.newPage();
-    await signInStaff(liisa, server.baseUrl, STAFF.worker);
+    const liisa = await fixture.signedIn(server.baseUrl, { email: STAFF.worker });
     await liisa.goto(`${server.baseUrl}/worker/clients/${ids.matti}/plan`);
     await liisa.locator('form.staff-form').evaluate((form, id) => {
       const hidden = document.createElement('input');
@@ -198,8 +190,7 @@ describe('place photo', () => {
 
 describe('client plan and goals pictures', () => {
   it('shows each weekday with its own picture and the goals reached, calm at tablet size', async () => {
-    const client = await fixture.newPage();
-    await signInClient(client, server.baseUrl, 'jukka', { device: 'own' });
+    const client = await fixture.signedIn(server.baseUrl, 'jukka');
     await client.goto(`${server.baseUrl}/client/plan`);
     const days = client.locator('.weekdays li');
     const count = await days.count();
@@ -215,8 +206,7 @@ describe('client plan and goals pictures', () => {
     const colours = await days.locator('svg.weekday-picture path').evaluateAll((paths) => paths.map((p) => p.getAttribute('fill')));
     expect(new Set(colours).size).toBe(count);
 
-    const matti = await fixture.newPage();
-    await signInClient(matti, server.baseUrl, 'matti', { device: 'own' });
+    const matti = await fixture.signedIn(server.baseUrl, 'matti');
     await matti.goto(`${server.baseUrl}/client/goals`);
     const reached = matti.locator('section.reached-goals');
     expect(await reached.locator('h2').textContent()).toContain('Saavutetut tavoitteet');
@@ -229,14 +219,12 @@ describe('client plan and goals pictures', () => {
 
 describe('easy-read hints on goal texts', () => {
   it('appear live while typing a title and, after saving, beside the saved title without JavaScript', async () => {
-    const page = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.worker);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/goals`);
     await page.locator('#new-title').fill('Harjoittelen asiakaspalvelutilanteita');
     await expect.poll(() => page.locator('#new-title-hints [data-hint="easyRead.hint.long-word"]').count(), { timeout: 5_000 }).toBe(1);
 
-    const noJs = await fixture.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    await signInStaff(noJs, server.baseUrl, STAFF.worker);
+    const noJs = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, { javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     await noJs.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/goals`);
     await noJs.locator('#new-title').fill('Harjoittelen asiakaspalvelutilanteita');
     await clickAndWait(noJs, noJs.getByRole('button', { name: 'Lisää tavoite' }));
@@ -256,8 +244,7 @@ describe('easy-read hints on goal texts', () => {
 
 describe('unit admin', () => {
   it("lists the unit's clients and edits a plan; a new version appears for the client, and the view is logged", async () => {
-    const admin = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(admin, server.baseUrl, STAFF.admin);
+    const admin = await fixture.signedIn(server.baseUrl, { email: STAFF.admin }, { viewport: { width: 1280, height: 900 } });
     await clickAndWait(admin, admin.getByRole('link', { name: 'Asiakkaat' }));
     expect(path(admin)).toBe('/admin/clients');
     for (const name of ['Matti', 'Aino', 'Jukka']) expect(await admin.locator('main table').textContent()).toContain(name);
@@ -285,8 +272,7 @@ describe('unit admin', () => {
   });
 
   it("is refused another unit's clients, also by changed ids in URLs and forms", async () => {
-    const olli = await fixture.newPage();
-    await signInStaff(olli, server.baseUrl, STAFF.adminB);
+    const olli = await fixture.signedIn(server.baseUrl, { email: STAFF.adminB });
     for (const url of [`/worker/clients/${ids.matti}`, `/worker/clients/${ids.matti}/plan`, `/worker/clients/${ids.matti}/goals`, `/worker/clients/${ids.matti}/plan-versions/1`]) {
       expect((await olli.goto(server.baseUrl + url))?.status(), url).toBe(403);
     }
@@ -300,8 +286,7 @@ describe('unit admin', () => {
     // Olli's own unit's client opens.
     expect((await olli.goto(`${server.baseUrl}/worker/clients/${ids.ville}/plan`))?.status()).toBe(200);
     // Clients and family members never reach the staff client pages or the picture search.
-    const family = await fixture.newPage();
-    await signInStaff(family, server.baseUrl, STAFF.family);
+    const family = await fixture.signedIn(server.baseUrl, { email: STAFF.family });
     expect((await family.goto(`${server.baseUrl}/worker/clients/${ids.matti}`))?.status()).toBe(403);
     expect((await family.goto(`${server.baseUrl}/worker/clients/picture-search?q=kahvi`))?.status()).toBe(403);
   });

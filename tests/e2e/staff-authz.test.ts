@@ -12,7 +12,7 @@
  * straight into the database where many people ask for the same thing.
  */
 import { describe, expect, it } from 'vitest';
-import { clickAndWait, path, signInStaff, STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, path, STAFF, useBrowser } from '../helpers/browser';
 import { querySql, runSql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { insertSessions, peopleByName } from '../helpers/authz';
@@ -67,8 +67,7 @@ describe('the named worker', () => {
     const pekka = await personId('Pekka Valmentaja');
     // Pekka stands in for Liisa with Jukka in the demo data.
     expect(await namedWorkerOf(ids.jukka)).toBe('Liisa Ohjaaja');
-    const page = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.substitute);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute }, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/worker/clients/${ids.jukka}/plan`);
     expect(await page.locator('#named_worker_id').count()).toBe(0);
     expect(await page.locator('select[name=named_worker_id]').count()).toBe(0);
@@ -90,13 +89,11 @@ describe('the named worker', () => {
     expect(versions.map((v) => v.named_worker_id)).toEqual([liisa, liisa]);
     expect(await auditRows("action = 'change named worker' AND target_id = ?", [ids.jukka])).toEqual([]);
     // Liisa keeps her client.
-    const liisaPage = await fixture.newPage();
-    await signInStaff(liisaPage, server.baseUrl, STAFF.worker);
+    const liisaPage = await fixture.signedIn(server.baseUrl, { email: STAFF.worker });
     expect((await liisaPage.goto(`${server.baseUrl}/worker/clients/${ids.jukka}`))?.status()).toBe(200);
 
     // The unit admin changes it on the client's person page (the assignments path), audited.
-    const helena = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin }, { viewport: { width: 1280, height: 900 } });
     await helena.goto(`${server.baseUrl}/admin/people/${ids.jukka}`);
     await helena.locator('#worker').selectOption({ label: 'Pekka Valmentaja' });
     await clickAndWait(helena, helena.locator('button', { hasText: 'Vaihda omaohjaaja' }));
@@ -128,8 +125,7 @@ describe('linking a family account', () => {
     expect(rows.map((r) => r.actor)).toEqual(['Pekka Valmentaja']);
 
     // In the browser: the notice says the same neutral sentence for an unknown email.
-    const page = await fixture.newPage();
-    await signInStaff(page, server.baseUrl, STAFF.substitute);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute });
     await page.goto(server.baseUrl + url);
     await page.locator('input[name=email]').fill('toinen.tuntematon@demo.omapolku.fi');
     await page.locator('input[name=basis][value=client_agreement]').check();
@@ -190,8 +186,7 @@ describe('a family account linked to clients of several units', () => {
     }
     expect(await state()).toEqual(before);
 
-    const page = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(page, server.baseUrl, STAFF.adminB);
+    const page = await fixture.signedIn(server.baseUrl, { email: STAFF.adminB }, { viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.baseUrl}/admin/people/${maija}`);
     expect(await page.locator('#not-editable').count()).toBe(1);
     expect(await page.locator('input[name=full_name]').count()).toBe(0);
@@ -252,8 +247,7 @@ describe('the staff audit log', () => {
     expect(JSON.parse(rows.find((r) => r.action === 'edit goal')!.new_value!)).toMatchObject({ goal_id: goal.id, title: 'Opin käyttämään porakonetta', picture: 'bus' });
     expect(JSON.parse(rows.find((r) => r.action === 'change meal fee')!.new_value!)).toEqual({ meal_fee: 0 });
 
-    const helena = await fixture.newPage({ viewport: { width: 1280, height: 900 } });
-    await signInStaff(helena, server.baseUrl, STAFF.admin);
+    const helena = await fixture.signedIn(server.baseUrl, { email: STAFF.admin }, { viewport: { width: 1280, height: 900 } });
     await helena.goto(`${server.baseUrl}/admin/audit`);
     for (const action of ['edit goal', 'save plan', 'change meal fee', 'correct attendance', 'link family member']) {
       const row = helena.locator(`tr[data-action="${action}"]`, { hasText: 'Liisa Ohjaaja' }).first();
@@ -261,8 +255,7 @@ describe('the staff audit log', () => {
     }
     await expectNoAxeViolations(helena, { client: false });
     // The other unit's admin sees none of it.
-    const olli = await fixture.newPage();
-    await signInStaff(olli, server.baseUrl, STAFF.adminB);
+    const olli = await fixture.signedIn(server.baseUrl, { email: STAFF.adminB });
     await olli.goto(`${server.baseUrl}/admin/audit`);
     expect(await olli.locator('main').innerText()).not.toContain('Matti Virtanen');
   });

@@ -1,68 +1,61 @@
 /**
- * One Chromium per test file, a fresh browser context (own cookies) per page, and the sign-in
- * steps every test needs. Sign-in goes through the real pages, as a person would.
+ * The run's Chromium for a test file, a fresh browser context (own cookies) per page, and the
+ * sign-in steps every test needs. Sign-in goes through the real pages, as a person would.
  */
 import { afterAll, beforeAll, expect, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
+import { DEMO_PASSWORD, demoClient, demoStaff } from '@server/demo/people';
+import { LAUNCH_OPTIONS } from './chromium';
 
-export const DEMO_PASSWORD = 'demo-salasana-2026';
+export { DEMO_PASSWORD };
+
+/** A demo client (src/server/demo/people.json) as the sign-in steps need it. */
+function client(key: string) {
+  const c = demoClient(key);
+  return { name: c.preferred, fullName: c.name, code: c.shortCode, qr: `/k/${c.secret}`, pin: c.pin } as const;
+}
 
 export const CLIENTS = {
-  matti: { name: 'Matti', fullName: 'Matti Virtanen', code: 'MATTI-23456', qr: '/k/demo-card-matti-virtanen-0001', pin: ['cat', 'dog', 'sun', 'car'] },
-  aino: { name: 'Aino', fullName: 'Aino Laine', code: 'AINO2-34567', qr: '/k/demo-card-aino-laine-0002', pin: ['apple', 'tree', 'flower', 'ball'] },
-  jukka: { name: 'Jukka', fullName: 'Jukka Niemi', code: 'JUKKA-45678', qr: '/k/demo-card-jukka-niemi-0003', pin: ['fish', 'fish', 'sun', 'ball'] },
-  ville: { name: 'Ville', fullName: 'Ville Koski', code: 'VILLE-56789', qr: '/k/demo-card-ville-koski-0004', pin: ['car', 'car', 'tree', 'dog'] },
+  matti: client('matti'),
+  aino: client('aino'),
+  jukka: client('jukka'),
+  ville: client('ville'),
 } as const;
 export type ClientKey = keyof typeof CLIENTS;
 
+/** Sign-in emails of the demo staff and family members, by the part they play in the tests. */
 export const STAFF = {
-  admin: 'helena.vastaava@demo.omapolku.fi',
-  worker: 'liisa.ohjaaja@demo.omapolku.fi',
-  substitute: 'pekka.valmentaja@demo.omapolku.fi',
-  workerB: 'sanna.sivu@demo.omapolku.fi',
-  adminB: 'olli.esimies@demo.omapolku.fi',
-  family: 'maija.virtanen@demo.omapolku.fi',
+  admin: demoStaff('helena').email,
+  worker: demoStaff('liisa').email,
+  substitute: demoStaff('pekka').email,
+  workerB: demoStaff('sanna').email,
+  adminB: demoStaff('olli').email,
+  family: demoStaff('maija').email,
   /** Matti's brother: a link for messages only. */
-  familyMessages: 'eero.virtanen@demo.omapolku.fi',
+  familyMessages: demoStaff('eero').email,
   /** Matti's edunvalvoja: a read-only link resting on a legal role, so she may change consents. */
-  familyGuardian: 'anja.korhonen@demo.omapolku.fi',
+  familyGuardian: demoStaff('anja').email,
 } as const;
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // A fake microphone (a beep) that needs no permission prompt: the voice message tests record it.
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-];
 
 export function baseUrl(): string {
   return inject('omapolkuBaseUrl');
 }
 
 /**
- * Launches Chromium. `chromium.launch` always starts from a fresh temporary user-data-dir that
- * Playwright creates and deletes itself (it refuses a --user-data-dir argument), so no profile
- * state leaks between runs.
+ * The run's shared Chromium (started by global setup, tests/helpers/chromium.ts), or one of its
+ * own when there is none. Each file's pages still get browser contexts of their own.
  */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: LAUNCH_ARGS,
-  });
+  const shared = inject('omapolkuBrowserWs');
+  return shared ? chromium.connect(shared) : chromium.launch(LAUNCH_OPTIONS);
 }
 
 export interface NewPageOptions {
   javaScriptEnabled?: boolean;
   viewport?: { width: number; height: number };
   locale?: string;
+  /** Cookies (a sign-in) to start with, from another context's storageState(). */
+  storageState?: BrowserContextOptions['storageState'];
 }
 
 export interface PageProblems {
@@ -78,6 +71,14 @@ export interface BrowserFixture {
   pageBeside(page: Page): Promise<Page>;
   /** Console and page errors seen on a page made by newPage or pageBeside. */
   problems(page: Page): PageProblems;
+  /**
+   * A new page (own context) signed in as a demo client on an own tablet, or as a staff or family
+   * member by email, on the person's home page. The file's first page of that person signs in
+   * through the real pages; later ones start with that session's cookies, so a test that is not
+   * about signing in does not wait for the PIN or password steps again. Not for a test that
+   * signs the person out or ends their sessions.
+   */
+  signedIn(base: string, who: ClientKey | { email: string }, options?: NewPageOptions): Promise<Page>;
 }
 
 /** Call once at the top of a test file: one browser for the file, every context closed after. */
@@ -85,12 +86,14 @@ export function useBrowser(): BrowserFixture {
   let browser: Browser | undefined;
   const contexts = new Set<BrowserContext>();
   const problemsOf = new WeakMap<Page, PageProblems>();
+  const sessions = new Map<string, Promise<Awaited<ReturnType<BrowserContext['storageState']>>>>();
 
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
+    // (A connected browser only disconnects: the run's Chromium stays for the next file.)
     await browser?.close();
   });
 
@@ -107,17 +110,44 @@ export function useBrowser(): BrowserFixture {
     return page;
   }
 
+  async function newPage({ javaScriptEnabled = true, viewport = { width: 768, height: 1024 }, locale = 'fi-FI', storageState }: NewPageOptions = {}) {
+    if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
+    const context = await browser.newContext({ javaScriptEnabled, viewport, locale, storageState });
+    contexts.add(context);
+    context.on('close', () => contexts.delete(context));
+    return track(context);
+  }
+
   return {
     browser() {
       if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
       return browser;
     },
-    async newPage({ javaScriptEnabled = true, viewport = { width: 768, height: 1024 }, locale = 'fi-FI' } = {}) {
-      if (!browser) throw new Error('The browser is not running yet (use it inside tests or hooks).');
-      const context = await browser.newContext({ javaScriptEnabled, viewport, locale });
-      contexts.add(context);
-      context.on('close', () => contexts.delete(context));
-      return track(context);
+    newPage,
+    async signedIn(base, who, options = {}) {
+      const key = `${base} ${typeof who === 'string' ? who : who.email}`;
+      const known = sessions.get(key);
+      if (known) {
+        // On the person's home page, where a sign-in ends, as the first page of that person is.
+        const page = await newPage({ ...options, storageState: await known });
+        await page.goto(`${base}/`);
+        expect(path(page), `the session of ${key}`).not.toBe('/');
+        return page;
+      }
+      const page = await newPage(options);
+      const state = (async () => {
+        if (typeof who === 'string') await signInClient(page, base, who, { device: 'own' });
+        else {
+          await signInStaff(page, base, who.email);
+          expect(path(page), `signing in as ${who.email}`).not.toMatch(/^\/login/);
+        }
+        return page.context().storageState();
+      })();
+      sessions.set(key, state);
+      // A failed sign-in is not kept: the next test tries again (and shows its own failure).
+      state.catch(() => sessions.delete(key));
+      await state;
+      return page;
     },
     pageBeside(page: Page) {
       return track(page.context());

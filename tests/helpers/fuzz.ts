@@ -14,7 +14,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
-import { SESSION_COOKIE, peopleByName, sessionIdFromToken } from './authz';
+import { SESSION_COOKIE, sessionIdFromToken } from '@server/auth/session';
+import { demoClient, demoStaff } from '@server/demo/people';
+import { peopleByName } from './authz';
 import { pageRoutes, type PageRoute } from './routes';
 import { ROOT, querySql } from './server';
 
@@ -23,11 +25,11 @@ import { ROOT, querySql } from './server';
 // ---------------------------------------------------------------------------------------------
 
 export const ACTOR_PEOPLE = {
-  client: 'Matti Virtanen',
-  family: 'Maija Virtanen', // Matti's full link
-  guardian: 'Anja Korhonen', // Matti's edunvalvoja: the family member who may change consents
-  worker: 'Liisa Ohjaaja', // Matti's named worker
-  admin: 'Helena Vastaava', // admin of Matti's unit
+  client: demoClient('matti').name,
+  family: demoStaff('maija').name, // Matti's full link
+  guardian: demoStaff('anja').name, // Matti's edunvalvoja: the family member who may change consents
+  worker: demoStaff('liisa').name, // Matti's named worker
+  admin: demoStaff('helena').name, // admin of Matti's unit
 } as const;
 export type SignedInActor = keyof typeof ACTOR_PEOPLE;
 export type FuzzActor = SignedInActor | 'anonymous';

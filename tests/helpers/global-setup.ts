@@ -1,12 +1,14 @@
 /**
  * Global setup of the `e2e` project: seeds the demo data once into a template database, starts
- * the built server on a free port with its own copy, and hands the base URL (and the template,
- * for test files that start their own server) to the tests through `provide`/`inject`.
+ * the built server on a free port with its own copy and one Chromium for every file, and hands
+ * the base URL, the browser's address (and the template, for test files that start their own
+ * server) to the tests through `provide`/`inject`.
  */
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { assertBuilt, ENTRY, ROOT, seedTemplateDb, startServer } from './server';
+import { launchBrowserServer } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +16,8 @@ declare module 'vitest' {
     omapolkuBaseUrl: string;
     /** A seeded demo database that test files copy for their own servers. */
     omapolkuTemplateDb: string;
+    /** The shared Chromium's address (tests/helpers/chromium.ts); each file connects to it. */
+    omapolkuBrowserWs: string;
   }
 }
 
@@ -35,7 +39,7 @@ export default async function setup(project: TestProject) {
     console.warn('\n[e2e] src/, locales/ or content/ changed after the last build: run `npx astro build` to test the current code.\n');
   }
 
-  const templateDb = await seedTemplateDb();
+  const [templateDb, browser] = await Promise.all([seedTemplateDb(), launchBrowserServer()]);
   const server = await startServer({
     templateDb,
     // The shared server serves every test file from one address; the per-IP sign-in limit has
@@ -44,9 +48,10 @@ export default async function setup(project: TestProject) {
   });
   project.provide('omapolkuBaseUrl', server.baseUrl);
   project.provide('omapolkuTemplateDb', templateDb);
+  project.provide('omapolkuBrowserWs', browser.wsEndpoint());
 
   return async () => {
-    await server.stop();
+    await Promise.all([server.stop(), browser.close()]);
     rmSync(dirname(templateDb), { recursive: true, force: true });
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, tFor, langFromAcceptLanguage } from '@server/i18n';
+import { IMPORT_COLUMNS, previewClientCsvText, type ImportContext } from '@domain/import/client-import';
 
 const root = path.resolve('locales');
 
@@ -72,6 +73,20 @@ describe('fast string lookup', () => {
       ['common:home', undefined],
     ] as const) {
       expect(fi(key, options as never), key).toBe(plain.t(key, options as never));
+    }
+  });
+});
+
+describe('the client import columns', () => {
+  // (Moved from src/domain/import: the domain reads no files; here the locales meet the rule.)
+  it('are accepted as the page shows them in each language (its example file starts with them)', () => {
+    const ctx: ImportContext = { unit: { id: 7, name: 'Työkeskus Pajakulma' }, otherUnitNames: [], workers: [{ id: 21, email: 'liisa.ohjaaja@demo.omapolku.fi', fullName: 'Liisa Ohjaaja' }], clientNames: [] };
+    for (const lang of LANGUAGES) {
+      const labels = JSON.parse(fs.readFileSync(path.join(root, lang, 'staff.json'), 'utf8')).import.columns as Record<string, string>;
+      const header = IMPORT_COLUMNS.map((c) => labels[c]).join(';');
+      const result = previewClientCsvText(`${header}\nAino Laine;Aino;fi;;liisa.ohjaaja@demo.omapolku.fi`, ctx);
+      expect(result.problems, `${lang}: ${header}`).toEqual([]);
+      expect(result.rows[0].client?.namedWorkerId, lang).toBe(21);
     }
   });
 });

@@ -1,21 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { commitClientImport, importContext, importResult, newImportKey, openTicket, signTicket, TICKET_VALID_MS, type ImportTicket } from './client-import';
 
-let dir: string;
 let db: Database;
 const ADMIN = 10;
 const UNIT = 1;
 const HEADER = 'nimi;kutsumanimi;kieli;yksikkö;omaohjaajan sähköposti';
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-import-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
-  await db.write(async (tx) => {
+  db = await openTestDb(async (tx) => {
     await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Työkeskus Pajakulma', 'Pori', 0), (2, 'Avotyöpiste Kivijalka', 'Rauma', 0)");
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (10, 1, 'admin', 'Helena Vastaava', 'Helena', 'helena@x.fi', 0)");
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (11, 1, 'worker', 'Liisa Ohjaaja', 'Liisa', 'liisa@x.fi', 0)");
@@ -23,10 +17,7 @@ beforeEach(async () => {
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, active, created_at) VALUES (13, 1, 'worker', 'Entinen Ohjaaja', 'Entinen', 'entinen@x.fi', 0, 0)");
   });
 });
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTestDb(db));
 
 const ticketFor = (text: string, over: Partial<ImportTicket> = {}): ImportTicket => ({ adminId: ADMIN, unitId: UNIT, key: newImportKey(), issuedAt: Date.now(), fileName: 'asiakkaat.csv', text, ...over });
 const clients = () => db.all<{ id: number; full_name: string; language: string; unit_id: number }>("SELECT id, full_name, language, unit_id FROM people WHERE role = 'client' ORDER BY id");

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { hashPin } from '../auth/picture-pin';
 import { createSession } from '../auth/session';
 import { findCardOwner, issueLoginCard } from '../auth/login-card';
@@ -11,7 +8,6 @@ import { startCardSignIn } from '../auth/sign-in';
 import { UNTIL_UNLOCKED } from '../auth/rate-limit';
 import { cardsOf, clientForCardAdmin, currentCardId, issueCardAsAdmin, parseId, resetPinAsAdmin, unlockAsAdmin, type Admin } from './login-cards';
 
-let dir: string;
 let db: Database;
 let adminA: Admin;
 let adminB: Admin;
@@ -30,8 +26,7 @@ const auditRows = (action: string) =>
   );
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-cards-'));
-  db = await Database.open(path.join(dir, 'cards.sqlite'), bundledMigrations());
+  db = await openTestDb();
   const pin = await hashPin(['cat', 'dog', 'sun', 'car']);
   await db.write(async (tx) => {
     const unitA = (await tx.run("INSERT INTO units (name, municipality, created_at) VALUES ('A', 'Pori', 0)")).lastID;
@@ -46,10 +41,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestDb(db));
 
 describe('which client an admin may handle', () => {
   it('takes only plain positive whole numbers as ids', () => {

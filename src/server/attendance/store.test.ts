@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import {
   addRate,
   approveMonth,
@@ -18,16 +15,13 @@ import {
 import { paymentCsv } from './csv';
 import { changeMealFee } from './client-month';
 
-let dir: string;
 let db: Database;
 const WORKER = 2;
 const CLIENT = 1;
 const UNIT = 1;
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-attendance-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
-  await db.write(async (tx) => {
+  db = await openTestDb(async (tx) => {
     await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Paja', 'Pori', 0)");
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, created_at) VALUES (1, 1, 'client', 'Testi Asiakas', 'Testi', 0)");
     await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (2, 1, 'worker', 'Työ Ntekijä', 'Työ', 'w@x.fi', 0)");
@@ -36,10 +30,7 @@ beforeEach(async () => {
   await addRate(db, UNIT, { serviceType: 'tyotoiminta', validFrom: '2026-01-01', dailyCents: 537, mealCents: 537 }, WORKER);
   await addRate(db, UNIT, { serviceType: 'tyotoiminta', validFrom: '2026-10-15', dailyCents: 560, mealCents: 500 }, WORKER);
 });
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTestDb(db));
 
 const mark = (day: string, status: 'present' | 'sick' | 'holiday' | 'absent' | 'no_service') => recordStatus(db, { clientId: CLIENT, day, status, by: WORKER });
 

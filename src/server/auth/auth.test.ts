@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { hashPassword, verifyPassword } from './password';
 import { hashPin, isValidPin, verifyPin, type PinPicture } from './picture-pin';
 import { EMAIL_DELAY, lockAfterFailure, lockState, LOCKOUT, SlidingWindowLimiter, UNTIL_UNLOCKED } from './rate-limit';
@@ -94,21 +91,15 @@ describe('login cards', () => {
 });
 
 describe('sessions and sign-in against a database', () => {
-  let dir: string;
   let db: Database;
   let clientId: number;
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-auth-'));
-    db = await Database.open(path.join(dir, 'a.sqlite'), bundledMigrations());
-    await db.write(async (tx) => {
+    db = await openTestDb(async (tx) => {
       clientId = (await tx.run("INSERT INTO people (role, full_name, preferred_name, pin_hash, created_at) VALUES ('client', 'Testi Asiakas', 'Testi', ?, 0)", [await hashPin(['sun', 'sun', 'fish', 'ball'])])).lastID;
       await tx.run("INSERT INTO people (role, full_name, preferred_name, email, password_hash, created_at) VALUES ('worker', 'Testi Ohjaaja', 'Testi', 'ohjaaja@testi.fi', ?, 0)", [await hashPassword('pitkä salasana 123')]);
     });
   });
-  afterAll(async () => {
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeTestDb(db));
 
   it('stores only the SHA-256 of the token and gives a new token at every sign-in', async () => {
     const a = await createSession(db, clientId, 'shared');

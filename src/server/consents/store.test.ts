@@ -1,22 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { consentsOf, createFamilyLink, endFamilyLink, familyLinksOf, giveConsent, inForce, withdrawConsent } from './store';
 import { consentChangeRight, relationTo } from '../access';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { addDays } from '@domain/attendance/month';
 
-let dir: string;
 let db: Database;
 let ids: Record<string, number>;
 const today = todayInHelsinki();
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-consents-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
+  db = await openTestDb();
   ids = await db.write(async (tx) => {
     const unit = (await tx.run("INSERT INTO units (name, municipality, address, created_at) VALUES ('U', 'Pori', '', 0)")).lastID;
     const person = async (role: string, name: string) =>
@@ -24,10 +19,7 @@ beforeEach(async () => {
     return { client: await person('client', 'Matti'), other: await person('client', 'Aino'), family: await person('family', 'Maija'), worker: await person('worker', 'Liisa') };
   });
 });
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTestDb(db));
 
 const base = () => ({ clientId: ids.client, recipientType: 'housing' as const, recipientName: 'Koivukoti', information: ['medication' as const], purpose: null, startsOn: today, endsOn: addDays(today, 100), givenBy: ids.client, givenAs: 'client' as const });
 

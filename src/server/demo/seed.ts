@@ -5,13 +5,15 @@ import { hashPin } from '../auth/picture-pin';
 import { addDays, addMonths, holidayOn, isoWeekday, monthOf } from '@domain/attendance';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import type { PinPicture } from '../auth/picture-pin';
+import { DEMO_CLIENTS, DEMO_PASSWORD, DEMO_STAFF } from './people';
 
 /**
  * Fictional demo data: two units, their workers and admins, clients with login cards and
- * picture PINs, a family member. Every name, email, phone number and card is made up.
- * Demo cards use fixed codes so the README can print them; real cards are random.
+ * picture PINs, family members. The people are in people.json (the tests and the benchmark sign
+ * in as them); every name, email, phone number and card is made up. Demo cards use fixed codes
+ * so the README can print them; real cards are random.
  */
-export const DEMO_PASSWORD = 'demo-salasana-2026';
+export { DEMO_PASSWORD };
 
 export interface DemoClient {
   name: string;
@@ -43,27 +45,14 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 export async function seedDemo(db: Database): Promise<DemoAccounts> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const clients: (DemoClient & { preferred: string; unit: 'a' | 'b'; worker: string; needs: string; place: string; hours: [string, string]; days: number[] })[] = [
-    { name: 'Matti Virtanen', preferred: 'Matti', shortCode: 'MATTI-23456', secret: 'demo-card-matti-virtanen-0001', pin: ['cat', 'dog', 'sun', 'car'], unit: 'a', worker: 'liisa', needs: 'Lukee vähän. Vastaa lyhyesti tai äänellä.', place: 'Pajakulman puutyöpaja', hours: ['08:30', '14:00'], days: WORKDAYS },
-    { name: 'Aino Laine', preferred: 'Aino', shortCode: 'AINO2-34567', secret: 'demo-card-aino-laine-0002', pin: ['apple', 'tree', 'flower', 'ball'], unit: 'a', worker: 'pekka', needs: 'Lukee hyvin. Pitää kuvista.', place: 'Kahvila Kulma, avotyö', hours: ['09:00', '13:00'], days: [1, 3, 5] },
-    { name: 'Jukka Niemi', preferred: 'Jukka', shortCode: 'JUKKA-45678', secret: 'demo-card-jukka-niemi-0003', pin: ['fish', 'fish', 'sun', 'ball'], unit: 'a', worker: 'liisa', needs: 'Ei lue. Käytä ääntä ja kuvia.', place: 'Pajakulman tekstiilipaja', hours: ['08:30', '14:00'], days: [2, 3, 4] },
-    { name: 'Ville Koski', preferred: 'Ville', shortCode: 'VILLE-56789', secret: 'demo-card-ville-koski-0004', pin: ['car', 'car', 'tree', 'dog'], unit: 'b', worker: 'sanna', needs: 'Lukee lyhyitä tekstejä.', place: 'Kivijalan kierrätyspiste', hours: ['09:00', '14:30'], days: WORKDAYS },
-  ];
+  const clients = DEMO_CLIENTS;
 
   return db.write(async (tx) => {
     const now = Date.now();
     const unitA = (await tx.run('INSERT INTO units (name, municipality, address, created_at) VALUES (?, ?, ?, ?)', ['Työkeskus Pajakulma', 'Pori', 'Pajakatu 3, 28100 Pori', now])).lastID;
     const unitB = (await tx.run('INSERT INTO units (name, municipality, address, created_at) VALUES (?, ?, ?, ?)', ['Avotyöpiste Kivijalka', 'Rauma', 'Kivijalankatu 7, 26100 Rauma', now])).lastID;
-    const staff = [
-      { key: 'helena', role: 'admin', unit: unitA, name: 'Helena Vastaava', email: 'helena.vastaava@demo.omapolku.fi', phone: '050 555 0100' },
-      { key: 'liisa', role: 'worker', unit: unitA, name: 'Liisa Ohjaaja', email: 'liisa.ohjaaja@demo.omapolku.fi', phone: '050 555 0101' },
-      { key: 'pekka', role: 'worker', unit: unitA, name: 'Pekka Valmentaja', email: 'pekka.valmentaja@demo.omapolku.fi', phone: '050 555 0102' },
-      { key: 'sanna', role: 'worker', unit: unitB, name: 'Sanna Sivu', email: 'sanna.sivu@demo.omapolku.fi', phone: '050 555 0201' },
-      { key: 'olli', role: 'admin', unit: unitB, name: 'Olli Esimies', email: 'olli.esimies@demo.omapolku.fi', phone: '050 555 0200' },
-      { key: 'maija', role: 'family', unit: null, name: 'Maija Virtanen', email: 'maija.virtanen@demo.omapolku.fi', phone: '050 555 0300' },
-      { key: 'eero', role: 'family', unit: null, name: 'Eero Virtanen', email: 'eero.virtanen@demo.omapolku.fi', phone: '050 555 0301' },
-      { key: 'anja', role: 'family', unit: null, name: 'Anja Korhonen', email: 'anja.korhonen@demo.omapolku.fi', phone: '050 555 0302' },
-    ];
+    const unitIds = { a: unitA, b: unitB };
+    const staff = DEMO_STAFF.map((s) => ({ ...s, unit: s.unit === null ? null : unitIds[s.unit] }));
     const ids: Record<string, number> = {};
     for (const s of staff) {
       ids[s.key] = await insertPerson(tx, {
@@ -73,10 +62,10 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
     }
     for (const c of clients) {
       const id = await insertPerson(tx, {
-        unit_id: c.unit === 'a' ? unitA : unitB, role: 'client', full_name: c.name, preferred_name: c.preferred,
+        unit_id: unitIds[c.unit], role: 'client', full_name: c.name, preferred_name: c.preferred,
         pin_hash: await hashPin(c.pin), reading_needs: c.needs,
       });
-      ids[c.preferred.toLowerCase()] = id;
+      ids[c.key] = id;
       await tx.run('INSERT INTO login_cards (client_id, secret_hash, short_code_hash, issued_at) VALUES (?, ?, ?, ?)', [id, hashCredential(c.secret), hashCredential(c.shortCode), now]);
       await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, created_at) VALUES (?, ?, 'named', '2024-01-01', ?)", [id, ids[c.worker], now]);
       for (const day of c.days) {
@@ -188,12 +177,12 @@ const DEMO_PLANS: DemoPlan[] = [
 async function seedPlansAndGoals(
   tx: Tx,
   ids: Record<string, number>,
-  clients: { preferred: string; worker: string; place: string; hours: [string, string]; days: number[] }[],
+  clients: readonly { key: string; worker: string; place: string; hours: [string, string]; days: number[] }[],
   now: number,
 ): Promise<void> {
   let answerNumber = 0;
   for (const plan of DEMO_PLANS) {
-    const client = clients.find((c) => c.preferred.toLowerCase() === plan.client)!;
+    const client = clients.find((c) => c.key === plan.client)!;
     const clientId = ids[plan.client];
     const { lastID: planId } = await tx.run(
       `INSERT INTO plan_versions (client_id, version, service_type, place_name, place_address, place_picture, named_worker_id,
@@ -235,7 +224,7 @@ async function seedPlansAndGoals(
 async function seedAttendanceAndRates(
   tx: Tx,
   ids: Record<string, number>,
-  clients: { preferred: string; days: number[] }[],
+  clients: readonly { key: string; days: number[] }[],
   units: { a: number; b: number },
   now: number,
 ): Promise<void> {
@@ -256,7 +245,7 @@ async function seedAttendanceAndRates(
   const today = todayInHelsinki(now);
   const start = `${addMonths(monthOf(today), -3)}-01`;
   for (const client of clients) {
-    const id = ids[client.preferred.toLowerCase()];
+    const id = ids[client.key];
     let n = 0;
     for (let day = start; day < today; day = addDays(day, 1)) {
       if (!client.days.includes(isoWeekday(day))) continue;

@@ -1,20 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { changeGoals, savePlanVersion, type PlanInput } from './store';
 import { namedWorkerOf } from '../assignments';
 
-let dir: string;
 let db: Database;
 let ids: Record<'unit' | 'client' | 'other' | 'liisa' | 'pekka' | 'admin', number>;
 const TODAY = '2026-11-29';
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-plan-'));
-  db = await Database.open(path.join(dir, 'test.sqlite'), bundledMigrations());
+  db = await openTestDb();
   ids = await db.write(async (tx) => {
     const unit = (await tx.run("INSERT INTO units (name, municipality, created_at) VALUES ('Paja', 'Pori', 0)")).lastID;
     const person = async (role: string, name: string) =>
@@ -26,10 +21,7 @@ beforeEach(async () => {
     return r;
   });
 });
-afterEach(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => closeTestDb(db));
 
 const audit = () => db.all<{ action: string; actor_id: number; target_id: number; unit_id: number }>('SELECT action, actor_id, target_id, unit_id FROM admin_audit ORDER BY id');
 

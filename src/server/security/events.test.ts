@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Database } from '../db/database';
-import { bundledMigrations } from '../db/migrations';
+import type { Database } from '../db/database';
+import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { hashPassword } from '../auth/password';
 import { createSession, validateSessionToken } from '../auth/session';
 import { signInWithPassword } from '../auth/sign-in';
@@ -11,7 +8,6 @@ import { logSecurityEvent, securityEventsOfUnit, shortUserAgent, writeWithEvents
 import { logPasswordSignIn, passwordSubject } from './sign-in-events';
 import { unlockAccount } from '../people/store';
 
-let dir: string;
 let db: Database;
 let unitA: number;
 let unitB: number;
@@ -22,8 +18,7 @@ const REQUEST: RequestInfo = { ip: '192.0.2.7', userAgent: shortUserAgent('Mozil
 const NO_FILTER = { kind: null, personId: null, from: null, to: null };
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-events-'));
-  db = await Database.open(path.join(dir, 'events.sqlite'), bundledMigrations());
+  db = await openTestDb();
   const hash = await hashPassword(PASSWORD);
   await db.write(async (tx) => {
     unitA = (await tx.run("INSERT INTO units (name, municipality, created_at) VALUES ('A', 'Pori', 0)")).lastID;
@@ -35,10 +30,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => closeTestDb(db));
 
 afterEach(() => vi.restoreAllMocks());
 
