@@ -23,6 +23,16 @@ export const examples = {
     look: 'easy-read',
     props: { errors: { recipient: 'client:consents.errors.pickRecipient', name: 'client:consents.errors.nameMissing' }, easyRead: true, picture: picture({ concept: 'warning', alt: '', size: 36 }) },
   },
+  formError: {
+    description: 'An error of the whole form, not of one field (no unit to import into)',
+    look: 'staff',
+    props: { errors: {}, formError: 'staff:import.problems.noUnit' },
+  },
+  formAndFieldErrors: {
+    description: 'An error of the whole form above the fields’ errors',
+    look: 'staff',
+    props: { errors: { email: 'staff:family.errors.emailBad' }, formError: 'staff:people.errors.formUsed' },
+  },
   none: {
     description: 'No errors: renders nothing',
     look: 'staff',

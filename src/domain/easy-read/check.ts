@@ -37,7 +37,8 @@ export interface CheckOptions {
   glossary?: ReadonlySet<string>;
 }
 
-export type Lang = 'fi' | 'sv' | 'en';
+import type { Lang } from '@domain/language';
+export type { Lang };
 
 // ---------------------------------------------------------------------------------------------
 // Placeholders and markup
