@@ -59,17 +59,44 @@ describe('goals', () => {
     await form.locator('input[name=words]').fill('Bussi tuli ajoissa.');
     await clickAndWait(page, form.locator('button[type=submit]'));
     expect(await page.title()).toMatch(/^Virhe: /);
-    expect(await page.locator(`#goal-${goalId}-error`).textContent()).toContain('Valitse yksi kuva.');
+    expect(await page.locator(`#feeling-${goalId}-error`).textContent()).toContain('Valitse yksi kuva.');
     expect(await page.locator(`#goal-${goalId} input[name=words]`).inputValue()).toBe('Bussi tuli ajoissa.');
     await expectNoAxeViolations(page, { client: true });
 
-    await page.locator(`#goal-${goalId} label.feeling:has(input[value=good])`).click();
+    await page.locator(`#goal-${goalId} label.choice:has(input[value=good])`).click();
     await clickAndWait(page, page.locator(`#goal-${goalId} form.answer button[type=submit]`));
     expect(path(page)).toBe(`/client/goals?saved=${goalId}`);
     expect(await page.locator(`#goal-${goalId} [role=status]`).textContent()).toContain('Vastauksesi on tallessa');
     expect(await page.locator(`#goal-${goalId} .answer-history li`).count()).toBe(historyBefore + 1);
     expect(await page.locator(`#goal-${goalId} .answer-history li`).last().textContent()).toContain('Bussi tuli ajoissa.');
     expect(await answersOf(goalId)).toBe(before + 1);
+  });
+
+  it("opens at the error of the goal that was sent, and the last answer's thank-you is gone", async () => {
+    const page = await fixture.signedIn(server.baseUrl, 'matti', { viewport: { width: 768, height: 1024 } });
+    await page.goto(`${server.baseUrl}/client/goals`);
+    const goalIds = await page.locator('form.answer input[name=goal]').evaluateAll((inputs) => inputs.map((i) => Number((i as HTMLInputElement).value)));
+    expect(goalIds.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = goalIds;
+    await page.locator(`#goal-${first} label.choice:has(input[value=good])`).click();
+    await clickAndWait(page, page.locator(`#goal-${first} form.answer button[type=submit]`));
+    expect(await page.locator('[role=status]').count()).toBe(1);
+
+    // The second goal sent without a picture, as a tablet without JavaScript sends it.
+    await page.locator(`#goal-${second} input[name=words]`).fill('Ei tänään.');
+    await clickAndWait(page, page.locator(`#goal-${second} form.answer button[type=submit]`));
+    expect(new URL(page.url()).hash).toBe('#error-summary');
+    expect(await page.locator('[role=status]').count()).toBe(0);
+    const summary = page.locator(`#goal-${second} #error-summary`);
+    expect(await summary.textContent()).toContain('Valitse yksi kuva.');
+    expect(await summary.locator('a').getAttribute('href')).toBe(`#feeling-${second}`);
+    expect(await page.locator('#error-summary').count()).toBe(1);
+    // In view: the error is on the screen, not below the fold.
+    const box = (await summary.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(1024);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.locator(`#goal-${second} input[name=words]`).inputValue()).toBe('Ei tänään.');
   });
 
   it('a double tap or a replayed form records one answer', async () => {
@@ -96,7 +123,7 @@ describe('goals', () => {
     await page.goto(`${server.baseUrl}/client/goals`);
     const goalId = await firstGoalId(page);
     const before = await answersOf(goalId);
-    await page.locator(`#goal-${goalId} label.feeling:has(input[value=hard])`).click();
+    await page.locator(`#goal-${goalId} label.choice:has(input[value=hard])`).click();
     await clickAndWait(page, page.locator(`#goal-${goalId} form.answer button[type=submit]`));
     expect(await answersOf(goalId)).toBe(before + 1);
     expect(await page.locator(`#goal-${goalId} .answer-history li`).last().textContent()).toContain('Vaikeaa');

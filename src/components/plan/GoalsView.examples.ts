@@ -40,7 +40,7 @@ export const examples = {
   answerWithError: {
     description: 'An answer sent without a picture: the error in that goal’s form, the words kept',
     look: 'easy-read',
-    props: { goals, reached: [], answering: true, form: { goalId: 12, feeling: '', words: 'Leipä ja maito', error: 'pickFeeling' } },
+    props: { goals, reached: [], answering: true, form: { goalId: 12, feeling: '', words: 'Leipä ja maito', errors: { 'feeling-12': 'client:goals.pickFeeling' } } },
   },
   familyReadOnly: {
     description: 'A family member reads them, without the answer form',

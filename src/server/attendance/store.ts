@@ -398,8 +398,7 @@ export async function confirmReportedDay(db: Database, clientId: number, reportI
 
 /** The weekdays (1 = Monday) the client is expected, from their current plan's weekly schedule. */
 export async function scheduledWeekdays(db: Database, clientId: number): Promise<Set<number>> {
-  const rows = await db.all<{ weekday: number }>('SELECT weekday FROM weekly_schedule WHERE client_id = ?', [clientId]);
-  return new Set(rows.map((r) => r.weekday));
+  return new Set((await weeklySchedule(db, clientId)).map((hours) => hours.weekday));
 }
 
 export interface RegisterRow {
