@@ -5,7 +5,7 @@
  * stay fast, and the sweep needs no sign-in pages to check every other page), and a digest of the
  * database to prove a refused request changed nothing.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import sqlite3 from 'sqlite3';
 import { SESSION_COOKIE, sessionIdFromToken } from '@server/auth/session';
 import { demoClient } from '@server/demo/people';
@@ -30,7 +30,8 @@ export async function insertSessions<K extends string>(dbFile: string, people: R
   const cookies = {} as Record<K, string>;
   const statements: Array<[string, unknown[]]> = [];
   for (const [key, person] of Object.entries(people) as [K, { id: number; role: string }][]) {
-    const token = `authz-matrix-${key}-${now}`;
+    // Random, so a second call in the same millisecond (a refresh) makes new sessions, not a clash.
+    const token = `test-session-${key}-${randomBytes(12).toString('hex')}`;
     statements.push([
       'INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?, ?)',
       [sessionIdFromToken(token), person.id, person.role === 'client' ? 'remembered' : 'staff', now, now + day, now + day],

@@ -10,13 +10,10 @@
  * with GET, with its value as a plausible sample) and from the page file's field(form, '…')
  * calls, so a new field is fuzzed without anyone listing it.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import sqlite3 from 'sqlite3';
-import { SESSION_COOKIE, sessionIdFromToken } from '@server/auth/session';
 import { demoClient, demoStaff } from '@server/demo/people';
-import { peopleByName } from './authz';
+import { insertSessions, peopleByName } from './authz';
 import { pageRoutes, type PageRoute } from './routes';
 import { ROOT, querySql } from './server';
 
@@ -83,31 +80,9 @@ export interface FuzzContext {
 }
 
 /** New sessions for every actor, written beside the running server (WAL allows it). */
-export async function freshSessions(dbFile: string, personIds: Record<SignedInActor, number>): Promise<Record<SignedInActor, string>> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(dbFile, (err) => (err ? reject(err) : resolve(d)));
-  });
-  const run = (sql: string, params: unknown[] = []) => new Promise<void>((resolve, reject) => db.run(sql, params, (err) => (err ? reject(err) : resolve())));
-  const now = Date.now();
-  const cookies = {} as Record<SignedInActor, string>;
-  try {
-    db.configure('busyTimeout', 10_000);
-    for (const [actor, id] of Object.entries(personIds) as [SignedInActor, number][]) {
-      const token = `fuzz-${actor}-${randomBytes(12).toString('hex')}`;
-      await run('INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        sessionIdFromToken(token),
-        id,
-        actor === 'client' ? 'remembered' : 'staff',
-        now,
-        now + 86_400_000,
-        now + 86_400_000,
-      ]);
-      cookies[actor] = `${SESSION_COOKIE}=${token}`;
-    }
-  } finally {
-    await new Promise<void>((resolve) => db.close(() => resolve()));
-  }
-  return cookies;
+export function freshSessions(dbFile: string, personIds: Record<SignedInActor, number>): Promise<Record<SignedInActor, string>> {
+  const people = Object.fromEntries(Object.entries(personIds).map(([actor, id]) => [actor, { id, role: actor === 'client' ? 'client' : 'staff' }]));
+  return insertSessions(dbFile, people as Record<SignedInActor, { id: number; role: string }>);
 }
 
 export async function fuzzContext(baseUrl: string, dbFile: string): Promise<FuzzContext> {

@@ -74,6 +74,8 @@ export async function runSql(dbFile: string, statements: Array<[sql: string, par
     const d = new sqlite3.Database(dbFile, (err) => (err ? reject(err) : resolve(d)));
   });
   try {
+    // The server may be writing beside us (WAL): wait for its lock rather than fail at once.
+    db.configure('busyTimeout', 10_000);
     for (const [sql, params = []] of statements) {
       const changes = await new Promise<number>((resolve, reject) =>
         db.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
