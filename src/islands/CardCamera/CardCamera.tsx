@@ -186,12 +186,12 @@ export default function CardCamera({ labels, icons }: Props) {
       <div class="camera-view" hidden={!open}>
         <video ref={video} muted playsInline aria-label={labels.video} />
       </div>
-      <div role="status" class="camera-status">
+      {/* One live region for what the camera does and what went wrong, always in the page so
+          screen readers hear the words when they appear. */}
+      <div aria-live="polite" class="camera-status">
         {state === 'starting' && <p>{labels.starting}</p>}
         {state === 'scanning' && !foreign && <p>{labels.hold}</p>}
         {state === 'found' && <p>{labels.found}</p>}
-      </div>
-      <div role="alert">
         {(problem || foreign) && (
           <div class="notice error" data-camera-problem>
             <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: icons.warning }} />

@@ -131,8 +131,9 @@ export default function ListenButton({ lang, listenLabel, stopLabel, noVoiceLabe
         <svg class="picture" viewBox="0 0 72 72" width={36} height={36} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
         {speaking ? stopLabel : listenLabel}
       </button>
-      {/* Always in the page, so screen readers hear the words when they appear in it. */}
-      <div role="status" class="listen-no-voice" data-listen-no-voice data-no-read>
+      {/* Always in the page, so screen readers hear the words when they appear in it. A live
+          region rather than role=status: the page's own notices are the status messages. */}
+      <div aria-live="polite" class="listen-no-voice" data-listen-no-voice data-no-read>
         {noVoice && <p id="listen-no-voice">{noVoiceLabel}</p>}
       </div>
     </>
