@@ -44,12 +44,19 @@ function qrVideo(name: string, text: string): string {
   return file;
 }
 
-/** Chromium with the shared start-up flags, and a fake camera showing `video`, or no camera at all. */
-function launch(video: string | null): Promise<Browser> {
-  const args = video
-    ? [...(LAUNCH_OPTIONS.args ?? []), `--use-file-for-fake-video-capture=${video}`]
-    : // Without the fake devices a headless Chromium on a server has no camera: NotFoundError.
-      (LAUNCH_OPTIONS.args ?? []).filter((a) => a !== '--use-fake-device-for-media-stream' && a !== '--use-fake-ui-for-media-stream');
+/**
+ * Chromium with the shared start-up flags and a fake camera showing `video`; or with no camera at
+ * all (a headless Chromium on a server has none: NotFoundError); or with a camera whose permission
+ * prompt is refused (headless Chromium refuses prompts without the fake-UI flag: NotAllowedError).
+ */
+function launch(video: string | 'no camera' | 'camera refused'): Promise<Browser> {
+  const shared = LAUNCH_OPTIONS.args ?? [];
+  const args =
+    video === 'no camera'
+      ? shared.filter((a) => a !== '--use-fake-device-for-media-stream' && a !== '--use-fake-ui-for-media-stream')
+      : video === 'camera refused'
+        ? shared.filter((a) => a !== '--use-fake-ui-for-media-stream')
+        : [...shared, `--use-file-for-fake-video-capture=${video}`];
   return chromium.launch({ ...LAUNCH_OPTIONS, args });
 }
 
@@ -132,7 +139,7 @@ describe('Näytä kortti kameralle (/card)', () => {
   });
 
   it('without a camera says so in easy words, and the typed code still signs in', async () => {
-    const browser = await launch(null);
+    const browser = await launch('no camera');
     try {
       const { page } = await cardPage(browser);
       await page.locator('[data-camera-open]').click();
@@ -145,6 +152,20 @@ describe('Näytä kortti kameralle (/card)', () => {
       await page.locator('input[name=code]').fill(CLIENTS.aino.code);
       await clickAndWait(page, page.locator('form[action="/card"] button[type=submit]'));
       expect(path(page)).toBe('/card/pin');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('when the camera is not allowed says so in easy words, and the typed code stays', async () => {
+    const browser = await launch('camera refused');
+    try {
+      const { page } = await cardPage(browser);
+      await page.locator('[data-camera-open]').click();
+      const problem = page.locator('[data-camera-problem]');
+      await expect.poll(() => problem.isVisible()).toBe(true);
+      expect((await problem.textContent())?.trim()).toBe('Kamera ei ole sallittu. Kirjoita kortin koodi.');
+      expect(await page.locator('input[name=code]').isVisible()).toBe(true);
     } finally {
       await browser.close();
     }
