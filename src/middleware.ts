@@ -61,7 +61,9 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   h.set('X-Content-Type-Options', 'nosniff');
   h.set('Referrer-Policy', 'same-origin');
   h.set('X-Frame-Options', 'DENY');
-  h.set('Permissions-Policy', 'camera=(), geolocation=(), microphone=(self)');
+  // The camera only where a login card is shown to it (/card, the CardCamera island).
+  const camera = asked.url.pathname === '/card' ? 'camera=(self)' : 'camera=()';
+  h.set('Permissions-Policy', `${camera}, geolocation=(), microphone=(self)`);
   if (response.status >= 300 && response.status < 400) {
     // Redirects depend on who is signed in (/login sends a signed-in worker to /worker). Chromium
     // reuses a stored redirect on back/forward, so after sign-out the back button looped

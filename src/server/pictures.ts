@@ -27,6 +27,7 @@ export const CONCEPT_ICONS: Record<PictureConcept, string> = {
   worker: 'office-worker',
   family: 'family',
   card: 'identification-card',
+  camera: 'camera',
   pin: 'framed-picture',
   tablet: 'tablet',
   'tablet-shared': 'busts-in-silhouette',

@@ -118,6 +118,18 @@ describe('the fixed inline allow-list on pages with islands, in Chromium', () =>
     expect(await page.locator('[data-voice=record]').isVisible()).toBe(true);
   });
 
+  test('the card sign-in page: the camera island, and the camera allowed on that page only', async () => {
+    const page = await fixture.newPage();
+    await page.addInitScript(RECORD_VIOLATIONS);
+    await expectAllowed(page, '/card', ['ListenButton', 'CardCamera']);
+    expect(await page.locator('[data-camera-open]').isVisible()).toBe(true);
+    for (const [path, camera] of [['/card', 'camera=(self)'], ['/login', 'camera=()'], ['/help', 'camera=()'], ['/card/pin', 'camera=()']] as const) {
+      const res = await fetch(base + path, { redirect: 'manual' });
+      await res.arrayBuffer();
+      expect(res.headers.get('permissions-policy'), path).toBe(`${camera}, geolocation=(), microphone=(self)`);
+    }
+  });
+
   test('staff pages: the picture picker, easy-read hints, drafts and the voice recorder', async () => {
     const page = await fixture.newPage({ viewport: { width: 1024, height: 900 } });
     await page.addInitScript(RECORD_VIOLATIONS);

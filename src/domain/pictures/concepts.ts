@@ -22,6 +22,7 @@ export const PICTURE_CONCEPTS = [
   'worker',
   'family',
   'card',
+  'camera',
   'pin',
   'tablet',
   'tablet-shared',
