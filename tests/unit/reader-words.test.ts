@@ -81,6 +81,8 @@ describe('shared parts read by a family member', () => {
           expect(text).not.toMatch(/\b(client|family|common):[a-z]/);
           expect(text.match(TO_THE_CLIENT[lang])?.[0] ?? null, text).toBeNull();
           expect(mathSignsIn(text)).toEqual([]);
+          // A date that ends a sentence ends it once ("perjantai 13.11.", not "13.11..").
+          expect(text).not.toMatch(/[^.]\.\.(?!\.)/);
           // Plan, goals, money and a conversation name the client (the consent cards and the
           // worker's contact speak of "hän" and "ohjaaja", on a page whose title names the client).
           const names = ['PlanView', 'GoalsView', 'MoneyView'].includes(part.name) || (part.name === 'MessageList' && (example.props.messages as unknown[]).length > 0);
@@ -98,6 +100,7 @@ describe('the same parts read by the client', () => {
         const html = await container.renderToString(MoneyView, { props: { ...example.props, reader: undefined }, locals: locals(lang), request: new Request('http://localhost/client/money') });
         const text = textOf(html);
         expect(mathSignsIn(text), `${exampleName} ${lang}`).toEqual([]);
+        expect(text, `${exampleName} ${lang}`).not.toMatch(/[^.]\.\.(?!\.)/);
         expect(text, `${exampleName} ${lang}`).toMatch(TO_THE_CLIENT[lang]);
       }
     }
