@@ -18,4 +18,9 @@ export const examples = {
     look: 'easy-read',
     props: { worker: undefined },
   },
+  family: {
+    description: 'On a family member’s page: "Ohjaaja on …", not "Ohjaajasi"',
+    look: 'easy-read',
+    props: { worker: EXAMPLE_WORKER, reader: { as: 'family', name: 'Matti' } },
+  },
 } satisfies Examples<typeof WorkerContact>;

@@ -7,12 +7,12 @@
  * reach (the report's later steps in all three languages, forms sent back with errors).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { chooseLanguage, clickAndWait, path, STAFF, useBrowser } from '../helpers/browser';
 import { querySql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
-import { addDays, addMonths, isoWeekday, monthOf } from '@domain/attendance';
+import { addDays, addMonths, formatEuros, isoWeekday, monthOf, paymentDayOf } from '@domain/attendance';
 import { todayInHelsinki } from '@domain/time/helsinki';
 
 const fixture = useBrowser();
@@ -20,6 +20,18 @@ const { server, ids } = useServerWithClients();
 const today = todayInHelsinki();
 const lastMonth = addMonths(monthOf(today), -1);
 
+
+const euros = (cents: number) => formatEuros(cents, 'fi');
+/** The colour of success (--ok) as the browser computes it, and an element's border colour. */
+const okColour = (page: Page) =>
+  page.evaluate(() => {
+    const probe = document.body.appendChild(document.createElement('span'));
+    probe.style.color = 'var(--ok)';
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour;
+  });
+const borderColour = (l: Locator) => l.evaluate((e) => getComputedStyle(e).borderTopColor);
 
 const reportsOf = async (clientId: number) =>
   querySql<{ id: number; reason: string; cancelled_at: number | null }>(server.dbFile, 'SELECT id, reason, cancelled_at FROM absence_reports WHERE client_id = ? ORDER BY id', [clientId]);
@@ -197,15 +209,20 @@ describe('money', () => {
     const [{ n }] = await querySql<{ n: number }>(server.dbFile, "SELECT COUNT(*) AS n FROM attendance WHERE client_id = ? AND status = 'present' AND day LIKE ?", [ids.aino, `${lastMonth}-%`]);
     expect(n).toBeGreaterThan(0);
     expect(await aino.locator('.money-total').getAttribute('data-net-cents')).toBe(String(n * 1200));
-    expect(await aino.locator('[data-line=work]').textContent()).toContain(`${n} päivää × 12,00\u00a0€`);
+    // Said in sentences, not as a sum: the days, the money of a day, the whole.
+    expect(await aino.locator('[data-line=work]').textContent()).toBe(`Olit töissä ${n} päivää. Saat 12,00\u00a0€ jokaisesta päivästä. Se on yhteensä ${euros(n * 1200)}.`);
     expect(await aino.locator('[data-line=meal]').count()).toBe(0);
     expect(await aino.locator('main').textContent()).toContain('Työosuusraha ei ole palkka.');
     await expectTargetSizes(aino);
 
     const matti = await fixture.signedIn(server.baseUrl, 'matti');
     await matti.goto(`${server.baseUrl}/client/money?month=${lastMonth}`);
-    expect(await matti.locator('[data-line=meal]').textContent()).toContain('Ruokamaksu');
-    expect(await matti.locator('.money-total').textContent()).toContain('Saat 0,00\u00a0€');
+    expect(await matti.locator('[data-line=meal]').textContent()).toContain('Se otetaan pois rahastasi.');
+    // Nothing to pay: no "Saat 0,00 €" in the colour of success, but why, in words.
+    const total = matti.locator('.money-total');
+    expect(await total.innerText()).toMatch(/^Tässä kuussa et saanut rahaa\.\s+Ruoka maksoi yhtä paljon kuin sait rahaa\.$/);
+    expect(await total.getAttribute('data-paid')).toBe('false');
+    expect(await borderColour(total)).not.toBe(await okColour(matti));
   });
 
   it('is approved and exported as CSV; a later correction becomes an adjustment the client sees next month', async () => {
@@ -218,6 +235,17 @@ describe('money', () => {
     await expectNoAxeViolations(admin, { client: false });
     await clickAndWait(admin, admin.getByRole('button', { name: 'Hyväksy kuukausi' }));
     expect(await admin.locator('[data-approved]').getAttribute('data-approved')).toBe('true');
+    // Only money really paid is in the colour of success: the approved month once its payment
+    // day has come (the demo's unit pays on the 15th).
+    {
+      const aino = await fixture.signedIn(server.baseUrl, 'aino');
+      await aino.goto(`${server.baseUrl}/client/money?month=${lastMonth}`);
+      const total = aino.locator('.money-total');
+      const paid = today >= paymentDayOf(lastMonth, 15);
+      expect(await total.getAttribute('data-paid')).toBe(String(paid));
+      expect(await total.innerText()).toMatch(paid ? /^Sait [\d,\u00a0]+€\. Raha tuli tilillesi / : /^Saat [\d,\u00a0]+€\. Raha tulee tilillesi /);
+      expect((await borderColour(total)) === (await okColour(aino))).toBe(paid);
+    }
     // Approving twice is refused.
     const again = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m }), redirect: 'manual' })).status, lastMonth);
     expect(again).toBe(400);
@@ -254,8 +282,8 @@ describe('money', () => {
     const aino = await fixture.signedIn(server.baseUrl, 'aino');
     await aino.goto(`${server.baseUrl}/client/money`);
     const adjustment = aino.locator('[data-line=adjustment]');
-    expect(await adjustment.textContent()).toContain('Paikalla → Sairas');
-    expect(await adjustment.textContent()).toContain('−12,00\u00a0€');
+    expect(await adjustment.innerText()).toMatch(/^Päivä \S+ \d+\.\d+\. on korjattu\. Nyt siinä lukee: Sairas\. Siitä otetaan pois 12,00\u00a0€\.$/);
+    expect(await adjustment.textContent()).not.toContain('−');
     await expectNoAxeViolations(aino, { client: true });
   });
 });

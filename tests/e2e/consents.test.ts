@@ -362,7 +362,8 @@ describe('family links', () => {
     const jukka = await fixture.signedIn(server.baseUrl, 'jukka');
     await jukka.goto(`${server.baseUrl}/client/consents`);
     const card = jukka.locator('.consent-card[data-link]', { hasText: 'Maija Virtanen' });
-    expect(await card.innerText()).toContain('Voi katsoa tietojasi.');
+    // A read-only link reads the conversation too: the client is told so.
+    expect(await card.innerText()).toContain('Voi katsoa tietojasi ja lukea viestisi. Ei voi lähettää viestejä.');
     await clickAndWait(jukka, card.locator('a', { hasText: 'Lopeta' }));
     expect(await jukka.locator('main').innerText()).toContain('Haluatko lopettaa tämän? Maija Virtanen ei voi enää asioida puolestasi.');
     await expectNoAxeViolations(jukka, { client: true });

@@ -330,20 +330,25 @@ describe('who answers, family, and refusals', () => {
     expect(await jukka.locator('li.message.from-staff').last().textContent()).toContain('Pekka Valmentaja');
   });
 
-  it('a family member writes on the client’s behalf, shown so to everyone', async () => {
+  it('a family member writes on the client’s behalf, shown so to everyone in their own words', async () => {
     const maija = await fixture.signedIn(server.baseUrl, { email: STAFF.family });
     await maija.goto(`${server.baseUrl}/family/${ids.matti}/messages`);
     await expectNoAxeViolations(maija, { client: true });
+    // Matti's own messages are his, not "Sinä": the family member reads about him.
+    const mattiWrote = maija.locator('li.message.from-client .message-meta strong', { hasText: 'Matti kirjoitti' });
+    expect(await mattiWrote.count()).toBeGreaterThan(0);
+    expect(await maija.locator('li.message .message-meta strong').allTextContents()).not.toContain('Sinä');
+    expect(await maija.locator('#write-heading').textContent()).toContain('Kirjoita viesti Matin puolesta');
     await maija.locator('#body').fill('Matti on tänään kotona. Terveisin Maija.');
     await clickAndWait(maija, maija.locator('form.write-message button[type=submit]'));
-    const label = 'Maija Virtanen, läheinen, Matin puolesta';
-    expect(await maija.locator('li.message').last().textContent()).toContain(label);
+    // Maija: "Sinä kirjoitit Matin puolesta"; Matti: "…, sinun puolestasi"; the worker: by name.
+    expect(await maija.locator('li.message').last().locator('.message-meta strong').textContent()).toBe('Sinä kirjoitit Matin puolesta');
     const matti = await fixture.signedIn(server.baseUrl, 'matti');
     await matti.goto(`${server.baseUrl}/client/messages`);
-    expect(await matti.locator('li.message').last().textContent()).toContain(label);
+    expect(await matti.locator('li.message').last().locator('.message-meta strong').textContent()).toBe('Maija Virtanen, läheinen, sinun puolestasi');
     const liisa = await fixture.signedIn(server.baseUrl, { email: STAFF.worker });
     await liisa.goto(`${server.baseUrl}/worker/messages/client/${ids.matti}`);
-    expect(await liisa.locator('li.message').last().textContent()).toContain(label);
+    expect(await liisa.locator('li.message').last().locator('.message-meta strong').textContent()).toBe('Maija Virtanen, läheinen, Matin puolesta');
   });
 
   it('refuses conversations and voice messages to everyone else, also by changed ids', async () => {

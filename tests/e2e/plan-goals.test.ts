@@ -126,7 +126,7 @@ describe('goals', () => {
     await page.locator(`#goal-${goalId} label.choice:has(input[value=hard])`).click();
     await clickAndWait(page, page.locator(`#goal-${goalId} form.answer button[type=submit]`));
     expect(await answersOf(goalId)).toBe(before + 1);
-    expect(await page.locator(`#goal-${goalId} .answer-history li`).last().textContent()).toContain('Vaikeaa');
+    expect(await page.locator(`#goal-${goalId} .answer-history li`).last().textContent()).toContain('Huonosti');
   });
 
   it("refuses an answer to another client's goal (an id changed in the form)", async () => {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPage, checkText, paragraphsFromMarkdown, type Rule } from '@domain/easy-read/check';
 import { isPictureConcept } from '@domain/pictures/concepts';
+import { MATH_SIGNS } from '@domain/easy-read/math-signs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const LANGS = ['fi', 'sv', 'en'] as const;
@@ -156,6 +157,19 @@ describe('easy-read content', () => {
     for (const lang of LANGS) expect(existsSync(join(ROOT, 'locales', lang)), `locales/${lang} is missing`).toBe(true);
     const offences = localeOffences(ROOT);
     expect(offences.length, report(offences)).toBe(0);
+  });
+
+  // docs/easy-read.md: a sum is said in sentences ("Olit töissä 17 päivää. Saat 5,60 € jokaisesta
+  // päivästä."), never written with ×, − or =; an amount taken off is said so, not with a minus.
+  it('client-facing strings say sums in words, without ×, −, = or a minus before a number', () => {
+    const found = LANGS.flatMap((lang) =>
+      localeFiles(ROOT, lang).flatMap((file) =>
+        flattenStrings(JSON.parse(readFileSync(file, 'utf8')))
+          .filter(([, text]) => MATH_SIGNS.test(text))
+          .map(([key, text]) => `${relative(ROOT, file)} › ${key}: "${text}"`),
+      ),
+    );
+    expect(found).toEqual([]);
   });
 
   it('has help pages and glossary entries', () => {

@@ -7,25 +7,28 @@ import type { Examples } from '../examples';
 const thisMonth = monthOf(todayInHelsinki());
 const lastMonth = addMonths(thisMonth, -1);
 
-/** A fictional month: present on weekdays, ill on the 3rd weekday, with one correction paid in. */
-function moneyOf(month: string, approved: boolean): MonthMoney {
+/**
+ * A fictional month: present on weekdays, ill on the 3rd weekday, with one correction paid in.
+ * `away` makes every day sick (a month that gives nothing); `mealCents` the meal fee of a day.
+ */
+function moneyOf(month: string, approved: boolean, { away = false, mealCents = 400 } = {}): MonthMoney {
   const weekdays = daysOfMonth(month).filter((d) => isoWeekday(d) <= 5);
   const statement = computeStatement({
     month,
-    days: weekdays.map((day, i) => ({ day, status: i === 2 ? 'sick' : 'present' })),
+    days: weekdays.map((day, i) => ({ day, status: away || i === 2 ? 'sick' : 'present' })),
     serviceTypeOn: () => 'tyotoiminta',
-    rates: [{ serviceType: 'tyotoiminta', validFrom: '2020-01-01', dailyCents: 1200, mealCents: 400 }],
+    rates: [{ serviceType: 'tyotoiminta', validFrom: '2020-01-01', dailyCents: 1200, mealCents }],
     mealFeeApplies: true,
     paidSummerHoliday: false,
     paidHolidayDaysBefore: 0,
-    adjustments: [{ forDay: weekdays[0], cents: 1200 }],
+    adjustments: away ? [] : [{ forDay: weekdays[0], cents: 1200 }],
   });
   const approvedStatement = approved
     ? { present_days: statement.presentDays, paid_holiday_days: 0, gross_cents: statement.grossCents, meal_fee_cents: statement.mealFeeCents, adjustments_cents: statement.adjustmentsCents, net_cents: statement.netCents }
     : null;
   return {
     statement: { statement, approved: approvedStatement, paymentDay: 15 },
-    adjustments: [{ for_day: weekdays[0], old_status: 'sick', new_status: 'present', cents: 1200 }],
+    adjustments: away ? [] : [{ for_day: weekdays[0], old_status: 'sick', new_status: 'present', cents: 1200 }],
   };
 }
 
@@ -36,9 +39,25 @@ export const examples = {
     props: { month: thisMonth, money: moneyOf(thisMonth, false), basePath: '/client/money' },
   },
   lastMonthApproved: {
-    description: 'Last month, approved, on the family member’s page',
+    description: 'Last month, approved, on the family member’s page: about Matti by name',
     look: 'easy-read',
-    props: { month: lastMonth, money: moneyOf(lastMonth, true), basePath: '/family/9/money' },
+    props: { month: lastMonth, money: moneyOf(lastMonth, true), basePath: '/family/9/money', reader: { as: 'family', name: 'Matti' } },
+  },
+  paidMonth: {
+    description: 'A month approved and paid long ago: "Sait …" in the colour of success',
+    look: 'easy-read',
+    props: { month: addMonths(thisMonth, -3), money: moneyOf(addMonths(thisMonth, -3), true), basePath: '/client/money' },
+  },
+  away: {
+    description: 'A month away: no money, and why, in words',
+    look: 'easy-read',
+    props: { month: lastMonth, money: moneyOf(lastMonth, true, { away: true }), basePath: '/client/money' },
+  },
+  mealAsMuch: {
+    description: 'The meal fee took all the money: the sentences say so, without a minus',
+    look: 'easy-read',
+    lang: 'en',
+    props: { month: thisMonth, money: moneyOf(thisMonth, false, { mealCents: 1200 }), basePath: '/client/money' },
   },
   noUnit: {
     description: 'A client without a unit: nothing to count yet',

@@ -11,9 +11,9 @@ export const examples = {
     props: { consents: inForce, withdrawBase: '/client/consents/withdraw' },
   },
   readOnly: {
-    description: 'A family member who may not withdraw: no buttons',
+    description: 'A family member who may not withdraw: no buttons, and why each is given said about the client',
     look: 'easy-read',
-    props: { consents: inForce, withdrawBase: null },
+    props: { consents: inForce, withdrawBase: null, reader: { as: 'family', name: 'Matti' } },
   },
   paper: {
     description: 'A consent recorded on paper, in Swedish',

@@ -36,6 +36,16 @@ export const examples = {
     lang: 'en',
     props: { messages: conversation.slice(1, 4), viewer: 'client', clientName: 'Matti', olderHref: null },
   },
+  family: {
+    description: 'Maija reads Matti’s conversation: "Matti kirjoitti", her own "Sinä kirjoitit Matin puolesta"',
+    look: 'easy-read',
+    props: { messages: conversation, viewer: 'family', clientName: 'Matti', me: 6, olderHref: null },
+  },
+  familyUninflected: {
+    description: 'A name whose Finnish genitive a rule cannot be sure of: "Sinä kirjoitit hänen puolestaan"',
+    look: 'easy-read',
+    props: { messages: conversation.slice(3), viewer: 'family', clientName: 'Tuomas', me: 6, olderHref: null },
+  },
   none: {
     description: 'No messages yet',
     look: 'easy-read',

@@ -45,7 +45,7 @@ export const examples = {
   familyReadOnly: {
     description: 'A family member reads them, without the answer form',
     look: 'easy-read',
-    props: { goals, reached, answering: false },
+    props: { goals, reached, answering: false, reader: { as: 'family', name: 'Matti' } },
   },
   none: {
     description: 'No goals yet',

@@ -33,6 +33,11 @@ export const examples = {
     look: 'easy-read',
     props: { plan, worker: EXAMPLE_WORKER },
   },
+  family: {
+    description: 'The same plan on a family member’s page: about Matti by name ("Matti on työtoiminnassa")',
+    look: 'easy-read',
+    props: { plan, worker: EXAMPLE_WORKER, reader: { as: 'family', name: 'Matti' } },
+  },
   withPlacePhoto: {
     description: 'A place with a photo instead of a picture, in Swedish',
     look: 'easy-read',

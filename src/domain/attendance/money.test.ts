@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceType } from '../plan/plan';
-import { computeStatement, formatEuros, parseEurosToCents, rateOn, type Rate, type StatementInput } from './money';
+import { computeStatement, formatEuros, parseEurosToCents, paymentDayOf, rateOn, type Rate, type StatementInput } from './money';
 import type { AttendanceStatus } from './status';
 
 const NBSP = '\u00A0';
@@ -296,5 +296,14 @@ describe('parseEurosToCents', () => {
 
   it('round-trips with formatEuros for English amounts below a thousand', () => {
     for (const cents of [0, 1, 29, 435, 537, 99999]) expect(parseEurosToCents(formatEuros(cents, 'en').slice(1))).toBe(cents);
+  });
+});
+
+describe('paymentDayOf', () => {
+  it('is the payment day of the next month, moved back over weekends and public holidays', () => {
+    expect(paymentDayOf('2026-10', 15)).toBe('2026-11-13'); // Sunday 15.11. → Friday 13.11.
+    expect(paymentDayOf('2026-11', 15)).toBe('2026-12-15'); // a Tuesday
+    expect(paymentDayOf('2026-11', 6)).toBe('2026-12-04'); // Sunday 6.12. is Independence Day too
+    expect(paymentDayOf('2026-12', 1)).toBe('2026-12-31'); // Friday 1.1. is New Year's Day
   });
 });

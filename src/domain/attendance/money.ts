@@ -4,7 +4,8 @@
  */
 import type { Lang } from '../easy-read/check';
 import type { ServiceType } from '../plan/plan';
-import { isCalendarMonth, isIsoDate } from './month';
+import { holidayOn } from './holidays';
+import { addDays, addMonths, isCalendarMonth, isIsoDate, isoWeekday } from './month';
 import type { AttendanceStatus } from './status';
 
 export interface Rate {
@@ -207,4 +208,14 @@ export function parseEurosToCents(text: string): number | null {
   if (!match) return null;
   const fraction = (match[2] ?? '').padEnd(2, '0');
   return Number(match[1]) * 100 + Number(fraction);
+}
+
+/**
+ * The day a month's money is paid: the unit's payment day of the next month, or the last working
+ * day before it when that day is a Saturday, Sunday or public holiday.
+ */
+export function paymentDayOf(month: string, dayOfMonth: number): string {
+  let day = `${addMonths(month, 1)}-${String(dayOfMonth).padStart(2, '0')}`;
+  while (isoWeekday(day) >= 6 || holidayOn(day)) day = addDays(day, -1);
+  return day;
 }

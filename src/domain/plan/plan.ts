@@ -5,8 +5,19 @@
 export const SERVICE_TYPES = ['tyotoiminta', 'avotyotoiminta', 'tyohonvalmennus', 'kuntouttava_tyotoiminta'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
+import type { PictureConcept } from '../pictures/concepts';
+
+/**
+ * The three answers to "Miten menee?" about a goal. Their words (client.json goals.feeling) are
+ * ones a client knows at once: "Hyvin", "Ihan ok", "Huonosti" (no "Vähän", which answers nothing
+ * on its own), no negation ("Not good" hides "good"), no word shared between two answers; each
+ * has a face of its own. tests/unit/goal-answers.test.ts holds them to that.
+ */
 export const FEELINGS = ['good', 'some', 'hard'] as const;
 export type Feeling = (typeof FEELINGS)[number];
+
+/** The picture of each answer, beside its word on the answer card and in the history. */
+export const FEELING_PICTURE: Record<Feeling, PictureConcept> = { good: 'feeling-good', some: 'feeling-some', hard: 'feeling-hard' };
 
 export function isFeeling(value: unknown): value is Feeling {
   return typeof value === 'string' && (FEELINGS as readonly string[]).includes(value);
