@@ -14,4 +14,10 @@ export const examples = {
     actor: { ...CLIENT_ACTOR, person: { ...CLIENT_ACTOR.person, language: 'sv', text_size: 125 } },
     props: {},
   },
+  carryingAStep: {
+    description: 'On a step of a multi-step form: the buttons post that form (its answers travel with them)',
+    look: 'easy-read',
+    actor: CLIENT_ACTOR,
+    props: { carry: 'consent-wizard' },
+  },
 } satisfies Examples<typeof PageTools>;

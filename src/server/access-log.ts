@@ -1,7 +1,7 @@
 import type { Database } from './db';
 import type { AccessBasis } from './access';
 import { addDays } from '@domain/attendance/month';
-import { helsinkiMidnight } from '@domain/time/helsinki';
+import { helsinkiMidnight, helsinkiMoment } from '@domain/time/helsinki';
 import { dateTimeOf } from '@domain/time/format';
 import { csvDocument } from './csv';
 
@@ -40,41 +40,69 @@ export function topicOf(action: string): LoggedTopic {
   return TOPIC_OF_ACTION[action] ?? 'other';
 }
 
-export interface AccessLogEntry {
-  at: number;
+/**
+ * One person's views of the client's data on one Helsinki day, as one line: "Liisa katsoi
+ * tietojasi 3 kertaa tänään." A page reload or a few clicks make many rows; the client wants to
+ * know who looked, how often and when, not every click.
+ */
+export interface AccessLogDay {
+  /** The Helsinki day, YYYY-MM-DD. */
+  day: string;
   who: string;
-  topic: LoggedTopic;
+  count: number;
+  /** What was looked at, the most recent first, each once. */
+  topics: LoggedTopic[];
+  /** The basis of the latest view of the day. */
   basis: Exclude<AccessBasis, 'self'>;
+  /** The latest view of the day. */
+  lastAt: number;
 }
 
-/** Where the next page starts: the time and id of the last entry shown ("1767225600000-42"). */
-export type LogCursor = { at: number; id: number };
-
-export function parseLogCursor(text: string | null): LogCursor | null {
-  const m = /^(\d{1,15})-(\d{1,15})$/.exec(text ?? '');
-  return m ? { at: Number(m[1]), id: Number(m[2]) } : null;
+/** A page of the log starts before this Helsinki day (the day the page before ended at). */
+export function parseLogDay(text: string | null): string | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  // A real day only (not 2026-02-30, which Date would roll over): the page must not fail on it.
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === text ? text : null;
 }
 
 /**
- * One page of the log of a client's data, newest first (read in the order of the client+time
- * index), and the cursor to continue from when older entries exist. The cursor holds the time
- * and the id of the last entry shown: ids alone do not follow time (a row may be written with an
- * earlier time than one before it), and the page after must neither skip nor repeat a row.
+ * One page of the log of a client's data, grouped by person and day, newest first (read in the
+ * order of the client+time index), with the day the next page starts before when older days exist.
+ * A page holds whole days (at least `size` lines, unless the log ends first), so a person's views
+ * of one day are never split over two pages; the next page starts at that day's Helsinki midnight.
  */
-export async function accessLogPage(db: Database, clientId: number, before: LogCursor | null, size = 20): Promise<{ entries: AccessLogEntry[]; olderFrom: string | null }> {
-  const rows = await db.all<{ id: number; at: number; who: string; action: string; basis: AccessLogEntry['basis'] }>(
-    `SELECT l.id, l.at, p.full_name AS who, l.action, l.basis
-       FROM access_log l JOIN people p ON p.id = l.actor_id
-      WHERE l.client_id = ? AND (? IS NULL OR l.at < ? OR (l.at = ? AND l.id < ?))
-      ORDER BY l.at DESC, l.id DESC LIMIT ?`,
-    [clientId, before?.at ?? null, before?.at ?? null, before?.at ?? null, before?.id ?? null, size + 1],
-  );
-  const page = rows.slice(0, size);
-  const last = page[page.length - 1];
-  return {
-    entries: page.map((r) => ({ at: r.at, who: r.who, topic: topicOf(r.action), basis: r.basis })),
-    olderFrom: rows.length > size ? `${last.at}-${last.id}` : null,
-  };
+export async function accessLogDays(db: Database, clientId: number, beforeDay: string | null, size = 20): Promise<{ days: AccessLogDay[]; olderFrom: string | null }> {
+  const groups = new Map<string, AccessLogDay>();
+  let cursor: { at: number; id: number } | null = null;
+  const bound = beforeDay ? helsinkiMidnight(beforeDay) : null;
+  const CHUNK = 500;
+  let lastDay: string | null = null;
+  for (;;) {
+    const rows: { id: number; at: number; actor_id: number; who: string; action: string; basis: AccessLogDay['basis'] }[] = await db.all(
+      `SELECT l.id, l.at, l.actor_id, p.full_name AS who, l.action, l.basis
+         FROM access_log l JOIN people p ON p.id = l.actor_id
+        WHERE l.client_id = ? AND (? IS NULL OR l.at < ?) AND (? IS NULL OR l.at < ? OR (l.at = ? AND l.id < ?))
+        ORDER BY l.at DESC, l.id DESC LIMIT ?`,
+      [clientId, bound, bound, cursor?.at ?? null, cursor?.at ?? null, cursor?.at ?? null, cursor?.id ?? null, CHUNK],
+    );
+    for (const r of rows) {
+      const day = helsinkiMoment(r.at).date;
+      // A full page ends where a new day begins: the day before it is complete.
+      if (groups.size >= size && day !== lastDay && lastDay !== null) return { days: [...groups.values()], olderFrom: lastDay };
+      const key = `${day} ${r.actor_id}`;
+      const group = groups.get(key);
+      const topic = topicOf(r.action);
+      if (group) {
+        group.count++;
+        if (!group.topics.includes(topic)) group.topics.push(topic);
+      } else groups.set(key, { day, who: r.who, count: 1, topics: [topic], basis: r.basis, lastAt: r.at });
+      lastDay = day;
+    }
+    if (rows.length < CHUNK) return { days: [...groups.values()], olderFrom: null };
+    const last = rows[rows.length - 1];
+    cursor = { at: last.at, id: last.id };
+  }
 }
 
 export const LOGGED_TOPICS: readonly LoggedTopic[] = ['plan', 'goals', 'attendance', 'money', 'messages', 'consents', 'other'];

@@ -80,7 +80,10 @@ export async function findSmallTargets(page: Page, minimum = 44): Promise<Target
       if (el.tagName !== 'A') return false;
       if (getComputedStyle(el).display !== 'inline') return false;
       const block = el.parentElement?.closest(TEXT_BLOCKS);
-      return !!block;
+      if (!block) return false;
+      // Only a link inside a sentence is excepted (WCAG 2.5.8 "inline"): a link alone in its
+      // paragraph, like "Peruuta ja palaa" under a form, is a target of its own and needs 44 px.
+      return (block.textContent ?? '').replace(/\s+/g, ' ').trim() !== (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     }
 
     function describe(el: Element): string {

@@ -45,4 +45,20 @@ describe('the absence report steps', () => {
     const lost = readReportPost(form({ key: 'k', step: '3', when: 'pick', reason: 'doctor', nav: 'send' }), pickable, TODAY);
     expect(lost).toMatchObject({ state: { step: '1', error: null }, ready: null });
   });
+
+  it('shows the same step again, every answer kept and no error, when the language changes in the middle (nav=stay)', () => {
+    // Step 1b with two days ticked but not sent yet: the same days are still ticked.
+    let r = readReportPost(form({ key: 'k', step: '1b', when: 'pick', day: ['2026-11-25', '2026-11-30'], nav: 'stay' }), pickable, TODAY);
+    expect(r.state).toMatchObject({ step: '1b', key: 'k', picked: ['2026-11-25', '2026-11-30'], error: null });
+    expect(r.ready).toBeNull();
+    // Step 3 with words typed: nothing is sent, the words stay.
+    r = readReportPost(form({ key: 'k', step: '3', when: 'tomorrow', reason: 'doctor', words: 'Hammaslääkäri', nav: 'stay' }), pickable, TODAY);
+    expect(r.state).toMatchObject({ step: '3', reason: 'doctor', words: 'Hammaslääkäri', days: ['2026-11-24'], error: null });
+    expect(r.ready).toBeNull();
+    // Nothing chosen yet at step 1: step 1 again without an error.
+    expect(readReportPost(form({ key: 'k', step: '1', nav: 'stay' }), pickable, TODAY).state).toMatchObject({ step: '1', error: null });
+    // A changed form whose earlier answer does not hold goes back to that step, quietly.
+    expect(readReportPost(form({ key: 'k', step: '3', when: 'pick', reason: 'sick', nav: 'stay' }), pickable, TODAY).state).toMatchObject({ step: '1b', error: null });
+    expect(readReportPost(form({ key: 'k', step: '3', when: 'today', reason: 'party', nav: 'stay' }), pickable, TODAY).state).toMatchObject({ step: '2', error: null });
+  });
 });

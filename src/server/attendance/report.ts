@@ -15,6 +15,8 @@ import { createAbsenceReport, weeklySchedule } from './store';
  * rules of the steps are here and the page only draws the state.
  */
 export const REPORT_WORDS_MAX = 500;
+/** The id of the steps' form: the page tools' language and text-size buttons carry its fields. */
+export const REPORT_FORM = 'absence-report';
 /** How far ahead days may be picked: the next three weeks. */
 const PICKABLE_DAYS = 21;
 
@@ -65,6 +67,9 @@ export function emptyReport(pickable: string[]): ReportState {
  * Reads one posted step and says which step to show next, with an error when the answer is
  * missing or wrong (the same step again, every answer kept). `ready` is set when the client
  * pressed Send at step 3 and every answer holds: the handler then records the report.
+ * `nav=stay` (a language or text size chosen in the middle, see preference-switch.ts) shows the
+ * same step again with every answer and no error; an earlier answer that does not hold (a changed
+ * form) quietly sends it back to that answer's step.
  */
 export function readReportPost(form: FormData, pickable: string[], today: string): { state: ReportState; ready: { reason: AbsenceReason; words: string; days: string[] } | null } {
   const s = emptyReport(pickable);
@@ -76,7 +81,14 @@ export function readReportPost(form: FormData, pickable: string[], today: string
   s.days = daysOf(s.when, s.picked, today);
   const at = field(form, 'step', 3) as ReportStep;
   let ready = null;
-  if (field(form, 'nav', 10) === 'back') {
+  const nav = field(form, 'nav', 10);
+  if (nav === 'stay') {
+    const whenHolds = s.when === 'today' || s.when === 'tomorrow' || (s.when === 'pick' && s.picked.length > 0);
+    const steps: ReportStep[] = ['1', '1b', '2', '3'];
+    s.step = steps.includes(at) ? at : '1';
+    if ((s.step === '2' || s.step === '3') && !whenHolds) s.step = s.when === 'pick' ? '1b' : '1';
+    else if (s.step === '3' && !isAbsenceReason(s.reason)) s.step = '2';
+  } else if (nav === 'back') {
     s.step = at === '3' ? '2' : at === '2' ? (s.when === 'pick' ? '1b' : '1') : '1';
   } else if (at === '1') {
     s.step = s.when === 'today' || s.when === 'tomorrow' ? '2' : s.when === 'pick' ? '1b' : '1';

@@ -21,6 +21,8 @@ import {
  * representative's page share this: the pages differ only in whose consent it is.
  */
 export const NAME_MAX = 120;
+/** The id of the steps' form: the page tools' language and text-size buttons carry its fields. */
+export const WIZARD_FORM = 'consent-wizard';
 export type WizardStep = 1 | 2 | 3 | 4;
 export type WizardError =
   | 'pickRecipient'
@@ -101,6 +103,9 @@ function durationError(s: WizardState, today: string): WizardError | null {
  * Reads one posted step and says which step to show next, with an error when the answer is
  * missing or wrong (the same step is shown again with every answer kept). `ready` is set when
  * the person confirmed at step 4 and every answer holds: the page then records the consent.
+ * `nav=stay` (a language or text size chosen in the middle, see preference-switch.ts) shows the
+ * same step again with every answer, nothing checked aloud: an earlier answer that does not hold
+ * (a changed form) quietly sends it back to that answer's step.
  */
 export function readWizardPost(form: FormData, today: string): { state: WizardState; ready: ReadyConsent | null } {
   const rawInfo = form.getAll('info').filter((v): v is string => typeof v === 'string');
@@ -127,6 +132,16 @@ export function readWizardPost(form: FormData, today: string): { state: WizardSt
     [3, () => durationError(s, today)],
   ];
   const upTo = at >= 1 && at <= 4 ? at : 1;
+  if (nav === 'stay') {
+    s.step = upTo;
+    for (const [step, check] of checks) {
+      if (step < upTo && check()) {
+        s.step = step;
+        break;
+      }
+    }
+    return { state: s, ready: null };
+  }
   for (const [step, check] of checks) {
     if (step > upTo) break;
     const error = check();
