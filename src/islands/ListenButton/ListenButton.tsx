@@ -74,7 +74,7 @@ export default function ListenButton({ lang, listenLabel, stopLabel }: Props) {
       onClick={() => (speaking ? stop() : start())}
       data-listen
     >
-      <svg class="picture" viewBox="0 0 72 72" width={36} height={36} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
+      <svg class="picture" viewBox="0 0 72 72" width={36} height={36} data-concept={speaking ? 'stop' : 'listen'} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
       {speaking ? stopLabel : listenLabel}
     </button>
   );
