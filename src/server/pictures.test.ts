@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PICTURE_CONCEPTS } from '@domain/pictures/concepts';
 import { CONCEPT_ICONS, PICTURE_SIZES, PIN_ICONS, iconBody, pictureMarkup, weekdayPicture } from './pictures';
 
@@ -42,4 +44,25 @@ describe('the picture register', () => {
       expect(Number(rule![2]) * rootPx).toBeCloseTo(size);
     }
   });
+
+  it('draws a page’s own pictures through a concept: a picture by icon name is only a stored choice of a worker', () => {
+    // The content path ({ icon }) is for pictures a worker chose (a goal's, a place's, the
+    // picker's list): its name comes from the database or the catalogue, never written in code,
+    // which would pass by the register (and the browser test leaves content pictures out).
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const found: string[] = [];
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of files(src).filter((f) => /\.(astro|ts|tsx)$/.test(f) && !/\.test\.ts$/.test(f))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\b(?:picture|pictureMarkup)\(\{\s*icon:\s*([^,]+),/g)) {
+        if (/['"`]/.test(m[1])) found.push(`${path.relative(src, file)}: icon ${m[1].trim()}`);
+      }
+      if (!file.endsWith(path.join('server', 'pictures.ts')) && /\b(CONCEPT_ICONS|PIN_ICONS|iconBody(WithUniqueIds)?)\b/.test(text) && !file.endsWith(path.join('ListenButton', 'icons.ts'))) {
+        found.push(`${path.relative(src, file)}: reads the icon tables itself`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
 });
+

@@ -141,7 +141,7 @@ export function iconBodyWithUniqueIds(name: string): string {
 /**
  * The sizes a picture may have, in px at normal text size. On easy-read pages client.css gives each
  * its size in rem instead (`.picture[width="48"]`), so pictures grow with the text-size setting
- * (Isompi, Suurin) like the words beside them; tests/unit/picture-sizes.test.ts checks that every
+ * (Iso, Isompi) like the words beside them; src/server/pictures.test.ts checks that every
  * size here has its rule. Elsewhere (staff pages, print) the width and height attributes apply.
  */
 export const PICTURE_SIZES = [24, 32, 36, 40, 44, 48, 56, 64, 72, 80, 96] as const;
