@@ -28,31 +28,37 @@ export const CONCEPT_ICONS: Record<PictureConcept, string> = {
   family: 'family',
   card: 'identification-card',
   camera: 'camera',
-  pin: 'framed-picture',
+  pin: 'key',
+  pictures: 'framed-picture',
   tablet: 'tablet',
   'tablet-shared': 'busts-in-silhouette',
   sick: 'face-with-thermometer',
   holiday: 'palm-tree',
-  present: 'check-mark-button',
-  absent: 'cross-mark',
+  present: 'person-standing',
+  absent: 'chair',
   'no-service': 'no-entry',
+  report: 'memo',
+  'other-reason': 'keycap-asterisk',
   calendar: 'calendar',
   clock: 'alarm-clock',
   place: 'round-pushpin',
   warning: 'warning',
   lock: 'locked',
   check: 'check-mark',
+  'not-yet': 'white-large-square',
   cross: 'cross-mark',
   back: 'left-arrow',
   forward: 'right-arrow',
   question: 'red-question-mark',
+  'not-found': 'magnifying-glass-tilted-left',
   info: 'information',
   glossary: 'open-book',
   work: 'hammer-and-wrench',
-  coin: 'coin',
   meal: 'fork-and-knife-with-plate',
   phone: 'telephone-receiver',
-  handshake: 'handshake',
+  thanks: 'red-heart',
+  late: 'person-running',
+  'voice-message': 'studio-microphone',
   doctor: 'health-worker',
   star: 'star',
   greeting: 'waving-hand',
@@ -77,8 +83,9 @@ export const CONCEPT_ICONS: Record<PictureConcept, string> = {
   health: 'stethoscope',
   contact: 'card-index',
   hourglass: 'hourglass-not-done',
-  history: 'scroll',
-  paper: 'writing-hand',
+  reminder: 'bell',
+  history: 'ledger',
+  'access-log': 'eyes',
 };
 
 export const PIN_ICONS: Record<PinPicture, string> = {
@@ -132,10 +139,19 @@ export function iconBodyWithUniqueIds(name: string): string {
   return body.replace(/\bid="([^"]+)"/g, `id="$1${suffix}"`).replace(/(href="#|url\(#)([^")]+)/g, `$1$2${suffix}`);
 }
 
+/**
+ * The sizes a picture may have, in px at normal text size. On easy-read pages client.css gives each
+ * its size in rem instead (`.picture[width="48"]`), so pictures grow with the text-size setting
+ * (Iso, Isompi) like the words beside them; src/server/pictures.test.ts checks that every
+ * size here has its rule. Elsewhere (staff pages, print) the width and height attributes apply.
+ */
+export const PICTURE_SIZES = [24, 32, 36, 40, 44, 48, 56, 64, 72, 80, 96] as const;
+export type PictureSize = (typeof PICTURE_SIZES)[number];
+
 type PictureOptions = {
   /** Required: '' only when the words beside the picture say the same thing (it is then hidden). */
   alt: string;
-  size?: number;
+  size?: PictureSize;
   className?: string;
 } & (
   | { concept: PictureConcept }
@@ -158,6 +174,22 @@ export function picture(options: PictureOptions): ReturnType<typeof markHTMLStri
   return markHTMLString(pictureMarkup(options));
 }
 
+/**
+ * What a picture stands for, written on it so that a test in the browser can read it
+ * (tests/e2e/pictures.test.ts): `data-concept="…"` for a concept of the register, or
+ * `data-picture="content"` for a picture a worker chose from the catalogue for a goal or a place
+ * and `data-picture="pin"` for a picture of the picture code. Content pictures are not concepts:
+ * they show what the worker's own words beside them say (the goal's title, the place's name), so
+ * the same emoji may stand for two different goals, and a worker may pick an emoji the register
+ * also uses; the register's rule (one picture, one meaning) is for the portal's own pictures.
+ */
+function meaningAttribute(options: PictureOptions): string {
+  if ('concept' in options) return `data-concept="${options.concept}"`;
+  if ('pin' in options) return 'data-picture="pin"';
+  // An unknown stored name falls back to a concept's picture: then it is that concept.
+  return bodies.has(options.icon) ? 'data-picture="content"' : `data-concept="${options.fallback}"`;
+}
+
 /** The SVG markup itself, as a plain string. */
 export function pictureMarkup(options: PictureOptions): string {
   const name =
@@ -171,7 +203,8 @@ export function pictureMarkup(options: PictureOptions): string {
   const size = options.size ?? 48;
   const className = options.className ? `picture ${escapeAttribute(options.className)}` : 'picture';
   const a11y = options.alt ? `role="img" aria-label="${escapeAttribute(options.alt)}"` : 'aria-hidden="true"';
-  return `<svg class="${className}" viewBox="${ICON_VIEWBOX}" width="${size}" height="${size}" ${a11y} focusable="false">${iconBodyWithUniqueIds(name)}</svg>`;
+  const meaning = meaningAttribute(options);
+  return `<svg class="${className}" viewBox="${ICON_VIEWBOX}" width="${size}" height="${size}" ${meaning} ${a11y} focusable="false">${iconBodyWithUniqueIds(name)}</svg>`;
 }
 
 /**
@@ -185,11 +218,11 @@ const WEEKDAY_COLOURS = ['#2e7d32', '#1565c0', '#8d6e63', '#6a1b9a', '#f9a825', 
  * A weekday's picture: a calendar page in the day's colour with the day's first letters
  * ("Ma", "Ti"…). Decorative (aria-hidden): the full name is always written next to it.
  */
-export function weekdayPicture(isoWeekday: number, dayName: string, size = 48): ReturnType<typeof markHTMLString> {
+export function weekdayPicture(isoWeekday: number, dayName: string, size: PictureSize = 48): ReturnType<typeof markHTMLString> {
   const colour = WEEKDAY_COLOURS[(isoWeekday - 1) % 7];
   const letters = escapeAttribute(dayName.slice(0, 2).replace(/^./, (c) => c.toUpperCase()));
   return markHTMLString(
-    `<svg class="picture weekday-picture" viewBox="0 0 72 72" width="${size}" height="${size}" aria-hidden="true" focusable="false">` +
+    `<svg class="picture weekday-picture" viewBox="0 0 72 72" width="${size}" height="${size}" data-picture="weekday" data-weekday="${isoWeekday}" aria-hidden="true" focusable="false">` +
       `<rect x="6" y="8" width="60" height="58" rx="8" fill="#ffffff" stroke="#1a1a1a" stroke-width="3"/>` +
       `<path d="M6 16a8 8 0 0 1 8-8h44a8 8 0 0 1 8 8v8H6z" fill="${colour}" stroke="#1a1a1a" stroke-width="3"/>` +
       `<line x1="22" y1="3" x2="22" y2="14" stroke="#1a1a1a" stroke-width="4" stroke-linecap="round"/>` +

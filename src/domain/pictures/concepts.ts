@@ -1,8 +1,12 @@
 /**
- * Every meaning a picture may carry on client pages. Content and code name a concept, never an
- * icon file, so that one concept always shows the same picture (docs/design.md#pictures); the concept → OpenMoji
- * mapping lives in `src/server/pictures.ts`. The zod schemas of the content collections accept
- * only these names, so a typo in frontmatter fails the build instead of showing no picture.
+ * Every meaning a picture may carry on client and family pages: the register of concepts
+ * (docs/design.md#pictures). Content and code name a concept, never an icon file, and the concept
+ * → OpenMoji mapping in `src/server/pictures.ts` gives each concept exactly one picture and no two
+ * concepts the same picture, so one picture always means one thing ("Sama kuva tarkoittaa aina
+ * samaa asiaa", the help page promises). A concept is one meaning, not one picture that happened
+ * to fit: a new meaning gets a new concept and its own picture, never an existing concept whose
+ * picture looks close enough. The zod schemas of the content collections accept only these
+ * names, so a typo in frontmatter fails the build instead of showing no picture.
  */
 export const PICTURE_CONCEPTS = [
   'home',
@@ -11,8 +15,8 @@ export const PICTURE_CONCEPTS = [
   'attendance',
   'money',
   'messages',
-  'consents',
-  'listen',
+  'consents', // Luvat, and giving one (Anna lupa)
+  'listen', // Kuuntele: the page read aloud
   'stop',
   'help',
   'text-size',
@@ -22,32 +26,38 @@ export const PICTURE_CONCEPTS = [
   'worker',
   'family',
   'card',
-  'camera',
-  'pin',
+  'camera', // the tablet's camera (reading the login card on /card)
+  'pin', // the picture code (kuvakoodi): the client's key
+  'pictures', // what the pictures mean (the help page)
   'tablet',
   'tablet-shared',
   'sick',
   'holiday',
-  'present',
+  'present', // was there (Paikalla) on a day of the calendar
   'absent',
   'no-service',
-  'calendar',
-  'clock',
+  'report', // an absence report (ilmoitus) and telling of an absence
+  'other-reason', // an absence for another reason (Muu syy)
+  'calendar', // a date, a month, choosing days
+  'clock', // a time of day (klo 9–15)
   'place',
   'warning',
   'lock',
-  'check',
-  'cross',
+  'check', // done, yes, saved (also a goal step done: Tehty)
+  'not-yet', // a goal step not done yet (Ei vielä)
+  'cross', // cancel, withdraw, end
   'back',
   'forward',
-  'question',
+  'question', // a question (Minulla on kysyttävää)
+  'not-found', // a page or thing that was not found
   'info',
   'glossary',
   'work',
-  'coin',
   'meal',
   'phone',
-  'handshake',
+  'thanks',
+  'late', // Myöhästyn
+  'voice-message', // recording and hearing a voice message
   'doctor',
   'star',
   'greeting',
@@ -73,9 +83,10 @@ export const PICTURE_CONCEPTS = [
   'medication',
   'health',
   'contact',
-  'hourglass',
-  'history',
-  'paper',
+  'hourglass', // a length of time (how long a consent lasts), or a wait
+  'reminder', // something ends soon (a consent): a reminder
+  'history', // what happened before (Lupien historia)
+  'access-log', // who has looked at your information
 ] as const;
 
 export type PictureConcept = (typeof PICTURE_CONCEPTS)[number];

@@ -128,7 +128,7 @@ export default function ListenButton({ lang, listenLabel, stopLabel, noVoiceLabe
         onClick={() => (speaking ? stop() : start())}
         data-listen
       >
-        <svg class="picture" viewBox="0 0 72 72" width={36} height={36} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
+        <svg class="picture" viewBox="0 0 72 72" width={36} height={36} data-concept={speaking ? 'stop' : 'listen'} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
         {speaking ? stopLabel : listenLabel}
       </button>
       {/* Always in the page, so screen readers hear the words when they appear in it. A live
