@@ -1,0 +1,120 @@
+/**
+ * Texts a worker writes for a client, in the client's own language (issue 14, point 16): the plan
+ * and goal editors say which language the client reads and take the summary and goal titles in
+ * it; the client reading Swedish sees them in Swedish, and a text that exists only in Finnish is
+ * marked lang="fi" with a note in the reader's language. A family member reading English sees the
+ * same fallback; a Finnish reader sees no note.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chooseLanguage, clickAndWait, path, STAFF, useBrowser } from '../helpers/browser';
+import { querySql } from '../helpers/server';
+import { useServerWithClients } from '../helpers/own-server';
+import { expectNoAxeViolations } from '../helpers/axe';
+
+const fixture = useBrowser();
+const { server, ids } = useServerWithClients();
+const STAFF_VIEW = { viewport: { width: 1280, height: 800 } };
+
+const goalId = async (title: string) =>
+  (await querySql<{ id: number }>(server.dbFile, 'SELECT id FROM goals WHERE client_id = ? AND title = ?', [ids.aino, title]))[0].id;
+const trimmed = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+describe('texts in the client’s language', () => {
+  it('a worker writes the summary and a goal title in Swedish for a client who reads Swedish; the client sees them, and Finnish-only texts say so', async () => {
+    // Aino chooses svenska in the page tools: it is saved on her account, and staff see it.
+    const aino = await fixture.signedIn(server.baseUrl, 'aino');
+    await aino.goto(`${server.baseUrl}/client/plan`);
+    await chooseLanguage(aino, 'sv');
+    expect(await querySql(server.dbFile, 'SELECT language FROM people WHERE id = ?', [ids.aino])).toEqual([{ language: 'sv' }]);
+
+    // The plan editor: the client's language, and the summary in Swedish beside the Finnish one.
+    const pekka = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute }, STAFF_VIEW);
+    await pekka.goto(`${server.baseUrl}/worker/clients/${ids.aino}/plan`);
+    expect(await trimmed(pekka, '#client-language strong')).toBe('Asiakas lukee ruotsia.');
+    const swedishSummary = pekka.locator('textarea#summary_translation');
+    expect(await swedishSummary.getAttribute('lang')).toBe('sv');
+    expect(await pekka.locator('label[for=summary_translation]').textContent()).toContain('ruotsiksi');
+    await swedishSummary.fill('Du arbetar på kaféet.\n\nDu kokar kaffe och diskar.');
+    await expectNoAxeViolations(pekka, { client: false });
+    await clickAndWait(pekka, pekka.getByRole('button', { name: 'Tallenna uusi versio' }));
+    expect(path(pekka)).toMatch(new RegExp(`^/worker/clients/${ids.aino}\\?saved=\\d+$`));
+    const [saved] = await querySql<{ text: string }>(
+      server.dbFile,
+      `SELECT t.text FROM text_translations t JOIN plan_versions v ON v.id = t.record_id
+        WHERE t.kind = 'plan_summary' AND t.lang = 'sv' AND v.client_id = ? ORDER BY v.version DESC LIMIT 1`,
+      [ids.aino],
+    );
+    // (A form sends a textarea's line breaks as CRLF.)
+    expect(saved.text.replace(/\r\n/g, '\n')).toBe('Du arbetar på kaféet.\n\nDu kokar kaffe och diskar.');
+    const [audit] = await querySql<{ new_value: string }>(server.dbFile, "SELECT new_value FROM admin_audit WHERE action = 'save plan' AND target_id = ? ORDER BY id DESC LIMIT 1", [ids.aino]);
+    expect(JSON.parse(audit.new_value)).toMatchObject({ summary_sv: saved.text });
+
+    // The goal editor: the bus goal gets its title in Swedish; a new step is written in Finnish only.
+    const bus = await goalId('Kuljen bussilla yksin');
+    await pekka.goto(`${server.baseUrl}/worker/clients/${ids.aino}/goals`);
+    expect(await trimmed(pekka, '#client-language strong')).toBe('Asiakas lukee ruotsia.');
+    const busEditor = pekka.locator(`#goal-${bus}`);
+    expect(await busEditor.locator(`#title-${bus}-in`).inputValue()).toBe('');
+    await busEditor.locator(`#title-${bus}-in`).fill('Jag åker buss själv');
+    await clickAndWait(pekka, busEditor.locator(`#edit-${bus}`).getByRole('button', { name: 'Tallenna', exact: true }));
+    await busEditor.locator(`#step-${bus}`).fill('Istun bussissa.');
+    await clickAndWait(pekka, busEditor.getByRole('button', { name: 'Lisää askel' }));
+    expect(await busEditor.locator(`#title-${bus}-in`).inputValue()).toBe('Jag åker buss själv');
+    expect(await busEditor.locator('[data-step-in=missing]').count()).toBe(3);
+    await expectNoAxeViolations(pekka, { client: false });
+
+    // Aino, in Swedish: the summary and the bus goal in Swedish, not marked as Finnish.
+    await aino.goto(`${server.baseUrl}/client/plan`);
+    const summary = aino.locator('section[aria-labelledby=plan-what] p');
+    expect(await summary.allTextContents()).toContain('Du kokar kaffe och diskar.');
+    expect(await aino.locator('section[aria-labelledby=plan-what] [lang=fi]').count()).toBe(0);
+    expect(await aino.locator('section[aria-labelledby=plan-what] .only-finnish').count()).toBe(0);
+
+    await aino.goto(`${server.baseUrl}/client/goals`);
+    expect(await aino.locator('html').getAttribute('lang')).toBe('sv');
+    const busGoal = aino.locator(`#goal-${bus}`);
+    expect(await trimmed(aino, `#goal-${bus}-title`)).toBe('Jag åker buss själv');
+    expect(await busGoal.locator('h2 [lang=fi]').count()).toBe(0);
+    // Its steps exist only in Finnish: each is marked lang="fi", and one note says so in Swedish.
+    const steps = busGoal.locator('ul.steps li > span');
+    expect(await steps.allTextContents()).toEqual(['Katson bussin numeron.', 'Näytän bussikortin.', 'Istun bussissa.']);
+    expect(await steps.evaluateAll((spans) => spans.map((s) => s.getAttribute('lang')))).toEqual(['fi', 'fi', 'fi']);
+    expect(await trimmed(aino, `#goal-${bus} .only-finnish`)).toBe('De här texterna finns bara på finska.');
+    // The coffee goal was written in Swedish in the demo data, steps and comment too.
+    const coffee = await goalId('Keitän kahvin itse');
+    expect(await trimmed(aino, `#goal-${coffee}-title`)).toBe('Jag kokar kaffe själv');
+    expect(await aino.locator(`#goal-${coffee} .only-finnish`).count()).toBe(0);
+    expect(await aino.locator(`#goal-${coffee} .comment p`).first().textContent()).toBe('Aino, kunderna berömde kaffet.');
+    // A reached goal only in Finnish: marked, with the note.
+    const reached = aino.locator('section.reached-goals');
+    expect(await reached.locator('strong[lang=fi]').textContent()).toBe('Pesen kädet ennen töitä');
+    expect(await trimmed(aino, 'section.reached-goals .only-finnish')).toBe('Den här texten finns bara på finska.');
+    await expectNoAxeViolations(aino, { client: true });
+  });
+
+  it('a family member reading English sees Finnish-only texts marked, with the note in English; a Finnish reader sees no note, and a Finnish reader’s editors ask for Finnish only', async () => {
+    const maija = await fixture.signedIn(server.baseUrl, { email: STAFF.family });
+    await maija.goto(`${server.baseUrl}/family/${ids.matti}/goals`);
+    await chooseLanguage(maija, 'en');
+    const firstTitle = maija.locator('section.goal:not(.reached-goals) h2').first();
+    expect(await firstTitle.locator('span[lang=fi]').count()).toBe(1);
+    expect(await trimmed(maija, 'section.goal:not(.reached-goals) .only-finnish')).toBe('This text is only in Finnish.');
+    await maija.goto(`${server.baseUrl}/family/${ids.matti}/plan`);
+    expect(await maija.locator('section[aria-labelledby=plan-what] p[lang=fi]').count()).toBeGreaterThan(0);
+    expect(await trimmed(maija, 'section[aria-labelledby=plan-what] .only-finnish')).toBe('This text is only in Finnish.');
+    await expectNoAxeViolations(maija, { client: true });
+
+    const matti = await fixture.signedIn(server.baseUrl, 'matti');
+    await matti.goto(`${server.baseUrl}/client/goals`);
+    expect(await matti.locator('.only-finnish').count()).toBe(0);
+    expect(await matti.locator('section.goal [lang]').count()).toBe(0);
+
+    const liisa = await fixture.signedIn(server.baseUrl, { email: STAFF.worker }, STAFF_VIEW);
+    await liisa.goto(`${server.baseUrl}/worker/clients/${ids.matti}/goals`);
+    expect(await trimmed(liisa, '#client-language strong')).toBe('Asiakas lukee suomea.');
+    expect(await liisa.locator('[name=translation]').count()).toBe(0);
+    await liisa.goto(`${server.baseUrl}/worker/clients/${ids.matti}/plan`);
+    expect(await liisa.locator('#summary_translation').count()).toBe(0);
+  });
+});
