@@ -56,12 +56,26 @@ describe('texts in the client’s language', () => {
     expect(await trimmed(pekka, '#client-language strong')).toBe('Asiakas lukee ruotsia.');
     const busEditor = pekka.locator(`#goal-${bus}`);
     expect(await busEditor.locator(`#title-${bus}-in`).inputValue()).toBe('');
+    // Too long in Swedish: the error is at the Swedish field, and what was typed stays.
+    await busEditor.locator(`#title-${bus}-in`).fill('Jag åker buss '.repeat(7));
+    await clickAndWait(pekka, busEditor.locator(`#edit-${bus}`).getByRole('button', { name: 'Tallenna', exact: true }));
+    expect(await pekka.locator(`#title-${bus}-in-error`).textContent()).toContain('Teksti asiakkaan kielellä on liian pitkä.');
+    expect(await pekka.locator('#error-summary').textContent()).toContain('Teksti asiakkaan kielellä on liian pitkä.');
+    expect(await busEditor.locator(`#title-${bus}-in`).inputValue()).toBe('Jag åker buss '.repeat(7));
     await busEditor.locator(`#title-${bus}-in`).fill('Jag åker buss själv');
     await clickAndWait(pekka, busEditor.locator(`#edit-${bus}`).getByRole('button', { name: 'Tallenna', exact: true }));
     await busEditor.locator(`#step-${bus}`).fill('Istun bussissa.');
     await clickAndWait(pekka, busEditor.getByRole('button', { name: 'Lisää askel' }));
     expect(await busEditor.locator(`#title-${bus}-in`).inputValue()).toBe('Jag åker buss själv');
     expect(await busEditor.locator('[data-step-in=missing]').count()).toBe(3);
+    // A step written before in Finnish only gets its Swedish title afterwards.
+    const [firstStep] = await querySql<{ id: number }>(server.dbFile, "SELECT id FROM goal_steps WHERE goal_id = ? AND title = 'Katson bussin numeron.'", [bus]);
+    const stepForm = busEditor.locator('details.step-translation', { has: pekka.locator(`#step-${firstStep.id}-title-in`) });
+    await stepForm.locator('summary').click();
+    await stepForm.locator(`#step-${firstStep.id}-title-in`).fill('Jag tittar på bussens nummer.');
+    await clickAndWait(pekka, stepForm.getByRole('button', { name: 'Tallenna', exact: true }));
+    expect(await busEditor.locator('[data-step-in=missing]').count()).toBe(2);
+    expect(await busEditor.locator('[data-step-in=sv]').textContent()).toContain('Jag tittar på bussens nummer.');
     await expectNoAxeViolations(pekka, { client: false });
 
     // Aino, in Swedish: the summary and the bus goal in Swedish, not marked as Finnish.
@@ -76,10 +90,10 @@ describe('texts in the client’s language', () => {
     const busGoal = aino.locator(`#goal-${bus}`);
     expect(await trimmed(aino, `#goal-${bus}-title`)).toBe('Jag åker buss själv');
     expect(await busGoal.locator('h2 [lang=fi]').count()).toBe(0);
-    // Its steps exist only in Finnish: each is marked lang="fi", and one note says so in Swedish.
+    // The steps that exist only in Finnish are marked lang="fi", and one note says so in Swedish.
     const steps = busGoal.locator('ul.steps li > span');
-    expect(await steps.allTextContents()).toEqual(['Katson bussin numeron.', 'Näytän bussikortin.', 'Istun bussissa.']);
-    expect(await steps.evaluateAll((spans) => spans.map((s) => s.getAttribute('lang')))).toEqual(['fi', 'fi', 'fi']);
+    expect(await steps.allTextContents()).toEqual(['Jag tittar på bussens nummer.', 'Näytän bussikortin.', 'Istun bussissa.']);
+    expect(await steps.evaluateAll((spans) => spans.map((s) => s.getAttribute('lang')))).toEqual([null, 'fi', 'fi']);
     expect(await trimmed(aino, `#goal-${bus} .only-finnish`)).toBe('De här texterna finns bara på finska.');
     // The coffee goal was written in Swedish in the demo data, steps and comment too.
     const coffee = await goalId('Keitän kahvin itse');

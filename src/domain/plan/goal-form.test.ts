@@ -34,6 +34,8 @@ describe('goal editor form', () => {
     });
     expect(sv({ action: 'add-step', goal: '3', title: 'Ostan lipun', translation: 'x'.repeat(81) })).toEqual({ ok: false, error: 'translationTooLong' });
     expect(sv({ action: 'comment', goal: '3', text: 'Hienoa!', translation: 'x'.repeat(1001) })).toEqual({ ok: false, error: 'translationTooLong' });
+    expect(sv({ action: 'translate-step', goal: '3', step: '7', translation: ' Jag köper en biljett ' })).toEqual({ ok: true, change: { kind: 'translate-step', stepId: 7, translation: { lang: 'sv', text: 'Jag köper en biljett' } } });
+    expect(parse({ action: 'translate-step', goal: '3', step: '7', translation: 'Jag köper en biljett' })).toEqual({ ok: false, error: 'unknownAction' });
     // A Finnish reader's form has no such field: one posted anyway is not read.
     expect(parse({ action: 'create', title: 'Kuljen bussilla', translation: 'Jag åker buss', picture: 'bus', key: 'k1' })).toEqual({ ok: true, change: { kind: 'create', title: 'Kuljen bussilla', picture: 'bus', key: 'k1' } });
   });

@@ -21,6 +21,8 @@ export type GoalChange =
   /** A step's state to set (not to toggle: two taps of one button must not undo each other). */
   | { kind: 'set-step'; stepId: number; done: boolean }
   | { kind: 'archive-step'; stepId: number }
+  /** A step written before in Finnish only: its title in the client's language ('' removes it). */
+  | { kind: 'translate-step'; stepId: number; translation: TextIn }
   | { kind: 'comment'; goalId: number; text: string; key: string; translation?: TextIn };
 
 /**
@@ -60,6 +62,11 @@ export function parseGoalChange(get: (name: string) => string, isKnownPicture: (
       return { ok: true, change: { kind: 'set-step', stepId: id('step'), done: get('done') === '1' } };
     case 'archive-step':
       return { ok: true, change: { kind: 'archive-step', stepId: id('step') } };
+    case 'translate-step':
+      // Only a client who reads another language has these forms.
+      if (!translated) return { ok: false, error: 'unknownAction' };
+      if (translated.text.length > GOAL_TITLE_MAX) return { ok: false, error: 'translationTooLong' };
+      return { ok: true, change: { kind: 'translate-step', stepId: id('step'), translation: translated } };
     case 'comment': {
       const text = get('text').trim();
       if (!text) return { ok: false, error: 'commentRequired' };

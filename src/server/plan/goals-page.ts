@@ -18,6 +18,8 @@ export interface ReturnedGoalForm {
   action: string;
   /** The goal the form was about ('' for a new goal). */
   goal: string;
+  /** The step a step's form was about. */
+  step: string;
   title: string;
   picture: string;
   text: string;
@@ -47,7 +49,8 @@ export type GoalsPageResult = { redirect: string } | { forbidden: true } | Goals
  * The text field of the form that posted `action` about `goal`, where its error is shown: the
  * field in the client's language for an error of that text.
  */
-export function goalFormControl(action: string, goal: string, error?: GoalFormError): string | null {
+export function goalFormControl(action: string, goal: string, error?: GoalFormError, step = ''): string | null {
+  if (action === 'translate-step') return /^[1-9][0-9]{0,15}$/.test(step) ? `step-${step}-title-in` : null;
   const control = finnishControl(action, goal);
   return control && error === 'translationTooLong' ? `${control}-in` : control;
 }
@@ -78,7 +81,7 @@ export async function handleGoalsPage(db: Database, clientId: number, me: { id: 
   let unknownAction = false;
   if (form) {
     const get = (name: string) => field(form, name, 5000);
-    const keep = (error: GoalFormError | null): ReturnedGoalForm => ({ error, action: get('action'), goal: get('goal'), title: get('title'), picture: get('picture'), text: get('text'), translation: get('translation'), query: field(form, 'picture_q', 100), key: field(form, 'key', 100) });
+    const keep = (error: GoalFormError | null): ReturnedGoalForm => ({ error, action: get('action'), goal: get('goal'), step: get('step'), title: get('title'), picture: get('picture'), text: get('text'), translation: get('translation'), query: field(form, 'picture_q', 100), key: field(form, 'key', 100) });
     if (get('picture_search')) {
       // "Hae" in a picture picker: show the matches in the same form, save nothing.
       returned = keep(null);
@@ -92,7 +95,7 @@ export async function handleGoalsPage(db: Database, clientId: number, me: { id: 
         return { redirect: `/worker/clients/${clientId}/goals?saved=${at || '1'}${anchor}` };
       }
       returned = keep(parsed.error);
-      const control = goalFormControl(returned.action, returned.goal, parsed.error);
+      const control = goalFormControl(returned.action, returned.goal, parsed.error, returned.step);
       if (control) errors = { [control]: `staff:goals.errors.${parsed.error}` };
       else unknownAction = true;
     }

@@ -180,6 +180,14 @@ describe('texts in the client’s language', () => {
     expect([JSON.parse(rows[5].old_value!), JSON.parse(rows[5].new_value)]).toEqual([{ goal_id: goal, title_sv: 'Jag åker buss själv' }, { goal_id: goal, title_sv: '' }]);
     expect(JSON.parse(rows[7].new_value)).toEqual({ goal_id: goal, title: 'Kuljen bussilla yksin' });
 
+    // A step written in Finnish only gets its Swedish title later; audited, and nothing when unchanged.
+    const stepId = mine.steps[1].id;
+    expect(await change({ kind: 'translate-step', stepId, translation: sv('Jag sitter i bussen') })).toBe(true);
+    expect(await change({ kind: 'translate-step', stepId, translation: sv('Jag sitter i bussen') })).toBe(true);
+    expect((await activeGoals(db, ids.client))[0].steps[1].titleIn).toEqual({ sv: 'Jag sitter i bussen' });
+    const translated = (await auditRows()).filter((r) => r.action === 'translate goal step');
+    expect(translated.map((r) => [JSON.parse(r.old_value!), JSON.parse(r.new_value)])).toEqual([[{ step_id: stepId, title_sv: '' }, { step_id: stepId, title_sv: 'Jag sitter i bussen' }]]);
+
     // A reached goal keeps its Swedish title on the client's page.
     await change({ kind: 'status', goalId: goal, status: 'done' });
     expect((await reachedGoals(db, ids.client))[0].titleIn).toEqual({ sv: 'Jag åker buss' });
@@ -188,6 +196,8 @@ describe('texts in the client’s language', () => {
   it('a text in another client’s goal is never written through this client', async () => {
     const otherGoal = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.other]))!.id;
     expect(await changeGoals(db, ids.client, ids.pekka, { kind: 'edit', goalId: otherGoal, picture: 'bus', title: 'Aino kulkee', translation: { lang: 'sv', text: 'Kapad' } }, TODAY)).toBe(false);
+    const otherStep = (await db.write((tx) => tx.run("INSERT INTO goal_steps (goal_id, title, position) VALUES (?, 'Ostan lipun', 0)", [otherGoal]))).lastID;
+    expect(await changeGoals(db, ids.client, ids.pekka, { kind: 'translate-step', stepId: otherStep, translation: { lang: 'sv', text: 'Kapad' } }, TODAY)).toBe(false);
     expect((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM text_translations'))!.n).toBe(0);
   });
 });

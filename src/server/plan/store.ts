@@ -411,6 +411,14 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
         await tx.run('UPDATE goal_steps SET archived = 1 WHERE id = ?', [change.stepId]);
         return logged('remove goal step', { step_id: step.id, title: step.title }, { step_id: step.id, archived: 1 });
       }
+      case 'translate-step': {
+        const step = await stepOf(change.stepId);
+        if (!step) return false;
+        const field = `title_${change.translation.lang}`;
+        const before = await setTranslation(tx, 'step_title', step.id, change.translation);
+        const after = change.translation.text.trim();
+        return before === after ? true : logged('translate goal step', { step_id: step.id, [field]: before }, { step_id: step.id, [field]: after });
+      }
       case 'comment':
         return once('goal_comment', change.key, async () => {
           if (!(await goalOf(change.goalId))) return false;
