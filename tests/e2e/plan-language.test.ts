@@ -113,6 +113,24 @@ describe('texts in the client’s language', () => {
     expect(await reached.locator('strong[lang=fi]').textContent()).toBe('Pesen kädet ennen töitä');
     expect(await trimmed(aino, 'section.reached-goals .only-finnish')).toBe('Den här texten finns bara på finska.');
     await expectNoAxeViolations(aino, { client: true });
+
+    // Kuuntele reads a Finnish-only text in Finnish, the rest in Swedish (headless Chromium has no
+    // voices: a stand-in records what it is asked to say, and in which language).
+    await aino.addInitScript(() => {
+      const spoken: { text: string; lang: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      const synth = { speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }), cancel() {}, getVoices: () => [] };
+      Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+    });
+    await aino.reload();
+    await expect.poll(() => aino.locator('[data-listen]').isVisible()).toBe(true);
+    await aino.locator('[data-listen]').click();
+    const spoken = await aino.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+    const saidIn = (text: string) => spoken.find((s) => s.text === text)?.lang;
+    expect(saidIn('Jag åker buss själv')).toBe('sv-FI');
+    expect(saidIn('Jag tittar på bussens nummer.')).toBe('sv-FI');
+    expect(saidIn('Näytän bussikortin.')).toBe('fi-FI');
+    expect(saidIn('De här texterna finns bara på finska.')).toBe('sv-FI');
   });
 
   it('a family member reading English sees Finnish-only texts marked, with the note in English; a Finnish reader sees no note, and a Finnish reader’s editors ask for Finnish only', async () => {

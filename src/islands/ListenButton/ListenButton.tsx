@@ -3,7 +3,8 @@ import { LISTEN_ICON, STOP_ICON } from './icons';
 
 /**
  * Kuuntele: reads the page's main content aloud with the browser's own speech synthesis,
- * in the page's language, only when asked, block by block, marking the block being read.
+ * in the page's language (a block marked with another lang, in that one), only when asked,
+ * block by block, marking the block being read.
  * Hidden until it knows the browser can speak, so nobody meets a button that does nothing.
  */
 interface Props {
@@ -22,6 +23,17 @@ function readableBlocks(): HTMLElement[] {
     // Skip a block nested inside another readable block (it is read with its parent) and hidden ones.
     (el) => !el.parentElement?.closest(READABLE) && !el.closest('[hidden], [data-no-read]') && el.innerText.trim() !== '',
   );
+}
+
+/**
+ * The language a block is read in: that of the element holding all its words (a goal title that
+ * exists only in Finnish, `<span lang="fi">`, on a Swedish page), else of the block or around it.
+ */
+function blockLang(block: HTMLElement, page: Props['lang']): Props['lang'] {
+  const words = block.innerText.trim();
+  const holder = Array.from(block.querySelectorAll<HTMLElement>('[lang]')).find((el) => el.innerText.trim() === words);
+  const code = (holder ?? block.closest<HTMLElement>('[lang]'))?.lang.slice(0, 2);
+  return code === 'fi' || code === 'sv' || code === 'en' ? code : page;
 }
 
 export default function ListenButton({ lang, listenLabel, stopLabel }: Props) {
@@ -50,13 +62,15 @@ export default function ListenButton({ lang, listenLabel, stopLabel }: Props) {
   function start() {
     const synth = window.speechSynthesis;
     synth.cancel();
-    const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(lang));
+    const voices = synth.getVoices();
     const blocks = readableBlocks();
     if (blocks.length === 0) return;
     setSpeaking(true);
     blocks.forEach((block, i) => {
       const utterance = new SpeechSynthesisUtterance(block.innerText.replace(/\s+/g, ' ').trim());
-      utterance.lang = BCP47[lang];
+      const blockLanguage = blockLang(block, lang);
+      const voice = voices.find((v) => v.lang.toLowerCase().startsWith(blockLanguage));
+      utterance.lang = BCP47[blockLanguage];
       if (voice) utterance.voice = voice;
       utterance.rate = 0.9; // a little slower than default: easier to follow
       utterance.onstart = () => mark(block);
