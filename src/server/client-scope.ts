@@ -1,5 +1,6 @@
 import type { Database } from './db';
 import type { SessionActor } from './auth/session';
+import type { Lang } from '@domain/language';
 import { consentChangeRight, familyLevel, logViews, relationTo, type AccessBasis } from './access';
 import { clientInScopeFacts } from './people/store';
 
@@ -16,6 +17,8 @@ export interface ClientInScope {
   unitId: number;
   /** The client's reading needs, for staff writing to them. */
   readingNeeds: string;
+  /** The language the client reads (their own choice, saved on their account): staff write to them in it. */
+  language: Lang;
   /** Why the reader may open this client: named worker, substitute, admin of the unit, family. */
   basis: AccessBasis;
   /** For a family member: the level of their link (full, messages, read). */

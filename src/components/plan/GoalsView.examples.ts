@@ -52,6 +52,19 @@ export const examples = {
     look: 'easy-read',
     props: { goals: [], reached: [], answering: true },
   },
+  swedishReader: {
+    description: 'A reader of Swedish: a goal the worker wrote in Swedish too, and texts only in Finnish (marked lang="fi", with a note)',
+    look: 'easy-read',
+    lang: 'sv',
+    props: {
+      goals: [
+        { ...goals[0], titleIn: { sv: 'Jag åker buss till verkstaden' }, steps: goals[0].steps.map((step, i) => (i === 0 ? { ...step, titleIn: { sv: 'Jag tittar på tidtabellen' } } : step)) },
+        goals[1],
+      ],
+      reached,
+      answering: false,
+    },
+  },
   onlyReached: {
     description: 'Every goal reached, in English',
     look: 'easy-read',

@@ -44,6 +44,12 @@ export const examples = {
     lang: 'sv',
     props: { plan: { ...plan, place_photo_id: 5, place_photo_width: 640, place_photo_height: 480 }, worker: EXAMPLE_WORKER },
   },
+  inSwedish: {
+    description: 'For a reader of Swedish, with the summary the worker wrote in Swedish',
+    look: 'easy-read',
+    lang: 'sv',
+    props: { plan: { ...plan, summaryIn: { sv: 'Du arbetar med trä i verkstaden.\n\nDu slipar och målar fågelholkar.' } }, worker: EXAMPLE_WORKER },
+  },
   none: {
     description: 'No plan yet',
     look: 'easy-read',

@@ -10,7 +10,7 @@ export const NAME_MAX = 120;
 
 export type PlanField =
   | 'service_type' | 'place_name' | 'place_address' | 'place_picture' | 'named_worker_id'
-  | 'starts_on' | 'review_on' | 'legal_basis' | 'summary' | 'schedule' | 'place_photo';
+  | 'starts_on' | 'review_on' | 'legal_basis' | 'summary' | 'summary_translation' | 'schedule' | 'place_photo';
 
 export type PlanError =
   | 'required' | 'tooLong' | 'unknownPicture' | 'unknownWorker' | 'badDate' | 'reviewBeforeStart'
@@ -26,6 +26,8 @@ export interface PlanFormValues {
   review_on: string;
   legal_basis: string;
   summary: string;
+  /** The summary in the client's language, for a client who reads Swedish or English ('' none). */
+  summary_translation: string;
   days: Record<number, { on: boolean; starts_at: string; ends_at: string }>;
 }
 
@@ -40,6 +42,7 @@ export interface ParsedPlan {
   review_on: string;
   legal_basis: string;
   summary: string;
+  summary_translation?: string;
   schedule: { weekday: number; starts_at: string; ends_at: string }[];
 }
 
@@ -73,6 +76,7 @@ export function readPlanForm(get: (name: string) => string): PlanFormValues {
     review_on: get('review_on'),
     legal_basis: get('legal_basis').trim(),
     summary: get('summary').trim(),
+    summary_translation: get('summary_translation').trim(),
     days,
   };
 }
@@ -109,6 +113,7 @@ export function validatePlan(
   if (v.legal_basis.length > 120) errors.legal_basis = 'tooLong';
   if (!v.summary) errors.summary = 'required';
   else if (v.summary.length > SUMMARY_MAX) errors.summary = 'tooLong';
+  if ((v.summary_translation ?? '').length > SUMMARY_MAX) errors.summary_translation = 'tooLong';
   const schedule: ParsedPlan['schedule'] = [];
   for (const [weekday, day] of Object.entries(v.days)) {
     if (!day.on) continue;
@@ -130,6 +135,7 @@ export function validatePlan(
       review_on: v.review_on,
       legal_basis: v.legal_basis,
       summary: v.summary,
+      summary_translation: v.summary_translation ?? '',
       schedule,
     },
   };

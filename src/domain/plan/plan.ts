@@ -2,6 +2,8 @@
  * Plans and goals as the client and worker pages see them. Pure types and rules; the SQL is in
  * src/server/plan/store.ts.
  */
+import type { Translations } from './client-text';
+
 export const SERVICE_TYPES = ['tyotoiminta', 'avotyotoiminta', 'tyohonvalmennus', 'kuntouttava_tyotoiminta'] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
@@ -49,6 +51,8 @@ export interface PlanVersion {
   review_on: string;
   legal_basis: string;
   summary: string;
+  /** The summary in the languages a worker wrote it in besides Finnish (client-text.ts). */
+  summaryIn?: Translations;
   created_at: number;
   schedule: ScheduleDay[];
 }
@@ -56,6 +60,7 @@ export interface PlanVersion {
 export interface GoalStep {
   id: number;
   title: string;
+  titleIn?: Translations;
   done: boolean;
 }
 
@@ -69,9 +74,10 @@ export interface Goal {
   id: number;
   picture: string;
   title: string;
+  titleIn?: Translations;
   steps: GoalStep[];
   answers: GoalAnswer[]; // oldest first
-  latestComment: { text: string; worker: string; created_at: number } | null;
+  latestComment: { text: string; textIn?: Translations; worker: string; created_at: number } | null;
 }
 
 export type ReviewState = 'ok' | 'due' | 'overdue';

@@ -4,7 +4,8 @@ import { readableSentences, type Sentence } from './sentences';
 
 /**
  * Kuuntele: reads the page's main content aloud with the browser's own speech synthesis,
- * in the page's language, only when asked, sentence by sentence, marking the block being read
+ * in the page's language (a text marked with another lang, in that one), only when asked,
+ * sentence by sentence, marking the block being read
  * and highlighting the sentence being spoken so the reader can follow along.
  * Hidden until it knows the browser can speak, so nobody meets a button that does nothing; on a
  * tablet with no voice for the page's language it says so in words instead of staying silent.
@@ -108,8 +109,12 @@ export default function ListenButton({ lang, listenLabel, stopLabel, noVoiceLabe
     // in every engine (word boundary events are missing or unreliable in many voices).
     sentences.forEach((sentence, i) => {
       const utterance = new SpeechSynthesisUtterance(sentence.text);
-      utterance.lang = BCP47[lang];
-      utterance.voice = voice;
+      const sentenceLang = sentence.lang === 'fi' || sentence.lang === 'sv' || sentence.lang === 'en' ? sentence.lang : lang;
+      utterance.lang = BCP47[sentenceLang];
+      // A Finnish-only text on a Swedish page: the Finnish voice if the tablet has one, else the
+      // browser's own choice for fi-FI (never the Swedish voice reading Finnish words).
+      const own = sentenceLang === lang ? voice : voiceFor(sentenceLang);
+      if (own) utterance.voice = own;
       utterance.rate = 0.9; // a little slower than default: easier to follow
       utterance.onstart = () => id === reading.current && mark(sentence);
       if (i === sentences.length - 1) utterance.onend = () => id === reading.current && stop();

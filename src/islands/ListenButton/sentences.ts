@@ -10,6 +10,8 @@ export interface Sentence {
   text: string;
   /** Where the sentence is in the page. */
   range: Range;
+  /** The language it is written in (`lang` around it): a Finnish-only goal on a Swedish page is read in Finnish. */
+  lang: string;
 }
 
 const READABLE = 'h1, h2, h3, p, li, dt, dd, th, td, .tile, legend';
@@ -39,21 +41,30 @@ function joinText(block: HTMLElement): { text: string; pieces: Piece[]; breaks: 
   const breaks: number[] = [];
   let text = '';
   let lastBox: Element | null = null;
+  let lastLang: string | null = null;
   const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const parent = node.parentElement;
     if (!parent || parent.closest('svg, [aria-hidden="true"], [hidden], script, style')) continue;
     if (parent.getClientRects().length === 0) continue;
     const box = boxOf(parent, block);
-    if (lastBox && box !== lastBox) {
+    // A change of language is a break too: "Klar:" and a Finnish-only step are read each in its own voice.
+    const lang = languageOf(parent);
+    if (lastBox && (box !== lastBox || lang !== lastLang)) {
       if (!/\s$/.test(text)) text += ' ';
       breaks.push(text.length);
     }
     lastBox = box;
+    lastLang = lang;
     pieces.push({ node, start: text.length });
     text += node.data;
   }
   return { text, pieces, breaks };
+}
+
+/** The language of an element's text: its nearest `lang`, as two letters. */
+function languageOf(element: Element): string {
+  return (element.closest('[lang]')?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
 }
 
 /** The nearest element (up to the block) that is laid out as a box of its own. */
@@ -108,7 +119,7 @@ export function readableSentences(lang: string): Sentence[] {
       const range = document.createRange();
       range.setStart(from.node, from.offset);
       range.setEnd(to.node, to.offset);
-      sentences.push({ block, text: text.slice(start, end).replace(/\s+/g, ' '), range });
+      sentences.push({ block, text: text.slice(start, end).replace(/\s+/g, ' '), range, lang: languageOf(from.node.parentElement ?? block) || lang });
     }
   }
   return sentences;

@@ -121,6 +121,11 @@ interface DemoPlan {
   reviewOn: string;
   legalBasis: string;
   summary: string;
+  /**
+   * Texts the worker also wrote in Swedish (text_translations): the client's pages show them to a
+   * reader of Swedish, and the other texts in Finnish with an "only in Finnish" note.
+   */
+  inSwedish?: { summary: string; goals: { title: string; steps: string[]; comment?: string }[] };
   goals: {
     picture: string;
     title: string;
@@ -151,6 +156,12 @@ const DEMO_PLANS: DemoPlan[] = [
     client: 'aino', service: 'avotyotoiminta', address: 'Torikatu 5, Pori', picture: 'hot-beverage',
     startsOn: '2025-08-01', reviewOn: '2026-12-10', legalBasis: 'SHL 27 e §',
     summary: 'Olet töissä kahvilassa. Keität kahvia ja pyyhit pöydät. Pekka käy katsomassa sinua.',
+    // Aino reads Finnish (the tests sign in as her in Finnish); her first goal is written in
+    // Swedish too, so choosing svenska shows both a Swedish text and the "only in Finnish" note.
+    inSwedish: {
+      summary: 'Du arbetar på ett kafé. Du kokar kaffe och torkar borden. Pekka kommer och ser hur det går.',
+      goals: [{ title: 'Jag kokar kaffe själv', steps: ['Jag mäter kaffet.', 'Jag sätter på bryggaren.'], comment: 'Aino, kunderna berömde kaffet.' }],
+    },
     goals: [
       { picture: 'hot-beverage', title: 'Keitän kahvin itse', steps: [['Mittaan kahvin.', true], ['Laitan keittimen päälle.', true]],
         answers: [['good', 'Kahvi oli hyvää.']], comment: 'Aino, asiakkaat kehuivat kahvia.' },
@@ -193,13 +204,19 @@ async function seedPlansAndGoals(
     for (const day of client.days) {
       await tx.run('INSERT INTO plan_schedule (plan_version_id, weekday, starts_at, ends_at) VALUES (?, ?, ?, ?)', [planId, day, client.hours[0], client.hours[1]]);
     }
+    const inSwedish = (kind: string, recordId: number, text: string | undefined) =>
+      text ? tx.run("INSERT INTO text_translations (kind, record_id, lang, text) VALUES (?, ?, 'sv', ?)", [kind, recordId, text]) : undefined;
+    await inSwedish('plan_summary', planId, plan.inSwedish?.summary);
     for (const [position, goal] of plan.goals.entries()) {
       const { lastID: goalId } = await tx.run(
         'INSERT INTO goals (client_id, picture, title, position, status, reached_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         [clientId, goal.picture, goal.title, position, goal.reachedOn ? 'done' : 'active', goal.reachedOn ?? null, now],
       );
+      const swedish = plan.inSwedish?.goals[position];
+      await inSwedish('goal_title', goalId, swedish?.title);
       for (const [stepPosition, [title, done]] of goal.steps.entries()) {
-        await tx.run('INSERT INTO goal_steps (goal_id, title, position, done_on) VALUES (?, ?, ?, ?)', [goalId, title, stepPosition, done ? plan.startsOn : null]);
+        const { lastID: stepId } = await tx.run('INSERT INTO goal_steps (goal_id, title, position, done_on) VALUES (?, ?, ?, ?)', [goalId, title, stepPosition, done ? plan.startsOn : null]);
+        await inSwedish('step_title', stepId, swedish?.steps[stepPosition]);
       }
       for (const [i, [feeling, words]] of goal.answers.entries()) {
         const at = now - (goal.answers.length - i) * 7 * 24 * 3600_000; // one a week, the newest last week
@@ -209,7 +226,8 @@ async function seedPlansAndGoals(
         );
       }
       if (goal.comment) {
-        await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [goalId, ids[client.worker], goal.comment, now]);
+        const { lastID: commentId } = await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [goalId, ids[client.worker], goal.comment, now]);
+        await inSwedish('goal_comment', commentId, swedish?.comment);
       }
     }
   }

@@ -18,12 +18,12 @@ export interface WorkerContact {
 }
 
 /** The facts about a client that every page about them needs (src/server/client-scope.ts). */
-export async function clientInScopeFacts(db: Database, clientId: number): Promise<{ id: number; fullName: string; preferredName: string; unitId: number; readingNeeds: string } | undefined> {
-  const row = await db.get<{ id: number; full_name: string; preferred_name: string; unit_id: number; reading_needs: string | null }>(
-    `SELECT id, full_name, preferred_name, unit_id, reading_needs FROM people WHERE id = ? AND role = 'client'`,
+export async function clientInScopeFacts(db: Database, clientId: number): Promise<{ id: number; fullName: string; preferredName: string; unitId: number; readingNeeds: string; language: Lang } | undefined> {
+  const row = await db.get<{ id: number; full_name: string; preferred_name: string; unit_id: number; reading_needs: string | null; language: Lang }>(
+    `SELECT id, full_name, preferred_name, unit_id, reading_needs, language FROM people WHERE id = ? AND role = 'client'`,
     [clientId],
   );
-  return row && { id: row.id, fullName: row.full_name, preferredName: row.preferred_name, unitId: row.unit_id, readingNeeds: row.reading_needs ?? '' };
+  return row && { id: row.id, fullName: row.full_name, preferredName: row.preferred_name, unitId: row.unit_id, readingNeeds: row.reading_needs ?? '', language: row.language };
 }
 
 /** A person's full name, or null when there is no such person (a named worker on a plan page). */

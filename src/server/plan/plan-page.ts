@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import type { ClientInScope } from '../client-scope';
-import type { T } from '../i18n';
+import type { Lang, T } from '../i18n';
 import { currentPlan, savePlanVersion } from './store';
 import { newFormKey, postedFormKey } from '../admin/form-keys';
 import { workersOfUnit } from '../admin/manage';
@@ -13,6 +13,7 @@ import { readPlanForm, validatePlan, SUMMARY_MAX, type PlanError, type PlanField
 import type { FieldErrors } from '@domain/forms/field-errors';
 import type { PlanVersion } from '@domain/plan/plan';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import { isTranslatedLang } from '@domain/plan/client-text';
 
 /**
  * The plan editor (worker/clients/:client/plan), for the client's workers and the unit's admins.
@@ -41,6 +42,8 @@ export interface PlanPage {
   workers: { id: number; full_name: string }[];
   /** The named worker of today, shown to everyone else. */
   namedWorkerName: string | null;
+  /** The language the client reads: unless Finnish, the summary is written in it too (`summary_translation`). */
+  clientReads: Lang;
 }
 
 export type PlanPageResult = { redirect: string } | { forbidden: true } | PlanPage;
@@ -61,7 +64,7 @@ function planFieldErrors(errors: Partial<Record<PlanField, PlanError>>, t: T): F
 }
 
 /** The form as the current plan fills it, or a new plan's defaults. */
-function valuesOfPlan(plan: PlanVersion | null, namedNow: number | null, defaultWorker: number | '', today: string): PlanFormValues {
+function valuesOfPlan(plan: PlanVersion | null, namedNow: number | null, defaultWorker: number | '', today: string, clientReads: Lang): PlanFormValues {
   const days: PlanFormValues['days'] = {};
   for (let d = 1; d <= 7; d++) {
     const s = plan?.schedule.find((x) => x.weekday === d);
@@ -78,6 +81,7 @@ function valuesOfPlan(plan: PlanVersion | null, namedNow: number | null, default
     review_on: plan?.review_on ?? '',
     legal_basis: plan?.legal_basis ?? '',
     summary: plan?.summary ?? '',
+    summary_translation: (isTranslatedLang(clientReads) && plan?.summaryIn?.[clientReads]) || '',
     days,
   };
 }
@@ -96,7 +100,7 @@ export async function handlePlanPage(db: Database, client: ClientInScope, me: { 
   const namedWorkerName = !unitAdmin && namedNow !== null ? await fullNameOf(db, namedNow) : null;
   const page: PlanPage = {
     status: 200,
-    values: valuesOfPlan(plan, namedNow, unitAdmin ? (workers[0]?.id ?? '') : '', today),
+    values: valuesOfPlan(plan, namedNow, unitAdmin ? (workers[0]?.id ?? '') : '', today, client.language),
     errors: {},
     photoId: plan?.place_photo_id ?? null,
     pictureQuery: '',
@@ -104,11 +108,14 @@ export async function handlePlanPage(db: Database, client: ClientInScope, me: { 
     unitAdmin,
     workers,
     namedWorkerName,
+    clientReads: client.language,
   };
   if (!form) return page;
 
   page.formKey = postedFormKey(form);
-  const values = readPlanForm((name) => field(form, name, name === 'summary' ? SUMMARY_MAX * 3 : 500));
+  const values = readPlanForm((name) => field(form, name, name === 'summary' || name === 'summary_translation' ? SUMMARY_MAX * 3 : 500));
+  // Only a client who reads Swedish or English has the field; a posted one for a Finnish reader is not read.
+  if (!isTranslatedLang(client.language)) values.summary_translation = '';
   page.values = values;
   // The photo id comes from the form: only a photo of this very client is accepted.
   const postedPhoto = Number(field(form, 'place_photo_id', 20));
@@ -127,7 +134,8 @@ export async function handlePlanPage(db: Database, client: ClientInScope, me: { 
   if (!unitAdmin) values.named_worker_id = namedNow === null ? '' : String(namedNow);
   const result = validatePlan(values, { workers: unitAdmin ? new Set(workers.map((w) => w.id)) : null, today, isKnownPicture: isCataloguePicture });
   if (result.ok && !searching && !photoError) {
-    const version = await savePlanVersion(db, client.id, { ...result.plan, place_photo_id: photoId }, { id: me.id, unitAdminOf: unitAdmin ? client.unitId : null }, page.formKey);
+    const summaryIn = isTranslatedLang(client.language) ? { lang: client.language, text: result.plan.summary_translation ?? '' } : null;
+    const version = await savePlanVersion(db, client.id, { ...result.plan, place_photo_id: photoId, summary_in: summaryIn }, { id: me.id, unitAdminOf: unitAdmin ? client.unitId : null }, page.formKey);
     if (version === null) return { forbidden: true };
     return { redirect: `/worker/clients/${client.id}?saved=${version}` };
   }

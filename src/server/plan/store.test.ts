@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
-import { changeGoals, savePlanVersion, type PlanInput } from './store';
+import { activeGoals, changeGoals, currentPlan, goalsForWorker, planVersion, reachedGoals, savePlanVersion, type PlanInput } from './store';
+import { readerText } from '@domain/plan/client-text';
 import { namedWorkerOf } from '../assignments';
 
 let db: Database;
@@ -109,5 +110,94 @@ describe('saving a plan', () => {
     // The second version's row holds only what changed.
     expect(JSON.parse(rows[2].old_value)).toEqual({ named_worker_id: ids.liisa, summary: 'Teet puutöitä.' });
     expect(JSON.parse(rows[2].new_value)).toEqual({ version: 2, named_worker_id: ids.pekka, summary: 'Teet puutöitä ja autat muita.' });
+  });
+});
+
+describe('texts in the client’s language', () => {
+  const auditRows = () => db.all<{ action: string; old_value: string | null; new_value: string }>('SELECT action, old_value, new_value FROM admin_audit ORDER BY id');
+
+  it('a plan version keeps its summary in Swedish beside the Finnish one, audited; a version without one falls back to Finnish', async () => {
+    const by = { id: ids.liisa, unitAdminOf: null };
+    await savePlanVersion(db, ids.client, plan({ summary: 'Teet puutöitä.', summary_in: { lang: 'sv', text: ' Du arbetar med trä. ' } }), by, 'form-1');
+    const first = (await currentPlan(db, ids.client))!;
+    expect(first.summaryIn).toEqual({ sv: 'Du arbetar med trä.' });
+    expect(readerText(first.summary, first.summaryIn, 'sv')).toEqual({ text: 'Du arbetar med trä.', lang: 'sv', onlyFinnish: false });
+    expect(readerText(first.summary, first.summaryIn, 'en')).toEqual({ text: 'Teet puutöitä.', lang: 'fi', onlyFinnish: true });
+
+    // The next version is written with the Swedish text removed: that version is Finnish only, the first keeps its own.
+    await savePlanVersion(db, ids.client, plan({ summary: 'Teet puutöitä.', summary_in: { lang: 'sv', text: '' } }), by, 'form-2');
+    const second = (await currentPlan(db, ids.client))!;
+    expect(second.version).toBe(2);
+    expect(second.summaryIn).toEqual({});
+    expect(readerText(second.summary, second.summaryIn, 'sv')).toEqual({ text: 'Teet puutöitä.', lang: 'fi', onlyFinnish: true });
+    expect((await planVersion(db, ids.client, 1))!.summaryIn).toEqual({ sv: 'Du arbetar med trä.' });
+
+    const rows = await auditRows();
+    expect(JSON.parse(rows[0].new_value)).toMatchObject({ version: 1, summary: 'Teet puutöitä.', summary_sv: 'Du arbetar med trä.' });
+    // Only the Swedish text changed: the row says so, and nothing else.
+    expect(JSON.parse(rows[1].old_value!)).toEqual({ summary_sv: 'Du arbetar med trä.' });
+    expect(JSON.parse(rows[1].new_value)).toEqual({ version: 2, summary_sv: '' });
+  });
+
+  it('goal and step titles and comments in Swedish are saved, audited, read by the client’s and the worker’s pages, and an edit changes or removes them', async () => {
+    const change = (c: Parameters<typeof changeGoals>[3]) => changeGoals(db, ids.client, ids.pekka, c, TODAY);
+    const sv = (text: string) => ({ lang: 'sv' as const, text });
+    expect(await change({ kind: 'create', picture: 'bus', title: 'Kuljen bussilla', key: 'k-goal', translation: sv('Jag åker buss') })).toBe(true);
+    const { id: goal } = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.client]))!;
+    expect(await change({ kind: 'add-step', goalId: goal, title: 'Ostan lipun', key: 'k-step-1', translation: sv('Jag köper en biljett') })).toBe(true);
+    expect(await change({ kind: 'add-step', goalId: goal, title: 'Istun bussissa', key: 'k-step-2', translation: sv('') })).toBe(true);
+    expect(await change({ kind: 'comment', goalId: goal, text: 'Hienoa!', key: 'k-comment', translation: sv('Bra!') })).toBe(true);
+
+    const [mine] = await activeGoals(db, ids.client);
+    expect(mine.titleIn).toEqual({ sv: 'Jag åker buss' });
+    expect(mine.steps.map((s) => readerText(s.title, s.titleIn, 'sv'))).toEqual([
+      { text: 'Jag köper en biljett', lang: 'sv', onlyFinnish: false },
+      { text: 'Istun bussissa', lang: 'fi', onlyFinnish: true },
+    ]);
+    expect(readerText(mine.latestComment!.text, mine.latestComment!.textIn, 'sv').text).toBe('Bra!');
+    expect(readerText(mine.title, mine.titleIn, 'fi').text).toBe('Kuljen bussilla');
+    const [forWorker] = await goalsForWorker(db, ids.client);
+    expect(forWorker.titleIn).toEqual({ sv: 'Jag åker buss' });
+    expect(forWorker.latestComment!.textIn).toEqual({ sv: 'Bra!' });
+
+    // Editing the Swedish title alone, then removing it: audited as changes of title_sv.
+    expect(await change({ kind: 'edit', goalId: goal, picture: 'bus', title: 'Kuljen bussilla', translation: sv('Jag åker buss själv') })).toBe(true);
+    expect((await activeGoals(db, ids.client))[0].titleIn).toEqual({ sv: 'Jag åker buss själv' });
+    expect(await change({ kind: 'edit', goalId: goal, picture: 'bus', title: 'Kuljen bussilla', translation: sv('') })).toBe(true);
+    expect((await activeGoals(db, ids.client))[0].titleIn).toEqual({});
+    // An edit from a form without the field (a client who reads Finnish) leaves the texts as they are.
+    await change({ kind: 'edit', goalId: goal, picture: 'bus', title: 'Kuljen bussilla', translation: sv('Jag åker buss') });
+    expect(await change({ kind: 'edit', goalId: goal, picture: 'bus', title: 'Kuljen bussilla yksin' })).toBe(true);
+    expect((await activeGoals(db, ids.client))[0].titleIn).toEqual({ sv: 'Jag åker buss' });
+
+    const rows = await auditRows();
+    expect(rows.map((r) => r.action)).toEqual(['create goal', 'add goal step', 'add goal step', 'comment on goal', 'edit goal', 'edit goal', 'edit goal', 'edit goal']);
+    expect(JSON.parse(rows[0].new_value)).toMatchObject({ title: 'Kuljen bussilla', title_sv: 'Jag åker buss' });
+    expect(JSON.parse(rows[1].new_value)).toMatchObject({ title: 'Ostan lipun', title_sv: 'Jag köper en biljett' });
+    expect(JSON.parse(rows[2].new_value)).not.toHaveProperty('title_sv');
+    expect(JSON.parse(rows[3].new_value)).toMatchObject({ text: 'Hienoa!', text_sv: 'Bra!' });
+    expect([JSON.parse(rows[4].old_value!), JSON.parse(rows[4].new_value)]).toEqual([{ goal_id: goal, title_sv: 'Jag åker buss' }, { goal_id: goal, title_sv: 'Jag åker buss själv' }]);
+    expect([JSON.parse(rows[5].old_value!), JSON.parse(rows[5].new_value)]).toEqual([{ goal_id: goal, title_sv: 'Jag åker buss själv' }, { goal_id: goal, title_sv: '' }]);
+    expect(JSON.parse(rows[7].new_value)).toEqual({ goal_id: goal, title: 'Kuljen bussilla yksin' });
+
+    // A step written in Finnish only gets its Swedish title later; audited, and nothing when unchanged.
+    const stepId = mine.steps[1].id;
+    expect(await change({ kind: 'translate-step', stepId, translation: sv('Jag sitter i bussen') })).toBe(true);
+    expect(await change({ kind: 'translate-step', stepId, translation: sv('Jag sitter i bussen') })).toBe(true);
+    expect((await activeGoals(db, ids.client))[0].steps[1].titleIn).toEqual({ sv: 'Jag sitter i bussen' });
+    const translated = (await auditRows()).filter((r) => r.action === 'translate goal step');
+    expect(translated.map((r) => [JSON.parse(r.old_value!), JSON.parse(r.new_value)])).toEqual([[{ step_id: stepId, title_sv: '' }, { step_id: stepId, title_sv: 'Jag sitter i bussen' }]]);
+
+    // A reached goal keeps its Swedish title on the client's page.
+    await change({ kind: 'status', goalId: goal, status: 'done' });
+    expect((await reachedGoals(db, ids.client))[0].titleIn).toEqual({ sv: 'Jag åker buss' });
+  });
+
+  it('a text in another client’s goal is never written through this client', async () => {
+    const otherGoal = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.other]))!.id;
+    expect(await changeGoals(db, ids.client, ids.pekka, { kind: 'edit', goalId: otherGoal, picture: 'bus', title: 'Aino kulkee', translation: { lang: 'sv', text: 'Kapad' } }, TODAY)).toBe(false);
+    const otherStep = (await db.write((tx) => tx.run("INSERT INTO goal_steps (goal_id, title, position) VALUES (?, 'Ostan lipun', 0)", [otherGoal]))).lastID;
+    expect(await changeGoals(db, ids.client, ids.pekka, { kind: 'translate-step', stepId: otherStep, translation: { lang: 'sv', text: 'Kapad' } }, TODAY)).toBe(false);
+    expect((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM text_translations'))!.n).toBe(0);
   });
 });

@@ -2,13 +2,55 @@ import { randomUUID } from 'node:crypto';
 import { setNamedWorkerInTx } from '../assignments';
 import { createOnce } from '../admin/form-keys';
 import { auditClientChange, changedFields } from '../admin/audit';
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
 import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '@domain/plan/plan';
 import type { GoalChange } from '@domain/plan/goal-form';
 import type { ParsedPlan } from '@domain/plan/plan-form';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import type { TextIn, TranslatedLang, Translations } from '@domain/plan/client-text';
 
 /** All SQL about plans and goals. */
+
+/** The staff-written texts that may have versions in other languages (migration 0010). */
+type TextKind = 'plan_summary' | 'goal_title' | 'step_title' | 'goal_comment';
+
+/** The texts of these records in languages other than Finnish, by record id. */
+async function translationsOf(db: Pick<Database, 'all'>, kind: TextKind, ids: number[]): Promise<Map<number, Translations>> {
+  const byId = new Map<number, Translations>();
+  if (ids.length === 0) return byId;
+  const rows = await db.all<{ record_id: number; lang: TranslatedLang; text: string }>(
+    `SELECT record_id, lang, text FROM text_translations WHERE kind = ? AND record_id IN (${ids.map(() => '?').join(', ')})`,
+    [kind, ...ids],
+  );
+  for (const r of rows) byId.set(r.record_id, { ...byId.get(r.record_id), [r.lang]: r.text });
+  return byId;
+}
+
+/**
+ * Writes a record's text in one language (an empty text removes it), inside the caller's
+ * transaction; answers the text it had before ('' for none), for the audit row.
+ */
+async function setTranslation(tx: Tx, kind: TextKind, recordId: number, textIn: TextIn): Promise<string> {
+  const before = await tx.get<{ text: string }>('SELECT text FROM text_translations WHERE kind = ? AND record_id = ? AND lang = ?', [kind, recordId, textIn.lang]);
+  const text = textIn.text.trim();
+  if (text) {
+    await tx.run(
+      `INSERT INTO text_translations (kind, record_id, lang, text) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kind, record_id, lang) DO UPDATE SET text = excluded.text`,
+      [kind, recordId, textIn.lang, text],
+    );
+  } else if (before) {
+    await tx.run('DELETE FROM text_translations WHERE kind = ? AND record_id = ? AND lang = ?', [kind, recordId, textIn.lang]);
+  }
+  return before?.text ?? '';
+}
+
+/**
+ * The audit field of a text in a language (`title_sv`, `summary_en`); a new record's empty one
+ * is left out (`keepEmpty` for a change, where '' says the text was removed).
+ */
+const inField = (field: string, textIn: TextIn | null | undefined, keepEmpty = false) =>
+  textIn && (keepEmpty || textIn.text.trim()) ? { [`${field}_${textIn.lang}`]: textIn.text.trim() } : {};
 
 export function currentPlan(db: Database, clientId: number): Promise<PlanVersion | null> {
   return planVersion(db, clientId, null);
@@ -25,11 +67,11 @@ export async function planVersion(db: Database, clientId: number, version: numbe
     [clientId, version, version],
   );
   if (!plan) return null;
-  const schedule = await db.all<ScheduleDay>(
-    'SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday',
-    [plan.id],
-  );
-  return { ...plan, schedule };
+  const [schedule, summaryIn] = await Promise.all([
+    db.all<ScheduleDay>('SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday', [plan.id]),
+    translationsOf(db, 'plan_summary', [plan.id]),
+  ]);
+  return { ...plan, summaryIn: summaryIn.get(plan.id) ?? {}, schedule };
 }
 
 /** Active goals with their steps, answers (oldest first) and the worker's latest comment. */
@@ -50,35 +92,48 @@ export async function activeGoals(db: Database, clientId: number): Promise<Goal[
       `SELECT goal_id, feeling, words, created_at FROM goal_answers WHERE goal_id IN (${marks}) ORDER BY created_at, id`,
       ids,
     ),
-    db.all<{ goal_id: number; text: string; worker: string; created_at: number }>(
-      `SELECT c.goal_id, c.text, p.full_name AS worker, c.created_at
+    db.all<{ id: number; goal_id: number; text: string; worker: string; created_at: number }>(
+      `SELECT c.id, c.goal_id, c.text, p.full_name AS worker, c.created_at
          FROM goal_comments c JOIN people p ON p.id = c.worker_id
         WHERE c.goal_id IN (${marks}) ORDER BY c.created_at DESC, c.id DESC`,
       ids,
     ),
   ]);
-  return goals.map((g) => ({
-    ...g,
-    steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, done: s.done_on !== null })),
-    answers: answers.filter((a) => a.goal_id === g.id).map(({ feeling, words, created_at }) => ({ feeling, words, created_at })),
-    latestComment: comments.find((c) => c.goal_id === g.id) ?? null,
-  }));
+  const latest = goals.map((g) => comments.find((c) => c.goal_id === g.id)).filter((c) => c !== undefined);
+  const [titlesIn, stepsIn, commentsIn] = await Promise.all([
+    translationsOf(db, 'goal_title', ids),
+    translationsOf(db, 'step_title', steps.map((s) => s.id)),
+    translationsOf(db, 'goal_comment', latest.map((c) => c.id)),
+  ]);
+  return goals.map((g) => {
+    const comment = latest.find((c) => c.goal_id === g.id);
+    return {
+      ...g,
+      titleIn: titlesIn.get(g.id) ?? {},
+      steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, titleIn: stepsIn.get(s.id) ?? {}, done: s.done_on !== null })),
+      answers: answers.filter((a) => a.goal_id === g.id).map(({ feeling, words, created_at }) => ({ feeling, words, created_at })),
+      latestComment: comment ? { text: comment.text, textIn: commentsIn.get(comment.id) ?? {}, worker: comment.worker, created_at: comment.created_at } : null,
+    };
+  });
 }
 
 export interface ReachedGoal {
   id: number;
   picture: string;
   title: string;
+  titleIn?: Translations;
   reached_on: string | null;
 }
 
 /** Goals the client has reached (not archived), newest first: a record to be proud of. */
-export function reachedGoals(db: Database, clientId: number): Promise<ReachedGoal[]> {
-  return db.all<ReachedGoal>(
+export async function reachedGoals(db: Database, clientId: number): Promise<ReachedGoal[]> {
+  const goals = await db.all<ReachedGoal>(
     `SELECT id, picture, title, reached_on FROM goals WHERE client_id = ? AND status = 'done'
       ORDER BY reached_on IS NULL, reached_on DESC, position, id`,
     [clientId],
   );
+  const titlesIn = await translationsOf(db, 'goal_title', goals.map((g) => g.id));
+  return goals.map((g) => ({ ...g, titleIn: titlesIn.get(g.id) ?? {} }));
 }
 
 /** The client whose goal this is (to check access before anything else). */
@@ -106,8 +161,11 @@ export async function recordAnswer(
   return changes === 1;
 }
 
-/** A checked plan form (domain/plan/plan-form.ts) and the place photo are what a new version is made of. */
-export type PlanInput = ParsedPlan & { place_photo_id: number | null };
+/**
+ * A checked plan form (domain/plan/plan-form.ts) and the place photo are what a new version is
+ * made of; `summary_in`: the summary in the client's language, when they read Swedish or English.
+ */
+export type PlanInput = ParsedPlan & { place_photo_id: number | null; summary_in?: TextIn | null };
 
 
 /**
@@ -129,6 +187,11 @@ export async function savePlanVersion(db: Database, clientId: number, input: Pla
            FROM plan_versions WHERE client_id = ? ORDER BY version DESC LIMIT 1`,
         [clientId],
       );
+      // The summary in the client's language is compared with the previous version's, for the audit.
+      const summaryIn = input.summary_in ?? undefined;
+      if (previous && summaryIn) {
+        previous[`summary_${summaryIn.lang}`] = (await translationsOf(tx, 'plan_summary', [previous.id])).get(previous.id)?.[summaryIn.lang] ?? '';
+      }
       version = (previous?.version ?? 0) + 1;
       if (by.unitAdminOf !== null && input.named_worker_id !== null) {
         await setNamedWorkerInTx(tx, { clientId, workerId: input.named_worker_id, unitId: by.unitAdminOf, actorId: by.id }, now);
@@ -145,6 +208,7 @@ export async function savePlanVersion(db: Database, clientId: number, input: Pla
         [clientId, version, input.service_type, input.place_name, input.place_address, input.place_picture, input.place_photo_id, namedWorkerId,
           input.starts_on, input.review_on, input.legal_basis, input.summary, by.id, now],
       );
+      if (summaryIn) await setTranslation(tx, 'plan_summary', lastID, summaryIn);
       const scheduleText = (days: { weekday: number; starts_at: string; ends_at: string }[]) => days.map((d) => `${d.weekday} ${d.starts_at}-${d.ends_at}`).join(', ');
       const previousSchedule = previous
         ? scheduleText(await tx.all('SELECT weekday, starts_at, ends_at FROM plan_schedule WHERE plan_version_id = ? ORDER BY weekday', [previous.id]))
@@ -157,7 +221,8 @@ export async function savePlanVersion(db: Database, clientId: number, input: Pla
       const after: Record<string, unknown> = {
         service_type: input.service_type, place_name: input.place_name, place_address: input.place_address, place_picture: input.place_picture,
         place_photo_id: input.place_photo_id, named_worker_id: namedWorkerId, starts_on: input.starts_on, review_on: input.review_on,
-        legal_basis: input.legal_basis, summary: input.summary, schedule: scheduleText([...input.schedule].sort((a, b) => a.weekday - b.weekday)),
+        legal_basis: input.legal_basis, summary: input.summary, ...inField('summary', summaryIn, previous !== undefined),
+        schedule: scheduleText([...input.schedule].sort((a, b) => a.weekday - b.weekday)),
       };
       const diff = previous ? changedFields({ ...previous, schedule: previousSchedule }, after) : { old: null, new: after };
       await auditClientChange(tx, { actorId: by.id, clientId, action: 'save plan', old: diff?.old ?? null, new: { version, ...(diff?.new ?? {}) } }, now);
@@ -202,9 +267,10 @@ export interface WorkerGoal {
   picture: string;
   title: string;
   status: 'active' | 'done' | 'archived';
-  steps: { id: number; title: string; done: boolean }[];
+  titleIn: Translations;
+  steps: { id: number; title: string; titleIn: Translations; done: boolean }[];
   answers: GoalAnswer[];
-  latestComment: { text: string; worker: string } | null;
+  latestComment: { text: string; textIn: Translations; worker: string } | null;
 }
 
 /** Every goal of a client that is not archived, for the worker's goal editor. */
@@ -223,18 +289,28 @@ export async function goalsForWorker(db: Database, clientId: number): Promise<Wo
       WHERE g.client_id = ? ORDER BY a.created_at DESC, a.id DESC`,
     [clientId],
   );
-  const comments = await db.all<{ goal_id: number; text: string; worker: string }>(
-    `SELECT c.goal_id, c.text, p.full_name AS worker FROM goal_comments c
+  const comments = await db.all<{ id: number; goal_id: number; text: string; worker: string }>(
+    `SELECT c.id, c.goal_id, c.text, p.full_name AS worker FROM goal_comments c
        JOIN goals g ON g.id = c.goal_id JOIN people p ON p.id = c.worker_id
       WHERE g.client_id = ? ORDER BY c.created_at DESC, c.id DESC`,
     [clientId],
   );
-  return goals.map((g) => ({
-    ...g,
-    steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, done: s.done_on !== null })),
-    answers: answers.filter((a) => a.goal_id === g.id).slice(0, 5),
-    latestComment: comments.find((c) => c.goal_id === g.id) ?? null,
-  }));
+  const latest = goals.map((g) => comments.find((c) => c.goal_id === g.id)).filter((c) => c !== undefined);
+  const [titlesIn, stepsIn, commentsIn] = await Promise.all([
+    translationsOf(db, 'goal_title', goals.map((g) => g.id)),
+    translationsOf(db, 'step_title', steps.map((s) => s.id)),
+    translationsOf(db, 'goal_comment', latest.map((c) => c.id)),
+  ]);
+  return goals.map((g) => {
+    const comment = latest.find((c) => c.goal_id === g.id);
+    return {
+      ...g,
+      titleIn: titlesIn.get(g.id) ?? {},
+      steps: steps.filter((s) => s.goal_id === g.id).map((s) => ({ id: s.id, title: s.title, titleIn: stepsIn.get(s.id) ?? {}, done: s.done_on !== null })),
+      answers: answers.filter((a) => a.goal_id === g.id).slice(0, 5),
+      latestComment: comment ? { text: comment.text, textIn: commentsIn.get(comment.id) ?? {}, worker: comment.worker } : null,
+    };
+  });
 }
 
 /**
@@ -275,14 +351,17 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
         return once('goal', change.key, async () => {
           const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goals WHERE client_id = ?', [clientId]);
           const { lastID } = await tx.run('INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (?, ?, ?, ?, ?)', [clientId, change.picture, change.title, (last?.p ?? -1) + 1, now]);
-          await logged('create goal', null, { goal_id: lastID, title: change.title, picture: change.picture });
+          if (change.translation) await setTranslation(tx, 'goal_title', lastID, change.translation);
+          await logged('create goal', null, { goal_id: lastID, title: change.title, ...inField('title', change.translation), picture: change.picture });
           return lastID;
         });
       case 'edit': {
         const goal = await goalOf(change.goalId);
         if (!goal) return false;
         await tx.run('UPDATE goals SET picture = ?, title = ? WHERE id = ? AND client_id = ?', [change.picture, change.title, change.goalId, clientId]);
-        const diff = changedFields({ title: goal.title, picture: goal.picture }, { title: change.title, picture: change.picture });
+        const before: Record<string, unknown> = { title: goal.title, picture: goal.picture };
+        if (change.translation) before[`title_${change.translation.lang}`] = await setTranslation(tx, 'goal_title', goal.id, change.translation);
+        const diff = changedFields(before, { title: change.title, ...inField('title', change.translation, true), picture: change.picture });
         return diff ? logged('edit goal', { goal_id: goal.id, ...diff.old }, { goal_id: goal.id, ...diff.new }) : true;
       }
       case 'status': {
@@ -314,7 +393,8 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
           if (!(await goalOf(change.goalId))) return false;
           const last = await tx.get<{ p: number | null }>('SELECT MAX(position) AS p FROM goal_steps WHERE goal_id = ?', [change.goalId]);
           const { lastID } = await tx.run('INSERT INTO goal_steps (goal_id, title, position) VALUES (?, ?, ?)', [change.goalId, change.title, (last?.p ?? -1) + 1]);
-          await logged('add goal step', null, { goal_id: change.goalId, step_id: lastID, title: change.title });
+          if (change.translation) await setTranslation(tx, 'step_title', lastID, change.translation);
+          await logged('add goal step', null, { goal_id: change.goalId, step_id: lastID, title: change.title, ...inField('title', change.translation) });
           return lastID;
         });
       case 'set-step': {
@@ -331,11 +411,20 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
         await tx.run('UPDATE goal_steps SET archived = 1 WHERE id = ?', [change.stepId]);
         return logged('remove goal step', { step_id: step.id, title: step.title }, { step_id: step.id, archived: 1 });
       }
+      case 'translate-step': {
+        const step = await stepOf(change.stepId);
+        if (!step) return false;
+        const field = `title_${change.translation.lang}`;
+        const before = await setTranslation(tx, 'step_title', step.id, change.translation);
+        const after = change.translation.text.trim();
+        return before === after ? true : logged('translate goal step', { step_id: step.id, [field]: before }, { step_id: step.id, [field]: after });
+      }
       case 'comment':
         return once('goal_comment', change.key, async () => {
           if (!(await goalOf(change.goalId))) return false;
           const { lastID } = await tx.run('INSERT INTO goal_comments (goal_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)', [change.goalId, workerId, change.text, now]);
-          await logged('comment on goal', null, { goal_id: change.goalId, comment_id: lastID, text: change.text });
+          if (change.translation) await setTranslation(tx, 'goal_comment', lastID, change.translation);
+          await logged('comment on goal', null, { goal_id: change.goalId, comment_id: lastID, text: change.text, ...inField('text', change.translation) });
           return lastID;
         });
     }
