@@ -125,6 +125,32 @@ test('the measure finds a word broken the way the old calendar cells broke them,
   expect(await page.evaluate(brokenWords)).toEqual([{ word: 'Närvarande', where: 'div', lines: expect.any(Number) }]);
 });
 
+test('every zero on a client page is the plain one (issue 14), and only the zero differs from Atkinson', async () => {
+  const { page } = lanes[0];
+  await page.goto(`${base}/client/attendance`);
+  const face = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const zero = [...document.fonts].find((f) => f.family.replace(/"/g, '') === 'Omapolku Plain Zero');
+    return { family: getComputedStyle(document.body).fontFamily, status: zero?.status, range: zero?.unicodeRange };
+  });
+  expect(face.family.startsWith('"Omapolku Plain Zero"'), face.family).toBe(true);
+  expect(face.status, 'the font loads (the Content-Security-Policy lets it)').toBe('loaded');
+  expect(face.range).toBe('U+30');
+  // The same characters drawn with the page's fonts and with Atkinson alone: the zero differs, an eight does not.
+  const drawn = async (text: string, family: string) => {
+    await page.evaluate(([t, f]) => {
+      document.getElementById('zero-probe')?.remove();
+      const probe = Object.assign(document.createElement('div'), { id: 'zero-probe', textContent: t });
+      probe.style.cssText = `position: fixed; top: 0; left: 0; z-index: 99; padding: 4px; background: #fff; font-size: 60px; font-family: ${f}`;
+      document.body.append(probe);
+    }, [text, family]);
+    return (await page.locator('#zero-probe').screenshot()).toString('base64');
+  };
+  expect(await drawn('0', 'inherit')).not.toBe(await drawn('0', 'var(--font)'));
+  expect(await drawn('8', 'inherit')).toBe(await drawn('8', 'var(--font)'));
+  await page.evaluate(() => document.getElementById('zero-probe')?.remove());
+});
+
 for (const lang of LANGS) {
   for (const size of SIZES) {
     test(`no word is broken on the client and family pages in ${lang} at ${size} %, 768 and 320 px wide`, async () => {
