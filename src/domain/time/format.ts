@@ -138,3 +138,12 @@ export function untilDay(isoDate: string, lang: Lang): string {
   if (lang !== 'fi') return day;
   return day.replace(/^(\S+)/, (weekday) => FI_ILLATIVE[weekday] ?? weekday);
 }
+
+/**
+ * A sentence that may end with a date, with its full stop: "…perjantaina 15.1." already has one
+ * (a date's own point ends the sentence too, in Finnish and Swedish), "…perjantaina 15.1.2027"
+ * and "…on Friday 15 January" get one.
+ */
+export function withFullStop(sentence: string): string {
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { helsinkiMidnight, helsinkiMoment } from './helsinki';
 import { todayFor } from './today';
-import { clockTime, dayWithWeekday, dayWithYear, onDay, untilDay, weekdayNameOf } from './format';
+import { clockTime, dayWithWeekday, dayWithYear, onDay, untilDay, weekdayNameOf, withFullStop } from './format';
 
 describe('Helsinki calendar days', () => {
   it('uses the Finnish date, not UTC, around midnight and across daylight saving changes', () => {
@@ -80,6 +80,12 @@ describe('dates in sentences (issue 14)', () => {
     ]);
     expect(untilDay('2027-06-30', 'sv')).toBe('onsdag 30.6.2027');
     expect(untilDay('2027-06-30', 'en')).toBe('Wednesday 30 June 2027');
+  });
+
+  it('a sentence ending with a date gets one full stop', () => {
+    expect(withFullStop('Puhumme seuraavan kerran perjantaina 15.1.')).toBe('Puhumme seuraavan kerran perjantaina 15.1.');
+    expect(withFullStop('Puhumme seuraavan kerran perjantaina 15.1.2027')).toBe('Puhumme seuraavan kerran perjantaina 15.1.2027.');
+    expect(withFullStop('The money comes on Friday 4 December')).toBe('The money comes on Friday 4 December.');
   });
 
   it('times: a plain point in Finnish and Swedish, a colon in English, no leading zero on the hour', () => {
