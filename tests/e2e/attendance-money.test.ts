@@ -55,7 +55,11 @@ describe('client calendar and absence report', () => {
     for (const r of recorded) {
       const cell = page.locator(`li.calendar-day[data-day="${r.day}"]`);
       expect(await cell.getAttribute('data-state'), r.day).toBe(r.status);
-      expect(await cell.locator('svg').count(), r.day).toBe(1);
+      // A row of the week list: the weekday's picture and the day in words, the day's picture and its word.
+      expect(await cell.locator('.calendar-when svg.weekday-picture').count(), r.day).toBe(1);
+      expect(await cell.locator('.calendar-date').textContent(), r.day).toMatch(/^(maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai) \d{1,2}\.\d{1,2}\.$/);
+      expect(await cell.locator('.calendar-what svg').count(), r.day).toBe(1);
+      expect((await cell.locator('.calendar-word').textContent())?.length, r.day).toBeGreaterThan(2);
     }
     await clickAndWait(page, page.locator('.month-nav a[rel=prev]'));
     expect(path(page)).toBe(`/client/attendance?month=${lastMonth}`);

@@ -105,7 +105,7 @@ describe('the client gives and withdraws a consent', () => {
     expect(summary).toContain('Työaikataulu ja läsnäolo');
     expect(summary).toContain('Yhteystiedot');
     expect(summary).toContain('He voivat auttaa sinua.');
-    expect(summary).toContain('Lupa on voimassa keskiviikko 30.6.2027 asti.');
+    expect(summary).toContain('Lupa on voimassa keskiviikkoon 30.6.2027 asti.');
     expect(summary).toContain('Voit perua luvan milloin vain.');
     await expectNoAxeViolations(page, { client: true });
     await expectTargetSizes(page);
@@ -122,7 +122,7 @@ describe('the client gives and withdraws a consent', () => {
     const text = await card.innerText();
     expect(text).toContain('Muu paikka: Kuntosali Voima');
     expect(text).toContain('Kyllä, saa tietää');
-    expect(text).toContain('keskiviikko 30.6.2027 asti');
+    expect(text).toContain('keskiviikkoon 30.6.2027 asti');
     // (The four answers refused on purpose above came with status 400: the browser notes those.)
     expect(fixture.problems(page).errors.filter((e) => !e.includes('status of 400'))).toEqual([]);
   });
@@ -245,7 +245,7 @@ describe('a worker and consents', () => {
     await jukka.goto(`${server.baseUrl}/client/consents`);
     const card = jukka.locator('.consent-card', { hasText: 'Rauman terveyskeskus' });
     expect(await card.innerText()).toContain('Paperilla annettu lupa. Allekirjoitettu 20.11.2026.');
-    expect(await card.innerText()).toContain('sunnuntai 31.10.2027 asti');
+    expect(await card.innerText()).toContain('sunnuntaihin 31.10.2027 asti');
     await jukka.goto(`${server.baseUrl}/client/consents/history`);
     expect(await jukka.locator('.consent-history > li').first().innerText()).toContain('Liisa Ohjaaja kirjasi paperilla annetun luvan.');
   });

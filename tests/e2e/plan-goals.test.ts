@@ -32,7 +32,9 @@ describe('plan', () => {
     expect(await page.locator('.weekdays li').count()).toBe(5);
     expect(text).toContain('kello 8.30–14.00');
     expect(await page.locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:0505550101');
-    expect(text).toContain('Puhumme suunnitelmasta seuraavan kerran perjantai 15.1.');
+    // The weekday in the essive, and the year while the talk is in another year (issue 14).
+    const year = new Date().getFullYear() === 2027 ? '' : '2027';
+    expect(text).toContain(`Puhumme suunnitelmasta seuraavan kerran perjantaina 15.1.${year ? `${year}.` : ''}`);
   });
 
   it('fits on one printed A4 page with its pictures', async () => {

@@ -3,6 +3,7 @@
  * Built with Intl per language; Finnish and Swedish write the short date as day.month.
  */
 import type { Lang } from '@domain/language';
+import { todayInHelsinki } from './helsinki';
 
 /**
  * The one place dates and times get their locale: Finnish format in Finnish, Finland-Swedish in
@@ -46,23 +47,43 @@ export function weekdayNameOf(isoWeekday: number, lang: Lang): string {
 
 const dayCache = new Map<string, string>();
 
-/** "maanantai 24.11." / "måndag 24.11." / "Monday 24 November" (kept: the same few dates recur). */
-export function dayWithWeekday(isoDate: string, lang: Lang): string {
-  const key = `${lang}:${isoDate}`;
+/**
+ * A day as a label or after "on" / "is" (nominative): "maanantai 24.11." / "måndag 24.11." /
+ * "Monday 24 November", with the year when it is not this year ("perjantai 15.1.2027"), so a
+ * date in January seen in November is not taken for last January. `today` is Helsinki's by
+ * default; tests give their own. (Kept: the same few dates recur.)
+ */
+export function dayWithWeekday(isoDate: string, lang: Lang, today: string = todayInHelsinki()): string {
+  const withYear = isoDate.slice(0, 4) !== today.slice(0, 4);
+  const key = `${lang}:${isoDate}:${withYear ? 'y' : ''}`;
   let text = dayCache.get(key);
   if (text === undefined) {
-    text = formatDayWithWeekday(isoDate, lang);
+    text = formatDayWithWeekday(isoDate, lang, withYear);
     if (dayCache.size > 5000) dayCache.clear();
     dayCache.set(key, text);
   }
   return text;
 }
 
-function formatDayWithWeekday(isoDate: string, lang: Lang): string {
-  const [, m, d] = isoDate.split('-').map(Number);
+function formatDayWithWeekday(isoDate: string, lang: Lang, withYear: boolean): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
   const weekday = weekdayName(isoDate, lang);
-  if (lang === 'en') return `${weekday} ${d} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))}`;
-  return `${weekday} ${d}.${m}.`;
+  if (lang === 'en') return `${weekday} ${d} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))}${withYear ? ` ${y}` : ''}`;
+  return `${weekday} ${d}.${m}.${withYear ? y : ''}`;
+}
+
+/**
+ * A day as the time something happens, inside a sentence (issue 14): Finnish in the essive
+ * ("Puhumme seuraavan kerran perjantaina 15.1."), English with "on" ("on Friday 15 January").
+ * Swedish says "på fredag 15.1." of a day to come and "fredagen den 15.1." of a day gone ("på
+ * fredag" alone would mean the coming Friday). The year as in dayWithWeekday.
+ */
+export function onDay(isoDate: string, lang: Lang, today: string = todayInHelsinki()): string {
+  const day = dayWithWeekday(isoDate, lang, today);
+  if (lang === 'fi') return day.replace(/^(\S+)/, '$1na'); // every Finnish weekday: -i/-o + na
+  if (lang === 'en') return `on ${day}`;
+  if (isoDate >= today) return `på ${day}`;
+  return day.replace(/^(\S+) /, '$1en den ');
 }
 
 /** '08:30' → '8.30' in Finnish and Swedish, '8:30' in English. */
@@ -96,8 +117,33 @@ export function shortDate(isoDate: string, lang: Lang): string {
  * lie in another year (a consent's last day, the day a paper was signed).
  */
 export function dayWithYear(isoDate: string, lang: Lang, withWeekday = true): string {
-  const y = isoDate.slice(0, 4);
-  const day = withWeekday ? dayWithWeekday(isoDate, lang) : shortDate(isoDate, lang);
-  if (lang === 'en') return `${withWeekday ? day : `${Number(isoDate.slice(8, 10))} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))}`} ${y}`;
-  return `${day}${y}`;
+  if (withWeekday) return formatDayWithWeekday(isoDate, lang, true);
+  const [y, m, d] = isoDate.split('-').map(Number);
+  if (lang === 'en') return `${d} ${englishMonth.format(new Date(`${isoDate}T12:00:00Z`))} ${y}`;
+  return `${d}.${m}.${y}`;
+}
+
+/** Finnish weekdays in the illative, for "…asti" (until): maanantaihin … sunnuntaihin. */
+const FI_ILLATIVE: Record<string, string> = {
+  maanantai: 'maanantaihin', tiistai: 'tiistaihin', keskiviikko: 'keskiviikkoon', torstai: 'torstaihin',
+  perjantai: 'perjantaihin', lauantai: 'lauantaihin', sunnuntai: 'sunnuntaihin',
+};
+
+/**
+ * The last day of something, with its year, for "{{date}} asti" / "till {{date}}" / "until
+ * {{date}}": Finnish "asti" wants the illative ("keskiviikkoon 30.6.2027 asti").
+ */
+export function untilDay(isoDate: string, lang: Lang): string {
+  const day = dayWithYear(isoDate, lang);
+  if (lang !== 'fi') return day;
+  return day.replace(/^(\S+)/, (weekday) => FI_ILLATIVE[weekday] ?? weekday);
+}
+
+/**
+ * A sentence that may end with a date, with its full stop: "…perjantaina 15.1." already has one
+ * (a date's own point ends the sentence too, in Finnish and Swedish), "…perjantaina 15.1.2027"
+ * and "…on Friday 15 January" get one.
+ */
+export function withFullStop(sentence: string): string {
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { keepWordsWhole } from './whole-words';
+
+describe('keepWordsWhole', () => {
+  it('puts a word with a hyphen, dash or minus inside it in a span that keeps it on one line', () => {
+    expect(keepWordsWhole('<p>Kello 8.30–14.00 tänään</p>')).toBe('<p>Kello <span class="whole">8.30–14.00</span> tänään</p>');
+    expect(keepWordsWhole('<li>TE-palvelut voivat auttaa</li>')).toBe('<li><span class="whole">TE-palvelut</span> voivat auttaa</li>');
+    expect(keepWordsWhole('<strong>−€95.20</strong>')).toBe('<strong><span class="whole">−€95.20</span></strong>');
+  });
+
+  it('leaves other words, dashes between words and the text of tags alone', () => {
+    const html = '<p class="a-b" data-x="8.30–14.00">Ma – Pe, 5 € &amp; kaikki. Loppu-</p>';
+    expect(keepWordsWhole(html)).toBe(html);
+  });
+
+  it('does not touch scripts, form values, pictures or islands, and lets a long typed address wrap', () => {
+    const html =
+      '<script>const a = b-c;</script><textarea>TE-palvelut</textarea><svg><text>Ma-Pe</text></svg>' +
+      '<astro-island props="{}"><span>TE-palvelut</span></astro-island><select><option>a-b</option></select>' +
+      '<p>https://example.org/a-very-long-address-someone-typed/in-a-message</p>';
+    expect(keepWordsWhole(html)).toBe(html);
+    expect(keepWordsWhole('<astro-island></astro-island><p>TE-palvelut</p>')).toBe('<astro-island></astro-island><p><span class="whole">TE-palvelut</span></p>');
+  });
+});
