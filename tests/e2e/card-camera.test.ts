@@ -95,11 +95,11 @@ describe('Näytä kortti kameralle (/card)', () => {
       if (!native) expect(requests.filter((r) => /jsQR/i.test(r))).toHaveLength(1);
       expect(path(page)).toBe('/card/pin');
       expect(await page.locator('h1').textContent()).toContain('Valitse omat kuvasi');
-      // Nothing but the card's own address went anywhere (and the decoder was fetched): no POST,
+      // Nothing but the card's own address went anywhere (and the decoder and the page's own files were fetched): no POST,
       // no other site, no picture.
       const origin = new URL(baseUrl()).origin;
       expect(requests.filter((r) => !r.startsWith(`GET ${origin}/`))).toEqual([]);
-      expect(requests.filter((r) => !/\/(k\/|card\/pin|_astro\/|icons\/)/.test(r))).toEqual([]);
+      expect(requests.filter((r) => !/\/(k\/|card\/pin|_astro\/|icons\/|fonts\/)/.test(r))).toEqual([]);
       expect(requests).toContain(`GET ${origin}${CLIENTS.aino.qr}`);
       expect(errors).toEqual([]);
     } finally {
