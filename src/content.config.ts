@@ -32,4 +32,14 @@ const glossary = defineCollection({
   }),
 });
 
-export const collections = { help, glossary };
+// The staff guide (/worker/help): plain standard language for workers and admins, not
+// easy-read, so it has no pictures and is not checked by the easy-read rules.
+const staffGuide = defineCollection({
+  loader: glob({ pattern: '{fi,sv,en}/*.md', base: './content/staff-guide' }),
+  schema: z.object({
+    title: z.string().trim().min(1),
+    order: z.number().int(),
+  }),
+});
+
+export const collections = { help, glossary, staffGuide };

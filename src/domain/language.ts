@@ -9,3 +9,9 @@ export type Lang = (typeof LANGUAGES)[number];
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
+
+/**
+ * Each language named in itself, for the language switches (easy-read page tools, staff header):
+ * a reader finds their own language without reading the page's.
+ */
+export const LANGUAGE_NAMES: Record<Lang, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };

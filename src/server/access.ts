@@ -21,6 +21,7 @@ export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Rol
   ['/worker/clients', ['worker', 'admin']],
   ['/worker/register', ['worker', 'admin']],
   ['/worker/messages', ['worker', 'admin']],
+  ['/worker/help', ['worker', 'admin']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],

@@ -381,6 +381,12 @@ export const ROUTES: Record<string, RouteRow> = {
     // A mark for A without a day: A's staff are told the day is wrong (400), others are refused.
     POST: { url: '/worker/register', body: 'client={A}', expect: area('/login', { namedWorker: 400, substitute: 400, otherUnitWorker: 403, admin: 400, otherUnitAdmin: 403 }) },
   },
+  '/worker/help': {
+    look: 'staff',
+    // The staff guide: every worker and admin; clients and family have the easy-read /help.
+    GET: { url: '/worker/help', clientData: false, expect: staff(200) },
+    axe: [{ as: 'namedWorker' }, { as: 'admin' }],
+  },
   '/worker/messages': {
     look: 'staff',
     // The inbox shows the start of each client's latest message, reading needs and reported absences.
