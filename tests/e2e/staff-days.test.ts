@@ -165,7 +165,8 @@ describe('the goal editor on a long page', () => {
     expect(await page.locator('.notice.ok').count()).toBe(0);
     expect(await page.locator('#error-summary').count()).toBe(1);
     const summary = page.locator(`#goal-${last} #error-summary`);
-    expect(await summary.textContent()).toContain('Anna tavoitteelle nimi.');
+    expect(await summary.textContent()).toContain('Kirjoita askel.');
+    expect(await page.locator(`#step-${last}-error`).textContent()).toContain('Kirjoita askel.');
     // Just above the form that failed, in sight, and focused.
     expect(await summary.evaluate((e) => e.nextElementSibling?.querySelector('input[name=action]')?.getAttribute('value'))).toBe('add-step');
     expect(await inView(`#goal-${last} #error-summary`)).toBe(true);
