@@ -22,9 +22,4 @@ export const examples = {
     lang: 'en',
     props: { month: '2026-10', statuses: new Map([['2026-10-28', 'present'], ['2026-10-30', 'present']]), reported: new Set(), scheduledWeekdays: new Set([3, 5]), today: '2026-11-18' },
   },
-  worker: {
-    description: 'The same month on the worker’s page',
-    look: 'staff',
-    props: { month: '2026-11', statuses, reported: new Set(['2026-11-19']), scheduledWeekdays: weekdays, today: '2026-11-18' },
-  },
 } satisfies Examples<typeof MonthCalendar>;

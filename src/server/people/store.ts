@@ -101,12 +101,18 @@ export interface ClientListRow {
   reading_needs: string;
   kind: 'named' | 'substitute';
   locked_until: number | null;
+  /** 1 when the client has a sign-in card not revoked: without one they cannot sign in at all. */
+  has_card: number;
+  /** 1 when a PIN is set (the card's second step). */
+  has_pin: number;
 }
 
 /** The clients a worker works with today (as named worker or as substitute). */
 export async function clientsOfWorker(db: Database, workerId: number, today = todayInHelsinki()): Promise<ClientListRow[]> {
   return db.all<ClientListRow>(
-    `SELECT p.id, p.full_name, p.preferred_name, p.reading_needs, cw.kind, p.locked_until
+    `SELECT p.id, p.full_name, p.preferred_name, p.reading_needs, cw.kind, p.locked_until,
+            EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = p.id AND lc.revoked_at IS NULL) AS has_card,
+            p.pin_hash IS NOT NULL AS has_pin
        FROM client_workers cw JOIN people p ON p.id = cw.client_id
       WHERE cw.worker_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?) AND p.active = 1
       ORDER BY p.full_name`,
@@ -144,15 +150,20 @@ export interface UnitSummary {
   locked: number;
 }
 
-export async function unitSummary(db: Database, unitId: number, now = Date.now()): Promise<UnitSummary | undefined> {
+export async function unitSummary(db: Database, unitId: number, now = Date.now(), today = todayInHelsinki()): Promise<UnitSummary | undefined> {
   return db.get<UnitSummary>(
     `SELECT u.name, u.municipality,
             (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND role = 'client' AND active = 1) AS clients,
             (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND role = 'worker' AND active = 1) AS workers,
-            (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND role = 'family' AND active = 1) AS family,
+            -- A family account has no unit of its own: count the active accounts with a link in force
+            -- to an active client of this unit (one account linked to two clients counts once).
+            (SELECT COUNT(DISTINCT f.id) FROM family_links l
+               JOIN people f ON f.id = l.family_id AND f.active = 1
+               JOIN people c ON c.id = l.client_id AND c.unit_id = u.id AND c.active = 1
+              WHERE l.ended_at IS NULL AND (l.ends_on IS NULL OR l.ends_on >= ?)) AS family,
             (SELECT COUNT(*) FROM people WHERE unit_id = u.id AND locked_until > ?) AS locked
        FROM units u WHERE u.id = ?`,
-    [now, unitId],
+    [today, now, unitId],
   );
 }
 

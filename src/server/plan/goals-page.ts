@@ -96,7 +96,9 @@ export async function handleGoalsPage(db: Database, clientId: number, me: { id: 
       }
       returned = keep(parsed.error);
       const control = goalFormControl(returned.action, returned.goal, parsed.error, returned.step);
-      if (control) errors = { [control]: `staff:goals.errors.${parsed.error}` };
+      // A step's title has the step's own words ("Kirjoita askel."), not the goal's ("Anna tavoitteelle nimi.").
+      const stepError = returned.action === 'add-step' && parsed.error === 'titleRequired' ? 'stepRequired' : returned.action === 'add-step' && parsed.error === 'titleTooLong' ? 'stepTooLong' : parsed.error;
+      if (control) errors = { [control]: `staff:goals.errors.${stepError}` };
       else unknownAction = true;
     }
   }
