@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Database } from './db';
+import type { Database, Tx } from './db';
 
 /**
  * Photos people upload: a work place's photo, and people's own photos (a small square). The uploaded file is never
@@ -46,13 +46,16 @@ export async function processPhoto(file: File, shape: 'place' | 'portrait' = 'pl
 
 /** Stores a processed photo as part of `clientId`'s data (who may see it follows from that). */
 export async function storePhoto(db: Database, photo: ProcessedPhoto, clientId: number | null, by: number, now = Date.now()): Promise<number> {
-  return db.write(async (tx) => {
-    const { lastID } = await tx.run(
-      "INSERT INTO photos (mime, bytes, width, height, client_id, created_by, created_at) VALUES ('image/jpeg', ?, ?, ?, ?, ?, ?)",
-      [photo.bytes, photo.width, photo.height, clientId, by, now],
-    );
-    return lastID;
-  });
+  return db.write((tx) => insertPhoto(tx, photo, clientId, by, now));
+}
+
+/** storePhoto inside the caller's transaction (a person and their photo are added together). */
+export async function insertPhoto(tx: Tx, photo: ProcessedPhoto, clientId: number | null, by: number, now = Date.now()): Promise<number> {
+  const { lastID } = await tx.run(
+    "INSERT INTO photos (mime, bytes, width, height, client_id, created_by, created_at) VALUES ('image/jpeg', ?, ?, ?, ?, ?, ?)",
+    [photo.bytes, photo.width, photo.height, clientId, by, now],
+  );
+  return lastID;
 }
 
 export async function photoById(db: Database, id: number): Promise<{ bytes: Buffer; mime: string; client_id: number | null } | undefined> {

@@ -4,9 +4,10 @@
  * was; two different forms racing for one unique value (an email, a rate's day, a substitute
  * period) create one record and give the other a clear form error, never a 500.
  */
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { STAFF, useBrowser } from '../helpers/browser';
+import { clickAndWait, h1, STAFF, useBrowser } from '../helpers/browser';
 import { querySql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 
@@ -35,6 +36,18 @@ async function postAtOnce(page: Page, form: string, times: number, newKeys = fal
       );
     },
     { selector: form, n: times, fresh: newKeys },
+  );
+}
+
+/** Posts the form, file included (multipart, as the browser sends it), `times` times at once; a redirect is status 0. */
+async function postMultipartAtOnce(page: Page, form: string, times: number): Promise<number[]> {
+  return page.evaluate(
+    async ({ selector, n }) => {
+      const element = document.querySelector(selector) as HTMLFormElement;
+      const target = element.getAttribute('action') || location.pathname;
+      return Promise.all(Array.from({ length: n }, async () => (await fetch(target, { method: 'POST', body: new FormData(element), redirect: 'manual' })).status));
+    },
+    { selector: form, n: times },
   );
 }
 
@@ -84,6 +97,69 @@ describe('create forms: one record per form, a clear error for a taken value', (
     await helena.locator('#password').fill('kallen-salasana-2026');
     expectOneCreatedOthersRefused(await postAtOnce(helena, 'form#new-person', 2, true), 'Tällä sähköpostilla on jo tili.');
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['kalle.kilpa@demo.omapolku.fi'])).toBe(1);
+  });
+
+  it('add person with a photo: stored with the person, a double post adds one person and one photo, a bad file adds nothing and keeps what was typed', async () => {
+    const helena = await admin();
+    const jpeg = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
+    const photos = () => count('SELECT COUNT(*) AS n FROM photos', []);
+    const photosBefore = await photos();
+    const fill = async (name: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+      await helena.goto(`${server.baseUrl}/admin/people`);
+      await helena.locator('input[name=role][value=client]').check();
+      await helena.locator('#full_name').fill(name);
+      await helena.locator('#reading_needs').fill('Pitää kuvista.');
+      await helena.locator('#photo').setInputFiles(file);
+    };
+    const submit = async () => {
+      const [response] = await Promise.all([helena.waitForResponse((r) => r.request().method() === 'POST'), helena.locator('form#new-person button[type=submit]').click()]);
+      await helena.waitForLoadState();
+      return response.status();
+    };
+
+    // Not a picture: an error at the field that asks for the photo again; the typed values stay; nothing is added.
+    await fill('Kuvaton Kalle', { name: 'kuva.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('tämä ei ole kuva') });
+    expect(await submit()).toBe(400);
+    expect(await helena.locator('#photo-error').innerText()).toContain('Tiedosto ei ole kuva. Valitse kuva uudelleen');
+    expect(await helena.locator('#error-summary').innerText()).toContain('Tiedosto ei ole kuva.');
+    expect(await helena.locator('#photo').getAttribute('aria-invalid')).toBe('true');
+    expect(await helena.locator('#full_name').inputValue()).toBe('Kuvaton Kalle');
+    expect(await helena.locator('#reading_needs').inputValue()).toBe('Pitää kuvista.');
+    expect(await helena.locator('input[name=role][value=client]').isChecked()).toBe(true);
+    expect(await count('SELECT COUNT(*) AS n FROM people WHERE full_name = ?', ['Kuvaton Kalle'])).toBe(0);
+    expect(await photos()).toBe(photosBefore);
+
+    // A good photo but another field wrong (no name): nothing stored, and the hint asks for the photo again.
+    await fill('', { name: 'kalle.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    expect(await submit()).toBe(400);
+    expect(await helena.locator('#full_name-error').count()).toBe(1);
+    expect(await helena.locator('#photo-error').count()).toBe(0);
+    expect(await helena.locator('#photo-hint').innerText()).toContain('Valitse kuva uudelleen.');
+    expect(await photos()).toBe(photosBefore);
+
+    // One form posted twice at once, photo and all: one person with one photo.
+    await fill('Kahdesti Kuvattu', { name: 'kaisu.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    expect(await postMultipartAtOnce(helena, 'form#new-person', 2)).toEqual([0, 0]);
+    const twice = await querySql<{ id: number; photo_id: number | null }>(server.dbFile, 'SELECT id, photo_id FROM people WHERE full_name = ?', ['Kahdesti Kuvattu']);
+    expect(twice).toHaveLength(1);
+    expect(twice[0].photo_id).not.toBeNull();
+    expect(await count('SELECT COUNT(*) AS n FROM photos WHERE client_id = ?', [twice[0].id])).toBe(1);
+    expect(await photos()).toBe(photosBefore + 1);
+
+    // The ordinary way: the new person's page shows the photo, a small square.
+    await fill('Kuvallinen Kaisu', { name: 'kaisu.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await clickAndWait(helena, helena.locator('form#new-person button[type=submit]'));
+    expect(await h1(helena)).toBe('Kuvallinen Kaisu');
+    const kaisu = Number(new URL(helena.url()).pathname.split('/').pop());
+    const src = await helena.locator('img.person-photo').getAttribute('src');
+    const [{ photo_id: photoId }] = await querySql<{ photo_id: number }>(server.dbFile, 'SELECT photo_id FROM people WHERE id = ?', [kaisu]);
+    expect(src).toBe(`/photos/${photoId}`);
+    const photo = await helena.request.get(server.baseUrl + src!);
+    expect(photo.status()).toBe(200);
+    expect(photo.headers()['content-type']).toBe('image/jpeg');
+    const meta = await sharp(await photo.body()).metadata();
+    expect([meta.width, meta.height]).toEqual([320, 320]);
+    expect(await count("SELECT COUNT(*) AS n FROM admin_audit WHERE target_id = ? AND action IN ('create client', 'set photo')", [kaisu])).toBe(2);
   });
 
   it('new unit: 10 posts of one form start one unit; one admin email from two forms starts one', async () => {

@@ -8,6 +8,7 @@ import { audit, changedFields } from './audit';
 import { createUnitWithAdmin, type NewUnitWithAdmin } from './first-run';
 import { createOnce, isUniqueViolation, type KeyedResult, type KeyOwner } from './form-keys';
 import { insertAccount, insertClient, type NewAccount, type NewClient } from './people';
+import { insertPhoto, type ProcessedPhoto } from '@server/photos';
 export { SERVICE_TYPES } from '@domain/plan/plan';
 
 /**
@@ -136,10 +137,12 @@ export async function setActive(db: Database, person: ManagedPerson, active: boo
 
 /** Sets a person's photo (already processed and stored). */
 export async function setPersonPhoto(db: Database, person: ManagedPerson, photoId: number, actor: { id: number; unitId: number }, now = Date.now()): Promise<void> {
-  await db.write(async (tx) => {
-    await tx.run('UPDATE people SET photo_id = ? WHERE id = ?', [photoId, person.id]);
-    await audit(tx, { actorId: actor.id, unitId: actor.unitId, action: 'set photo', targetType: 'person', targetId: person.id, old: { photo_id: person.photo_id }, new: { photo_id: photoId } }, now);
-  });
+  await db.write((tx) => setPhotoIn(tx, person, photoId, actor, now));
+}
+
+async function setPhotoIn(tx: Tx, person: { id: number; photo_id: number | null }, photoId: number, actor: { id: number; unitId: number | null }, now: number): Promise<void> {
+  await tx.run('UPDATE people SET photo_id = ? WHERE id = ?', [photoId, person.id]);
+  await audit(tx, { actorId: actor.id, unitId: actor.unitId, action: 'set photo', targetType: 'person', targetId: person.id, old: { photo_id: person.photo_id }, new: { photo_id: photoId } }, now);
 }
 
 export interface UnitRow {
@@ -262,18 +265,31 @@ export async function startUnitOnce(db: Database, key: KeyOwner, u: NewUnitWithA
 
 export type NewPerson = ({ role: 'client' } & NewClient) | NewAccount;
 
-/** A client, or an account (worker, admin, family) with email and password; 'emailTaken' when the email has an account. */
-export async function addPersonOnce(db: Database, key: KeyOwner, p: NewPerson): Promise<KeyedResult<'emailTaken'>> {
+/**
+ * A client, or an account (worker, admin, family) with email and password; 'emailTaken' when the
+ * email has an account. A photo chosen in the same form is stored in the same transaction, so a
+ * resent form adds one person with one photo, and a refused one adds neither.
+ */
+export async function addPersonOnce(db: Database, key: KeyOwner, p: NewPerson, photo: ProcessedPhoto | null = null, now = Date.now()): Promise<KeyedResult<'emailTaken'>> {
   try {
     return await db.write((tx) =>
       createOnce(tx, key, async () => {
-        if (p.role === 'client') return insertClient(tx, p, key.actorId);
-        // Checked again in the transaction: another post (another admin, another tab) may have
-        // taken the email since the form was checked. Without this the insert hit the UNIQUE
-        // constraint and the second of two parallel posts answered 500.
-        if (await emailTaken(tx, p.email)) return { error: 'emailTaken' as const };
-        return insertAccount(tx, p, key.actorId);
-      }),
+        let id: number;
+        if (p.role === 'client') id = await insertClient(tx, p, key.actorId);
+        else {
+          // Checked again in the transaction: another post (another admin, another tab) may have
+          // taken the email since the form was checked. Without this the insert hit the UNIQUE
+          // constraint and the second of two parallel posts answered 500.
+          if (await emailTaken(tx, p.email)) return { error: 'emailTaken' as const };
+          id = await insertAccount(tx, p, key.actorId);
+        }
+        if (photo) {
+          // A client's photo is part of the client's data; a staff or family portrait is nobody's.
+          const photoId = await insertPhoto(tx, photo, p.role === 'client' ? id : null, key.actorId, now);
+          await setPhotoIn(tx, { id, photo_id: null }, photoId, { id: key.actorId, unitId: p.unitId ?? (p.role === 'client' ? null : p.auditUnitId) ?? null }, now);
+        }
+        return id;
+      }, now),
     );
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

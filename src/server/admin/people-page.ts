@@ -1,6 +1,8 @@
 import type { Database } from '@server/db';
 import { logListView } from '@server/access';
 import { hashPassword } from '@server/auth/password';
+import { fileField } from '@server/forms';
+import { processPhoto, type ProcessedPhoto } from '@server/photos';
 import { errorsUnder, type FieldErrors } from '@domain/forms/field-errors';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { newFormKey, postedFormKey, recordOfKey } from './form-keys';
@@ -11,7 +13,9 @@ import { emptyPerson, readPersonForm, type PersonValues } from './person-form';
 /**
  * /admin/people: everyone the admin's unit manages, and the form that adds a person (a client
  * with their named worker, or a worker, admin or family account). A new person opens on their
- * own page with "added"; an error keeps what was typed (never the password).
+ * own page with "added"; an error keeps what was typed (never the password, and a chosen photo
+ * cannot be kept: the form asks for it again). The photo gets the same checks as on the person's
+ * page (size, a real image) and is stored with the person, in one transaction.
  */
 export interface PeopleView {
   people: PersonListRow[];
@@ -19,6 +23,8 @@ export interface PeopleView {
   values: PersonValues;
   errors: FieldErrors;
   formKey: string;
+  /** A photo was chosen but the form came back with an error: it must be chosen again. */
+  photoLost: boolean;
 }
 
 export const PERSON_ERRORS = 'staff:people.errors';
@@ -29,6 +35,7 @@ export async function peoplePage(db: Database, me: Admin, posted: Posted, url: U
   const workers = await workersOfUnit(db, unitId);
   let values = emptyPerson();
   let errors: FieldErrors = {};
+  let photoLost = false;
   if (posted) {
     const form = await posted();
     // The form's idempotency key: a double click, a resent form or ten posts at once add one person.
@@ -39,8 +46,16 @@ export async function peoplePage(db: Database, me: Admin, posted: Posted, url: U
     if (values.role !== 'client' && !codes.email && (await emailTaken(db, values.email))) codes.email = 'emailTaken';
     const namedWorker = values.named_worker ? workers.find((w) => String(w.id) === values.named_worker) : undefined;
     if (values.role === 'client' && values.named_worker && !namedWorker) codes.named_worker = 'workerNotInUnit';
+    const file = fileField(form, 'photo');
+    let photo: ProcessedPhoto | null = null;
+    if (file) {
+      const processed = await processPhoto(file, 'portrait');
+      if (processed.ok) photo = processed.photo;
+      // The create form's own words: the file input comes back empty, so they ask for it again.
+      else codes.photo = `${processed.error}Again`;
+    }
     if (Object.keys(codes).length === 0) {
-      const result = await addPersonOnce(db, formKey, await newPerson(values, unitId, namedWorker?.id ?? null));
+      const result = await addPersonOnce(db, formKey, await newPerson(values, unitId, namedWorker?.id ?? null), photo);
       if ('id' in result) return redirectTo(`/admin/people/${result.id}?saved=created`);
       if (result.error === 'emailTaken') codes.email = 'emailTaken';
       // Not tied to one field: shown under the form's heading (id "new").
@@ -51,12 +66,13 @@ export async function peoplePage(db: Database, me: Admin, posted: Posted, url: U
     const created = await recordOfKey(db, formKey);
     if (created !== undefined) return redirectTo(`/admin/people/${created}?saved=created`);
     values.password = '';
+    photoLost = file !== null && !codes.photo;
     errors = errorsUnder(PERSON_ERRORS, codes);
   }
   const people = await peopleOfUnit(db, unitId, todayInHelsinki());
   // Names and named workers are the clients' data: each client listed is logged.
   await logListView(db, me, people.filter((p) => p.role === 'client').map((p) => p.id), 'client list', url.pathname);
-  return show({ people, workers, values, errors, formKey: newFormKey() }, posted ? 400 : 200);
+  return show({ people, workers, values, errors, formKey: newFormKey(), photoLost }, posted ? 400 : 200);
 }
 
 async function newPerson(v: PersonValues, unitId: number, namedWorkerId: number | null): Promise<NewPerson> {
