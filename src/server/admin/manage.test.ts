@@ -61,4 +61,24 @@ describe('adding a person', () => {
     expect(await namedClientsOf(db, unitId, workerId)).toEqual([{ id: (added as { id: number }).id, full_name: 'Aino Laine' }]);
     expect(await addPersonOnce(db, { kind: 'person', key: 'p-3', actorId: adminId }, { role: 'admin', unitId, fullName: 'Toinen', preferredName: 'T', email: 'Liisa@testi.fi', passwordHash: 'x' })).toEqual({ error: 'emailTaken' });
   });
+
+  it('stores a photo from the same form with the person: once per key, a client\'s as their data, none when refused', async () => {
+    const photo = { bytes: Buffer.from([0xff, 0xd8, 0xff, 0xd9]), width: 320, height: 320 };
+    const photoCount = async () => (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM photos'))!.n;
+    const before = await photoCount();
+    const client = { role: 'client' as const, unitId, fullName: 'Kuva Asiakas', preferredName: 'Kuva', language: 'fi' as const, namedWorkerId: null };
+    const key = { kind: 'person' as const, key: 'p-photo-1', actorId: adminId };
+    const added = (await addPersonOnce(db, key, client, photo)) as { id: number };
+    expect(await addPersonOnce(db, key, client, photo)).toEqual({ id: added.id, replay: true });
+    expect(await photoCount()).toBe(before + 1);
+    const row = await db.get<{ photo_id: number; client_id: number | null }>('SELECT p.photo_id, ph.client_id FROM people p JOIN photos ph ON ph.id = p.photo_id WHERE p.id = ?', [added.id]);
+    expect(row).toEqual({ photo_id: expect.any(Number), client_id: added.id });
+    expect((await auditActions(unitId)).slice(-2)).toEqual([{ action: 'create client', actor_id: adminId }, { action: 'set photo', actor_id: adminId }]);
+
+    // A worker's portrait is nobody's client data; a refused account leaves no photo behind.
+    const worker = (await addPersonOnce(db, { ...key, key: 'p-photo-2' }, { role: 'worker', unitId, fullName: 'Kuva Ohjaaja', preferredName: 'Kuva', email: 'kuva@testi.fi', passwordHash: 'x' }, photo)) as { id: number };
+    expect(await db.get('SELECT ph.client_id FROM people p JOIN photos ph ON ph.id = p.photo_id WHERE p.id = ?', [worker.id])).toEqual({ client_id: null });
+    expect(await addPersonOnce(db, { ...key, key: 'p-photo-3' }, { role: 'worker', unitId, fullName: 'Toinen', preferredName: 'T', email: 'KUVA@testi.fi', passwordHash: 'x' }, photo)).toEqual({ error: 'emailTaken' });
+    expect(await photoCount()).toBe(before + 2);
+  });
 });
