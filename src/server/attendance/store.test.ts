@@ -110,6 +110,10 @@ describe('attendance store', () => {
     expect(JSON.parse(audit!.new_value)).toEqual({ day: '2026-09-10', status: 'sick', reason: 'Oli kipeä, soitti aamulla.' });
     expect((await changesOfMonth(db, CLIENT, '2026-09'))[0]).toMatchObject({ reason: 'Oli kipeä, soitti aamulla.', who: 'Työ Ntekijä' });
     expect((await adjustmentsPaidIn(db, CLIENT, '2026-10'))[0]).toMatchObject({ reason: 'Oli kipeä, soitti aamulla.' });
+    // A day of the approved month not marked before is a correction from 'none', in the history too.
+    expect(await mark('2026-09-14', 'present')).toBe('reasonRequired');
+    expect(await mark('2026-09-14', 'present', 'Unohtui merkitä')).toBe('adjusted');
+    expect((await changesOfMonth(db, CLIENT, '2026-09'))[0]).toMatchObject({ day: '2026-09-14', old_status: 'none', new_status: 'present', reason: 'Unohtui merkitä' });
     // An open month needs no reason; the database refuses a reason over 200 characters.
     expect(await mark('2026-10-01', 'present')).toBe('saved');
     await expect(db.write((tx) => tx.run("INSERT INTO attendance_changes (client_id, day, old_status, new_status, changed_by, changed_at, reason) VALUES (1, '2026-10-01', 'sick', 'present', 2, 0, ?)", ['x'.repeat(201)]))).rejects.toThrow(/CHECK/);

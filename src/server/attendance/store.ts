@@ -322,10 +322,10 @@ export type RecordResult = 'saved' | 'unchanged' | 'adjusted' | 'reasonRequired'
 export const REASON_MAX = 200;
 
 /**
- * Records a day's status (by a worker or admin). Changing a day already recorded is logged (who,
- * when, old → new), and a correction has its staff audit row. In a month the unit has approved,
- * the statement stays as approved: the difference in money becomes an adjustment paid in the
- * next open month, and the correction needs a reason (kept with the change, the adjustment and
+ * Records a day's status (by a worker or admin). Changing a day already recorded, or any day of an
+ * approved month, is logged (who, when, old → new), and a correction has its staff audit row. In
+ * a month the unit has approved, the statement stays as approved: the difference in money becomes
+ * an adjustment paid in the next open month, and the correction needs a reason (kept with the change, the adjustment and
  * the audit row; the client sees it): without one nothing is saved.
  */
 export async function recordStatus(
@@ -359,10 +359,12 @@ async function recordStatusInTx(
        ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
       [change.clientId, change.day, change.status, change.by, now],
     );
-    if (old) {
+    // A day of an approved month marked for the first time is a correction too: it goes to the
+    // history with its reason, from 'none'.
+    if (old || approved) {
       await tx.run(
         'INSERT INTO attendance_changes (client_id, day, old_status, new_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [change.clientId, change.day, old.status, change.status, change.by, now, reason],
+        [change.clientId, change.day, old?.status ?? 'none', change.status, change.by, now, reason],
       );
     }
     // A correction (a day already recorded, or any day of an approved month) is a change to the
@@ -489,7 +491,7 @@ export async function approvedMonth(db: Database, unitId: number, month: string)
 
 /** Recorded changes of a client's days in a month (who, when, old → new, why), newest first. */
 export async function changesOfMonth(db: Database, clientId: number, month: string) {
-  return db.all<{ day: string; old_status: AttendanceStatus; new_status: AttendanceStatus; changed_at: number; who: string; reason: string | null }>(
+  return db.all<{ day: string; old_status: AttendanceStatus | 'none'; new_status: AttendanceStatus; changed_at: number; who: string; reason: string | null }>(
     `SELECT c.day, c.old_status, c.new_status, c.changed_at, p.full_name AS who, c.reason
        FROM attendance_changes c JOIN people p ON p.id = c.changed_by
       WHERE c.client_id = ? AND c.day BETWEEN ? AND ? ORDER BY c.id DESC`,
