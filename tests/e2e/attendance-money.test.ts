@@ -268,15 +268,36 @@ describe('money', () => {
     expect(ainoLine[7]).toBe(lastMonth);
     expect((await admin.request.get(`${server.baseUrl}/admin/money/export?month=${monthOf(today)}`)).status()).toBe(404);
 
-    // Pekka corrects a day of Aino's approved month: present → sick. The approved numbers stay;
-    // −12 € is paid as an adjustment in the current month, with the reason in easy words.
+    // Pekka corrects a day of Aino's approved month: present → sick. The one-tap register refuses
+    // (a correction of an approved month needs a reason); on Aino's month page, the form asks for
+    // one, and sent without it comes back with the error, keeping the day and the status chosen.
+    // The approved numbers stay; −12 € is paid as an adjustment in the current month, with the
+    // reason shown in the history and to Aino in easy words.
     const [day] = await querySql<{ day: string }>(server.dbFile, "SELECT day FROM attendance WHERE client_id = ? AND status = 'present' AND day LIKE ? ORDER BY day LIMIT 1", [ids.aino, `${lastMonth}-%`]);
     const pekka = await fixture.signedIn(server.baseUrl, { email: STAFF.substitute }, { viewport: { width: 1024, height: 900 } });
     await pekka.goto(`${server.baseUrl}/worker/register?day=${day.day}`);
     await clickAndWait(pekka, pekka.locator(`#client-${ids.aino} button[name=status][value=sick]`));
+    expect(await pekka.locator('.notice.error').textContent()).toContain('kirjoita syy');
+    expect(await querySql(server.dbFile, 'SELECT * FROM adjustments WHERE client_id = ?', [ids.aino])).toEqual([]);
+
+    await pekka.goto(`${server.baseUrl}/worker/clients/${ids.aino}/attendance?month=${lastMonth}`);
+    await pekka.locator('input[name=day]').fill(day.day);
+    await pekka.locator('select[name=status]').selectOption('sick');
+    await clickAndWait(pekka, pekka.getByRole('button', { name: 'Tallenna' }).first());
+    expect(await pekka.locator('#error-summary').textContent()).toContain('Kirjoita korjauksen syy.');
+    expect(await pekka.locator('input[name=day]').inputValue()).toBe(day.day);
+    expect(await pekka.locator('select[name=status]').inputValue()).toBe('sick');
+    expect(await pekka.locator('input[name=reason]').getAttribute('aria-invalid')).toBe('true');
+    expect(await querySql(server.dbFile, 'SELECT * FROM adjustments WHERE client_id = ?', [ids.aino])).toEqual([]);
+    await expectNoAxeViolations(pekka, { client: false });
+    const reason = 'Aino oli kipeä. Hän soitti aamulla';
+    await pekka.locator('input[name=reason]').fill(reason);
+    await clickAndWait(pekka, pekka.getByRole('button', { name: 'Tallenna' }).first());
     expect(await pekka.locator('.notice.ok').textContent()).toContain('korjauksena');
-    expect(await querySql(server.dbFile, 'SELECT paid_in_month, cents, old_status, new_status FROM adjustments WHERE client_id = ?', [ids.aino])).toEqual([
-      { paid_in_month: monthOf(today), cents: -1200, old_status: 'present', new_status: 'sick' },
+    const history = pekka.locator('main table:not(.month-grid)').first();
+    expect(await history.locator('tbody tr').first().textContent()).toContain(reason);
+    expect(await querySql(server.dbFile, 'SELECT paid_in_month, cents, old_status, new_status, reason FROM adjustments WHERE client_id = ?', [ids.aino])).toEqual([
+      { paid_in_month: monthOf(today), cents: -1200, old_status: 'present', new_status: 'sick', reason },
     ]);
     expect(await querySql(server.dbFile, 'SELECT net_cents FROM month_statements WHERE client_id = ? AND month = ?', [ids.aino, lastMonth])).toEqual([{ net_cents: Number(ainoNet) }]);
     // The approved month cannot be changed in the database either.
@@ -286,7 +307,7 @@ describe('money', () => {
     const aino = await fixture.signedIn(server.baseUrl, 'aino');
     await aino.goto(`${server.baseUrl}/client/money`);
     const adjustment = aino.locator('[data-line=adjustment]');
-    expect(await adjustment.innerText()).toMatch(/^Päivä \S+ \d+\.\d+\. on korjattu\. Nyt siinä lukee: Sairas\. Siitä otetaan pois 12,00\u00a0€\.$/);
+    expect(await adjustment.innerText()).toMatch(/^Päivä \S+ \d+\.\d+\. on korjattu\. Syy: Aino oli kipeä\. Hän soitti aamulla\. Nyt siinä lukee: Sairas\. Siitä otetaan pois 12,00\u00a0€\.$/);
     expect(await adjustment.textContent()).not.toContain('−');
     await expectNoAxeViolations(aino, { client: true });
   });

@@ -28,7 +28,7 @@ function moneyOf(month: string, approved: boolean, { away = false, mealCents = 4
     : null;
   return {
     statement: { statement, approved: approvedStatement, paymentDay: 15 },
-    adjustments: away ? [] : [{ for_day: weekdays[0], old_status: 'sick', new_status: 'present', cents: 1200 }],
+    adjustments: away ? [] : [{ for_day: weekdays[0], old_status: 'sick', new_status: 'present', cents: 1200, reason: 'Päivä oli merkitty väärin' }],
   };
 }
 

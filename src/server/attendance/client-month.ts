@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import type { ClientInScope } from '../client-scope';
 import { updatePerson } from '../admin/manage';
 import { field } from '../forms';
-import { attendanceOfMonth, changesOfMonth, clientMoneyFacts, clientStatement, isMonthApproved, recordStatus, reportedDays, scheduledWeekdays } from './store';
+import { attendanceOfMonth, changesOfMonth, clientMoneyFacts, clientStatement, isMonthApproved, REASON_MAX, recordStatus, reportedDays, scheduledWeekdays } from './store';
 import { daysOfMonth, isAttendanceStatus, isIsoDate, isMonth, monthOf } from '@domain/attendance';
 import { errorsUnder, type FieldErrors } from '@domain/forms/field-errors';
 
@@ -10,7 +10,8 @@ import { errorsUnder, type FieldErrors } from '@domain/forms/field-errors';
  * A client's month for their workers and the unit's admins (worker/clients/:client/attendance):
  * the correction of a day and the meal fee, and what the page shows. A correction is a day of the
  * month shown, not in the future, with a known status; the meal fee is a change to the person,
- * audited as `change meal fee` in the client's unit whoever makes it.
+ * audited as `change meal fee` in the client's unit whoever makes it. A correction in an approved
+ * month needs a reason (at most REASON_MAX characters), which the client sees on their money page.
  */
 export type ClientMonthSaved = 'saved' | 'unchanged' | 'adjusted' | 'meal';
 
@@ -19,7 +20,7 @@ export interface ClientMonthPage {
   /** 400 when a correction came back with errors. */
   status: 200 | 400;
   /** What was typed in the correction form (kept on an error). */
-  typed: { day: string; status: string };
+  typed: { day: string; status: string; reason: string };
   errors: FieldErrors;
   view: Awaited<ReturnType<typeof clientMonthView>>;
 }
@@ -70,7 +71,7 @@ export async function handleClientMonth(
   today: string,
 ): Promise<{ redirect: string } | ClientMonthPage> {
   const base = `/worker/clients/${client.id}/attendance`;
-  let typed = { day: '', status: '' };
+  let typed = { day: '', status: '', reason: '' };
   let errors: FieldErrors = {};
   if (form) {
     if (field(form, 'action', 10) === 'meal') {
@@ -81,17 +82,22 @@ export async function handleClientMonth(
     month = isMonth(postedMonth) ? postedMonth : month;
     const day = field(form, 'day', 10);
     const status = field(form, 'status', 20);
-    typed = { day, status };
-    let error: 'badDay' | 'dayOutsideMonth' | 'futureDay' | 'badStatus';
+    // Read longer than allowed, so that a too long reason is an error rather than cut silently.
+    const reason = field(form, 'reason', REASON_MAX * 2).trim();
+    typed = { day, status, reason };
+    let error: 'badDay' | 'dayOutsideMonth' | 'futureDay' | 'badStatus' | 'reasonRequired' | 'reasonTooLong';
     if (!isIsoDate(day)) error = 'badDay';
     else if (monthOf(day) !== month) error = 'dayOutsideMonth';
     else if (day > today) error = 'futureDay';
     else if (!isAttendanceStatus(status)) error = 'badStatus';
+    else if (reason.length > REASON_MAX) error = 'reasonTooLong';
     else {
-      const result = await recordStatus(db, { clientId: client.id, day, status, by: me.id });
-      return { redirect: `${base}?month=${month}&saved=${result}#correct` };
+      const result = await recordStatus(db, { clientId: client.id, day, status, by: me.id, reason });
+      if (result !== 'reasonRequired') return { redirect: `${base}?month=${month}&saved=${result}#correct` };
+      error = 'reasonRequired';
     }
-    errors = errorsUnder('staff:clientAttendance.errors', { [error === 'badStatus' ? 'status' : 'day']: error });
+    const at = error === 'badStatus' ? 'status' : error === 'reasonRequired' || error === 'reasonTooLong' ? 'reason' : 'day';
+    errors = errorsUnder('staff:clientAttendance.errors', { [at]: error });
   }
   return { month, status: form ? 400 : 200, typed, errors, view: await clientMonthView(db, client, month) };
 }

@@ -39,7 +39,7 @@ export async function registerOfDay(db: Database, me: SessionActor['person'], da
 /** What a tap did: where to go next (303), or why it was refused, with the message's key. */
 export type RegisterTap =
   | { done: 'saved' | 'unchanged' | 'adjusted' | 'confirmed'; clientId: number; day: string }
-  | { status: 400 | 403 | 409; error: 'forbidden' | 'badDay' | 'cannotConfirm' | 'badStatus' };
+  | { status: 400 | 403 | 409; error: 'forbidden' | 'badDay' | 'cannotConfirm' | 'badStatus' | 'needsReason' };
 
 /** One posted tap of the register: a status for a client's day, or the confirmation of a reported day. */
 export async function tapRegister(db: Database, me: SessionActor['person'], form: FormData, today: string): Promise<RegisterTap> {
@@ -56,5 +56,8 @@ export async function tapRegister(db: Database, me: SessionActor['person'], form
     return { status: 409, error: 'cannotConfirm' };
   }
   if (!isAttendanceStatus(status)) return { status: 400, error: 'badStatus' };
-  return { done: await recordStatus(db, { clientId, day, status, by: me.id }), clientId, day };
+  const done = await recordStatus(db, { clientId, day, status, by: me.id });
+  // A day of an approved month is corrected on the client's month page, where the reason is asked.
+  if (done === 'reasonRequired') return { status: 409, error: 'needsReason' };
+  return { done, clientId, day };
 }

@@ -3,7 +3,9 @@ import type { Database } from '../db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import {
   addRate,
+  adjustmentsPaidIn,
   approveMonth,
+  changesOfMonth,
   clientStatement,
   computeStatements,
   createAbsenceReport,
@@ -32,7 +34,7 @@ beforeEach(async () => {
 });
 afterEach(() => closeTestDb(db));
 
-const mark = (day: string, status: 'present' | 'sick' | 'holiday' | 'absent' | 'no_service') => recordStatus(db, { clientId: CLIENT, day, status, by: WORKER });
+const mark = (day: string, status: 'present' | 'sick' | 'holiday' | 'absent' | 'no_service', reason?: string) => recordStatus(db, { clientId: CLIENT, day, status, by: WORKER, reason });
 
 describe('attendance store', () => {
   it('writes each new rate and each approved month to the admin audit log', async () => {
@@ -65,8 +67,8 @@ describe('attendance store', () => {
     expect(await approveMonth(db, UNIT, '2026-09', WORKER)).toBe(false);
     expect(await db.all('SELECT net_cents FROM month_statements')).toEqual([{ net_cents: 1074 }]);
 
-    expect(await mark('2026-09-11', 'sick')).toBe('adjusted');
-    expect(await mark('2026-09-14', 'present')).toBe('adjusted');
+    expect(await mark('2026-09-11', 'sick', 'Oli kipeä')).toBe('adjusted');
+    expect(await mark('2026-09-14', 'present', 'Unohtui merkitä')).toBe('adjusted');
     const adjustments = await db.all<{ paid_in_month: string; cents: number }>('SELECT paid_in_month, cents FROM adjustments ORDER BY id');
     expect(adjustments).toEqual([
       { paid_in_month: '2026-10', cents: -537 },
@@ -83,8 +85,38 @@ describe('attendance store', () => {
 
     // With October approved too, a September correction is paid in November.
     await approveMonth(db, UNIT, '2026-10', WORKER);
-    await mark('2026-09-15', 'present');
+    await mark('2026-09-15', 'present', 'Unohtui merkitä');
     expect((await db.get<{ paid_in_month: string }>('SELECT paid_in_month FROM adjustments ORDER BY id DESC LIMIT 1'))!.paid_in_month).toBe('2026-11');
+  });
+
+  it('asks for a reason to correct a day of an approved month, and keeps it with the change, the adjustment and the audit row', async () => {
+    await mark('2026-09-10', 'present');
+    await approveMonth(db, UNIT, '2026-09', WORKER);
+    const before = await db.all('SELECT * FROM admin_audit');
+    // Without a reason (or only spaces) nothing is saved: not the day, not a change, not an audit row.
+    expect(await mark('2026-09-10', 'sick')).toBe('reasonRequired');
+    expect(await mark('2026-09-10', 'sick', '   ')).toBe('reasonRequired');
+    expect(await db.all("SELECT status FROM attendance WHERE day = '2026-09-10'")).toEqual([{ status: 'present' }]);
+    expect(await db.all('SELECT * FROM attendance_changes')).toEqual([]);
+    expect(await db.all('SELECT * FROM adjustments')).toEqual([]);
+    expect(await db.all('SELECT * FROM admin_audit')).toEqual(before);
+
+    expect(await mark('2026-09-10', 'sick', ' Oli kipeä, soitti aamulla. ')).toBe('adjusted');
+    expect(await db.all('SELECT day, old_status, new_status, reason FROM attendance_changes')).toEqual([
+      { day: '2026-09-10', old_status: 'present', new_status: 'sick', reason: 'Oli kipeä, soitti aamulla.' },
+    ]);
+    expect(await db.all('SELECT for_day, reason FROM adjustments')).toEqual([{ for_day: '2026-09-10', reason: 'Oli kipeä, soitti aamulla.' }]);
+    const audit = await db.get<{ new_value: string }>("SELECT new_value FROM admin_audit WHERE action = 'correct attendance'");
+    expect(JSON.parse(audit!.new_value)).toEqual({ day: '2026-09-10', status: 'sick', reason: 'Oli kipeä, soitti aamulla.' });
+    expect((await changesOfMonth(db, CLIENT, '2026-09'))[0]).toMatchObject({ reason: 'Oli kipeä, soitti aamulla.', who: 'Työ Ntekijä' });
+    expect((await adjustmentsPaidIn(db, CLIENT, '2026-10'))[0]).toMatchObject({ reason: 'Oli kipeä, soitti aamulla.' });
+    // A day of the approved month not marked before is a correction from 'none', in the history too.
+    expect(await mark('2026-09-14', 'present')).toBe('reasonRequired');
+    expect(await mark('2026-09-14', 'present', 'Unohtui merkitä')).toBe('adjusted');
+    expect((await changesOfMonth(db, CLIENT, '2026-09'))[0]).toMatchObject({ day: '2026-09-14', old_status: 'none', new_status: 'present', reason: 'Unohtui merkitä' });
+    // An open month needs no reason; the database refuses a reason over 200 characters.
+    expect(await mark('2026-10-01', 'present')).toBe('saved');
+    await expect(db.write((tx) => tx.run("INSERT INTO attendance_changes (client_id, day, old_status, new_status, changed_by, changed_at, reason) VALUES (1, '2026-10-01', 'sick', 'present', 2, 0, ?)", ['x'.repeat(201)]))).rejects.toThrow(/CHECK/);
   });
 
   it('refuses a rate of 10 000 € or below zero in the database too, and keeps rates as history', async () => {

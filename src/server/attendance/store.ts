@@ -290,8 +290,8 @@ export interface ApprovedStatement {
 
 /** Adjustments paid in a month, for the client's easy explanation ("15.10.: sairas → paikalla"). */
 export async function adjustmentsPaidIn(db: Database, clientId: number, month: string) {
-  return db.all<{ for_day: string; old_status: AttendanceStatus; new_status: AttendanceStatus; cents: number }>(
-    'SELECT for_day, old_status, new_status, cents FROM adjustments WHERE client_id = ? AND paid_in_month = ? ORDER BY for_day, id',
+  return db.all<{ for_day: string; old_status: AttendanceStatus; new_status: AttendanceStatus; cents: number; reason: string | null }>(
+    'SELECT for_day, old_status, new_status, cents, reason FROM adjustments WHERE client_id = ? AND paid_in_month = ? ORDER BY for_day, id',
     [clientId, month],
   );
 }
@@ -315,26 +315,33 @@ async function nextOpenMonth(tx: Tx, unitId: number, month: string): Promise<str
   return candidate;
 }
 
-export type RecordResult = 'saved' | 'unchanged' | 'adjusted';
+/** 'reasonRequired': a day of an approved month, sent without a reason; nothing was saved. */
+export type RecordResult = 'saved' | 'unchanged' | 'adjusted' | 'reasonRequired';
+
+/** The longest reason for a correction (also a CHECK in the database). */
+export const REASON_MAX = 200;
 
 /**
- * Records a day's status (by a worker or admin). Changing a day already recorded is logged (who,
- * when, old → new), and a correction has its staff audit row. In a month the unit has approved,
- * the statement stays as approved: the difference in money becomes an adjustment paid in the
- * next open month.
+ * Records a day's status (by a worker or admin). Changing a day already recorded, or any day of an
+ * approved month, is logged (who, when, old → new), and a correction has its staff audit row. In
+ * a month the unit has approved, the statement stays as approved: the difference in money becomes
+ * an adjustment paid in the next open month, and the correction needs a reason (kept with the change, the adjustment and
+ * the audit row; the client sees it): without one nothing is saved.
  */
 export async function recordStatus(
   db: Database,
-  change: { clientId: number; day: string; status: AttendanceStatus; by: number },
+  change: { clientId: number; day: string; status: AttendanceStatus; by: number; reason?: string },
   now = Date.now(),
 ): Promise<RecordResult> {
-  return db.write((tx) => recordStatusInTx(tx, change, now));
+  return db.write((tx) => recordStatusInTx(tx, change, now, true));
 }
 
 async function recordStatusInTx(
   tx: Tx,
-  change: { clientId: number; day: string; status: AttendanceStatus; by: number },
+  change: { clientId: number; day: string; status: AttendanceStatus; by: number; reason?: string },
   now: number,
+  /** False when the change has its reason elsewhere (a confirmed absence report: the client's own report). */
+  reasonRequired: boolean,
 ): Promise<RecordResult> {
   {
     const client = await clientMoneyFacts(tx, change.clientId);
@@ -343,6 +350,8 @@ async function recordStatusInTx(
     if (old?.status === change.status) return 'unchanged';
     const month = monthOf(change.day);
     const approved = await isMonthApproved(tx, client.unit_id, month);
+    const reason = change.reason?.trim().slice(0, REASON_MAX) || null;
+    if (approved && reasonRequired && !reason) return 'reasonRequired';
     let before: Statement | undefined;
     if (approved) before = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id);
     await tx.run(
@@ -350,26 +359,28 @@ async function recordStatusInTx(
        ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
       [change.clientId, change.day, change.status, change.by, now],
     );
-    if (old) {
+    // A day of an approved month marked for the first time is a correction too: it goes to the
+    // history with its reason, from 'none'.
+    if (old || approved) {
       await tx.run(
-        'INSERT INTO attendance_changes (client_id, day, old_status, new_status, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)',
-        [change.clientId, change.day, old.status, change.status, change.by, now],
+        'INSERT INTO attendance_changes (client_id, day, old_status, new_status, changed_by, changed_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [change.clientId, change.day, old?.status ?? 'none', change.status, change.by, now, reason],
       );
     }
     // A correction (a day already recorded, or any day of an approved month) is a change to the
     // client's records and goes to the audit log; the first mark of a day in the daily register
     // is the register itself (who and when are on the attendance row).
     if (old || approved) {
-      await auditClientChange(tx, { actorId: change.by, clientId: change.clientId, action: 'correct attendance', old: { day: change.day, status: old?.status ?? null }, new: { day: change.day, status: change.status } }, now);
+      await auditClientChange(tx, { actorId: change.by, clientId: change.clientId, action: 'correct attendance', old: { day: change.day, status: old?.status ?? null }, new: { day: change.day, status: change.status, ...(reason && { reason }) } }, now);
     }
     if (!approved || !before) return 'saved';
     const after = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id)!;
     // Adjustments paid *in* the approved month are part of both sides and cancel out.
     const difference = after.netCents - before.netCents;
     await tx.run(
-      `INSERT INTO adjustments (client_id, paid_in_month, for_day, old_status, new_status, cents, created_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [change.clientId, await nextOpenMonth(tx, client.unit_id, month), change.day, old?.status ?? 'none', change.status, difference, change.by, now],
+      `INSERT INTO adjustments (client_id, paid_in_month, for_day, old_status, new_status, cents, created_by, created_at, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [change.clientId, await nextOpenMonth(tx, client.unit_id, month), change.day, old?.status ?? 'none', change.status, difference, change.by, now, reason],
     );
     return 'adjusted';
   }
@@ -387,7 +398,7 @@ export async function confirmReportedDay(db: Database, clientId: number, reportI
       [reportId, clientId, day],
     );
     if (!report) return false;
-    await recordStatusInTx(tx, { clientId, day, status: STATUS_OF_REASON[report.reason], by }, now);
+    await recordStatusInTx(tx, { clientId, day, status: STATUS_OF_REASON[report.reason], by }, now, false);
     if (report.confirmed_at === null) {
       await tx.run('UPDATE absence_report_days SET confirmed_by = ?, confirmed_at = ? WHERE report_id = ? AND day = ?', [by, now, reportId, day]);
       await auditClientChange(tx, { actorId: by, clientId, action: 'confirm absence', old: null, new: { report_id: reportId, day, reason: report.reason } }, now);
@@ -478,10 +489,10 @@ export async function approvedMonth(db: Database, unitId: number, month: string)
   );
 }
 
-/** Recorded changes of a client's days in a month (who, when, old → new), newest first. */
+/** Recorded changes of a client's days in a month (who, when, old → new, why), newest first. */
 export async function changesOfMonth(db: Database, clientId: number, month: string) {
-  return db.all<{ day: string; old_status: AttendanceStatus; new_status: AttendanceStatus; changed_at: number; who: string }>(
-    `SELECT c.day, c.old_status, c.new_status, c.changed_at, p.full_name AS who
+  return db.all<{ day: string; old_status: AttendanceStatus | 'none'; new_status: AttendanceStatus; changed_at: number; who: string; reason: string | null }>(
+    `SELECT c.day, c.old_status, c.new_status, c.changed_at, p.full_name AS who, c.reason
        FROM attendance_changes c JOIN people p ON p.id = c.changed_by
       WHERE c.client_id = ? AND c.day BETWEEN ? AND ? ORDER BY c.id DESC`,
     [clientId, firstDay(month), lastDay(month)],
