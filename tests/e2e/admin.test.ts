@@ -241,6 +241,8 @@ describe('the unit admin', () => {
     expect((await olli.goto(`${server.baseUrl}/admin/people/${ids.matti}`))!.status()).toBe(403);
     await olli.goto(`${server.baseUrl}/admin/people/${await personId(STAFF.workerB)}`);
     await clickAndWait(olli, olli.locator('form input[name=action][value=deactivate] + button'));
+    // Asked first (tests/e2e/confirmations.test.ts); confirmed here.
+    await clickAndWait(olli, olli.locator('#confirm button.danger'));
     expect(await olli.locator('[role=status]').innerText()).toContain('Hänen istuntonsa päättyivät heti.');
     await sanna.goto(`${server.baseUrl}/worker`);
     expect(path(sanna).startsWith('/login')).toBe(true);

@@ -238,6 +238,8 @@ describe('money', () => {
     const ainoNet = await admin.locator(`tr[data-client="${ids.aino}"] [data-net-cents]`).getAttribute('data-net-cents');
     await expectNoAxeViolations(admin, { client: false });
     await clickAndWait(admin, admin.getByRole('button', { name: 'Hyväksy kuukausi' }));
+    // Asked first (tests/e2e/confirmations.test.ts); confirmed here.
+    await clickAndWait(admin, admin.locator('#confirm button.danger'));
     expect(await admin.locator('[data-approved]').getAttribute('data-approved')).toBe('true');
     // Only money really paid is in the colour of success: the approved month once its payment
     // day has come (the demo's unit pays on the 15th).
@@ -251,10 +253,10 @@ describe('money', () => {
       expect((await borderColour(total)) === (await okColour(aino))).toBe(paid);
     }
     // Approving twice is refused.
-    const again = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m }), redirect: 'manual' })).status, lastMonth);
+    const again = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m, confirm: 'yes' }), redirect: 'manual' })).status, lastMonth);
     expect(again).toBe(400);
     // The current month cannot be approved yet.
-    const early = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m }), redirect: 'manual' })).status, monthOf(today));
+    const early = await admin.evaluate(async (m) => (await fetch('/admin/money', { method: 'POST', body: new URLSearchParams({ month: m, confirm: 'yes' }), redirect: 'manual' })).status, monthOf(today));
     expect(early).toBe(400);
 
     const csv = await admin.request.get(`${server.baseUrl}/admin/money/export?month=${lastMonth}`);

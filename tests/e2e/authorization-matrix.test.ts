@@ -60,7 +60,7 @@ function refuses(outcome: Outcome): boolean {
 
 beforeAll(async () => {
   // A's unit approves last month, so the payroll export has something to give (and to refuse).
-  const approved = await send('admin', 'POST', '/admin/money', `month=${CONTEXT.approvedMonth}`);
+  const approved = await send('admin', 'POST', '/admin/money', `month=${CONTEXT.approvedMonth}&confirm=yes`);
   expect(approved.outcome, 'approving last month for the export rows').toBe('303 /admin/money');
 });
 

@@ -108,9 +108,11 @@ describe('issuing a login card', () => {
     await expectNoAxeViolations(page, { client: false });
 
     const audits = await auditCount('issue login card');
-    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(cardPath(ids.aino)));
     await page.check('#why-worn');
+    // A new card in place of one in use is asked first (tests/e2e/confirmations.test.ts).
     await clickAndWait(page, issueButton(page));
+    const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(cardPath(ids.aino)));
+    await clickAndWait(page, page.locator('#confirm button.danger'));
     const response = await answer;
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toBe('no-store');
@@ -194,8 +196,8 @@ describe('issuing a login card', () => {
     expect(replaces).toMatch(/^\d+$/);
     const before = await cardCount(ids.matti);
 
-    const first = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}&why=worn`);
-    const second = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}&why=worn`);
+    const first = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}&why=worn&confirm=yes`);
+    const second = await postForm(cookie, cardPath(ids.matti), `action=issue&replaces=${replaces}&why=worn&confirm=yes`);
     const [firstText, secondText] = [await first.text(), await second.text()];
     expect(first.status).toBe(200);
     expect(first.headers.get('cache-control')).toBe('no-store');
@@ -224,6 +226,7 @@ describe('resetting the picture PIN and choosing new pictures', () => {
     await admin.goto(base + cardPath(ids.aino));
     const resets = await auditCount('reset picture pin', ids.aino);
     await clickAndWait(admin, admin.locator('form:has(input[name=action][value="reset-pin"]) button[type=submit]'));
+    await clickAndWait(admin, admin.locator('#confirm button.danger'));
     expect(path(admin)).toBe(`${cardPath(ids.aino)}?done=reset`);
     expect(await admin.locator('[role=status]').innerText()).toContain('Kuva-PIN on nollattu.');
     expect(await admin.locator('[data-pin-state]').getAttribute('data-pin-state')).toBe('unset');
@@ -332,10 +335,12 @@ describe('resetting the picture PIN and choosing new pictures', () => {
     const admin = await adminPage(STAFF.admin, false);
     await admin.goto(server.baseUrl + cardPath(ids.matti));
     await clickAndWait(admin, admin.locator('form:has(input[name=action][value="reset-pin"]) button[type=submit]'));
+    await clickAndWait(admin, admin.locator('#confirm button.danger'));
     expect(await admin.locator('[data-pin-state]').getAttribute('data-pin-state')).toBe('unset');
     // The print page without JavaScript: no print button, the note tells to use the browser's print.
     await admin.check('#why-worn');
     await clickAndWait(admin, issueButton(admin));
+    await clickAndWait(admin, admin.locator('#confirm button.danger'));
     expect(await admin.locator('button[data-print]').isVisible()).toBe(false);
     expect(await admin.locator('main').innerText()).toContain('Tulosta selaimen tulostustoiminnolla');
     const shortCode = (await admin.locator('[data-short-code]').innerText()).trim();

@@ -88,6 +88,8 @@ export interface PersonView {
   saved: { what: PersonSaved; part: PersonPart } | null;
   formKey: string;
   today: string;
+  /** The question shown before an action that cannot be undone (see ConfirmPanel). */
+  confirming: Confirming | null;
 }
 
 /** The page's request, as Astro gives it (the address for the security log of an unlock). */
@@ -107,7 +109,10 @@ interface Acting {
 }
 
 /** What a post that was not saved gives back: its errors and what was typed. */
-type NotSaved = { errors: FieldErrors; pageError?: string; details?: DetailsValues; substitute?: SubstituteValues };
+type NotSaved = { errors: FieldErrors; pageError?: string; details?: DetailsValues; substitute?: SubstituteValues; confirming?: Confirming };
+
+/** An action that cannot be undone, asked first: its first post shows the question, nothing changed. */
+export type Confirming = 'deactivate';
 
 export async function personPage(db: Database, me: Admin, id: string | undefined, posted: Posted, page: PageRequest): Promise<PageAnswer<PersonView>> {
   const unitId = me.unit_id;
@@ -154,8 +159,10 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
       saved: isSaved(saved) ? { what: saved, part: SAVED_PART[saved] } : null,
       formKey: newFormKey(),
       today,
+      confirming: outcome.confirming ?? null,
     },
-    posted ? 400 : 200,
+    // The question before an action is an answer like any page, not an error.
+    posted && !outcome.confirming ? 400 : 200,
   );
 }
 
@@ -184,6 +191,8 @@ async function act(a: Acting, action: string, form: FormData, page: PageRequest)
     case 'deactivate':
     case 'reactivate':
       if (person.id === me.id) return errorOf({ access: 'notYourself' });
+      // Deactivating ends every session at once: asked first, naming the person.
+      if (action === 'deactivate' && field(form, 'confirm', 3) !== 'yes') return { errors: {}, confirming: 'deactivate' };
       await setActive(db, person, action === 'reactivate', adminActor);
       return savedAt(a, action);
     case 'unlock': {

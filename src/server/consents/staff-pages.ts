@@ -53,6 +53,8 @@ export async function handleConsentsPage(db: Database, clientId: number, me: { i
 
 export interface FamilyPage extends StaffFormPage<FamilyLinkValues> {
   links: FamilyLinkView[];
+  /** The link whose ending is asked first (its first post): nothing has changed yet. */
+  confirmingEnd: FamilyLinkView | null;
 }
 
 /**
@@ -64,8 +66,17 @@ export async function handleFamilyPage(db: Database, clientId: number, me: { id:
   let values = emptyFamilyLink();
   let errors: FieldErrors = {};
   let notFound = false;
+  let confirmingEnd: FamilyLinkView | null = null;
+  const links = async () => familyLinksOf(db, clientId, today);
   if (form) {
-    if (field(form, 'action', 10) === 'end') {
+    if (field(form, 'action', 10) === 'end' && field(form, 'confirm', 3) !== 'yes') {
+      // Ending a link cannot be undone: the first post asks, naming both people.
+      const id = Number(field(form, 'id', 20));
+      const all = await links();
+      confirmingEnd = all.find((l) => l.id === id && l.active) ?? null;
+      if (confirmingEnd) return { status: 200, values, errors, notFound, links: all, confirmingEnd };
+      notFound = true;
+    } else if (field(form, 'action', 10) === 'end') {
       const id = Number(field(form, 'id', 20));
       if (Number.isInteger(id) && (await endFamilyLink(db, { clientId, linkId: id, by: me.id, staff: true }))) return { redirect: `${base}?saved=ended` };
       notFound = true;
@@ -89,5 +100,5 @@ export async function handleFamilyPage(db: Database, clientId: number, me: { id:
     }
   }
   const status = !form ? 200 : notFound ? 404 : 400;
-  return { status, values, errors, notFound, links: await familyLinksOf(db, clientId) };
+  return { status, values, errors, notFound, links: await links(), confirmingEnd };
 }
