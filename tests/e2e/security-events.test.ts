@@ -166,6 +166,11 @@ describe('security events', () => {
     await signInClient(tablet, server.baseUrl, 'jukka', { device: 'own' });
     const cardPage = `${server.baseUrl}/admin/people/${ids.jukka}/card`;
     const issue = (page: Page) => clickAndWait(page, page.locator('form:has(input[name=action][value=issue]) button[type=submit]'));
+    // A new card in place of one in use is asked first (tests/e2e/confirmations.test.ts): answer yes.
+    const issueConfirmed = async (page: Page) => {
+      await issue(page);
+      await clickAndWait(page, page.locator('#confirm button.danger'));
+    };
     const cards = async () => (await querySql<{ n: number }>(server.dbFile, 'SELECT COUNT(*) AS n FROM login_cards WHERE client_id = ?', [ids.jukka]))[0].n;
 
     const helena = await browser.newPage({ javaScriptEnabled: false });
@@ -190,7 +195,7 @@ describe('security events', () => {
 
     // Worn out: a new card, and the client's own tablet stays signed in.
     await helena.check('#why-worn');
-    await issue(helena);
+    await issueConfirmed(helena);
     expect(await helena.locator('.login-card').count()).toBe(1);
     expect(await cards()).toBe(before + 1);
     await tablet.reload();
@@ -202,7 +207,7 @@ describe('security events', () => {
     // Lost: a new card, and the tablet's next request goes to sign-in.
     await helena.goto(cardPage);
     await helena.check('input[name=why][value=lost]');
-    await issue(helena);
+    await issueConfirmed(helena);
     expect(await helena.locator('.login-card').count()).toBe(1);
     const lostCode = (await helena.locator('[data-short-code]').innerText()).trim();
     expect(await helena.locator('.card-print-notes [role=status]').innerText()).toContain('Asiakas kirjattiin ulos 1 laitteelta.');
