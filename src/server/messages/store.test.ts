@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database';
+import { Database } from '../db/database';
+import { bundledMigrations } from '../db/migrations';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { conversationOf, inbox, markHandledWithoutReply, markRead, replyDaysOf, sendMessage, waitingForStaff, waitingIn, type NewMessage } from './store';
 import type { SessionActor } from '../auth/session';
@@ -108,5 +112,37 @@ describe('the inbox', () => {
     expect(await replyDaysOf(db, ids.matti)).toBe(3);
     expect((await inbox(db, actor(ids.admin, 'admin'), TODAY))[0].reply_days).toBe(3);
     await expect(db.write((tx) => tx.run('UPDATE units SET reply_days = 0 WHERE id = ?', [ids.unit]))).rejects.toThrow(/CHECK/);
+  });
+});
+
+describe('migration 0013', () => {
+  it('marks messages a worker had already answered as handled by that answer; the rest wait', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-0013-'));
+    const file = path.join(dir, 'before.sqlite');
+    try {
+      const before = await Database.open(file, bundledMigrations().filter((m) => m.version < 13));
+      await before.write(async (tx) => {
+        await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Paja', 'Pori', 0)");
+        await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (1, 1, 'client', 'Matti', 'Matti', NULL, 0), (2, 1, 'worker', 'Liisa', 'Liisa', 'l@x.fi', 0)");
+        await tx.run('INSERT INTO conversations (id, client_id, created_at) VALUES (1, 1, 0)');
+        await tx.run(`INSERT INTO messages (id, conversation_id, sender_id, kind, body, from_client_side, created_at) VALUES
+          (1, 1, 1, 'text', 'a', 1, 10), (2, 1, 2, 'system', 'new-worker', 0, 20), (3, 1, 1, 'text', 'b', 1, 30),
+          (4, 1, 2, 'text', 'vastaus', 0, 40), (5, 1, 1, 'text', 'c', 1, 50)`);
+      });
+      await before.close();
+      const after = await Database.open(file, bundledMigrations());
+      const rows = await after.all<{ id: number; handled_at: number | null; handled_by: number | null; handled_how: string | null }>('SELECT id, handled_at, handled_by, handled_how FROM messages ORDER BY id');
+      expect(rows).toEqual([
+        { id: 1, handled_at: 40, handled_by: 2, handled_how: 'reply' },
+        { id: 2, handled_at: null, handled_by: null, handled_how: null },
+        { id: 3, handled_at: 40, handled_by: 2, handled_how: 'reply' },
+        { id: 4, handled_at: null, handled_by: null, handled_how: null },
+        { id: 5, handled_at: null, handled_by: null, handled_how: null },
+      ]);
+      expect((await after.get<{ reply_days: number }>('SELECT reply_days FROM units'))!.reply_days).toBe(2);
+      await after.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
