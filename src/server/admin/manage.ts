@@ -151,10 +151,12 @@ export interface UnitRow {
   municipality: string;
   address: string;
   service_types: string;
+  /** The promise of an answer to a client's message, in working days (1–10). */
+  reply_days: number;
 }
 
 export async function unitById(db: Database, id: number): Promise<UnitRow | undefined> {
-  return db.get<UnitRow>('SELECT id, name, municipality, address, service_types FROM units WHERE id = ?', [id]);
+  return db.get<UnitRow>('SELECT id, name, municipality, address, service_types, reply_days FROM units WHERE id = ?', [id]);
 }
 
 export async function updateUnit(db: Database, unit: UnitRow, edit: Omit<UnitRow, 'id'>, actorId: number, now = Date.now()): Promise<boolean> {

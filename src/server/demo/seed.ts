@@ -275,7 +275,10 @@ async function seedAttendanceAndRates(
   }
 }
 
-/** A short conversation between Matti and Liisa: one message read, the newest not yet. */
+/**
+ * A short conversation between Matti and Liisa: one message read and answered, the newest not
+ * yet read, and waiting for an answer.
+ */
 async function seedMessages(tx: Tx, ids: Record<string, number>, now: number): Promise<void> {
   const { lastID: conversation } = await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?)', [ids.matti, now]);
   const hour = 3600_000;
@@ -292,6 +295,8 @@ async function seedMessages(tx: Tx, ids: Record<string, number>, now: number): P
       [conversation, sender, kind, body, quick, fromClient, read ? at + hour / 2 : null, read ? (fromClient ? ids.liisa : ids.matti) : null, `demo-message-${i}`, at],
     );
   }
+  // Liisa's answer handled Matti's question before it.
+  await tx.run("UPDATE messages SET handled_at = ?, handled_by = ?, handled_how = 'reply' WHERE idempotency_key = 'demo-message-0'", [now - 25 * hour, ids.liisa]);
 }
 
 /**
