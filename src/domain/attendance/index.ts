@@ -4,3 +4,4 @@ export * from './month';
 export * from './holidays';
 export * from './money';
 export * from './day-details';
+export * from './working-days';
