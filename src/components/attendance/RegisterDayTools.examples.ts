@@ -5,7 +5,7 @@ const addable = [{ id: 11, full_name: 'Jukka Niemi' }, { id: 12, full_name: 'Ain
 
 export const examples = {
   open: { description: 'Three clients without a mark yet, two clients to add', look: 'staff', props: { day: '2026-12-02', formKey: 'example-key', unmarked: 3, addable } },
-  allMarked: { description: 'Everyone marked, no one to add: the button is off', look: 'staff', props: { day: '2026-12-02', formKey: 'example-key', unmarked: 0, addable: [] } },
+  allMarked: { description: 'Everyone marked (a word says so), no one to add', look: 'staff', props: { day: '2026-12-02', formKey: 'example-key', unmarked: 0, addable: [] } },
   addError: {
     description: 'The add form sent without a client, in English',
     look: 'staff',
