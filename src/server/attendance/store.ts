@@ -354,9 +354,17 @@ async function recordStatusInTx(
     if (approved && reasonRequired && !reason) return 'reasonRequired';
     let before: Statement | undefined;
     if (approved) before = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id);
+    // The day's details (a part day, late arrival, transport) belong to a present day: a day that
+    // is no longer present loses them.
     await tx.run(
       `INSERT INTO attendance (client_id, day, status, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+       ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
+         part_minutes = CASE WHEN excluded.status = 'present' THEN attendance.part_minutes END,
+         from_time = CASE WHEN excluded.status = 'present' THEN attendance.from_time END,
+         until_time = CASE WHEN excluded.status = 'present' THEN attendance.until_time END,
+         late = CASE WHEN excluded.status = 'present' THEN attendance.late ELSE 0 END,
+         transport = CASE WHEN excluded.status = 'present' THEN attendance.transport ELSE 0 END,
+         ticket_cents = CASE WHEN excluded.status = 'present' THEN attendance.ticket_cents END`,
       [change.clientId, change.day, change.status, change.by, now],
     );
     // A day of an approved month marked for the first time is a correction too: it goes to the
@@ -422,28 +430,38 @@ export interface RegisterRow {
   words: string | null;
   confirmed: number | null;
   scheduled: number;
+  /** 1 when a worker added the client to this day's register (not on the weekday's schedule). */
+  added: number;
+  /** The day's details (issue 15, point 8): see domain/attendance/day-details.ts. */
+  part_minutes: number | null;
+  from_time: string | null;
+  until_time: string | null;
+  late: number | null;
+  transport: number | null;
+  ticket_cents: number | null;
 }
 
 /**
- * The daily register: a unit's active clients who are scheduled that weekday, or have a status
- * or a report that day, with the day's status and any report.
+ * The daily register: a unit's active clients who are scheduled that weekday, were added to that
+ * day, or have a status or a report that day, with the day's status, its details and any report.
  */
 export async function dailyRegister(db: Database, unitId: number, day: string, weekday: number): Promise<RegisterRow[]> {
   // One row per client: a day covered by two reports shows the newer one.
   return db.all<RegisterRow>(
     `SELECT c.id, c.full_name, c.avatar, a.status, c.report_id, r.reason, r.words,
             (SELECT confirmed_at IS NOT NULL FROM absence_report_days WHERE report_id = c.report_id AND day = ?) AS confirmed,
-            c.scheduled
+            c.scheduled, c.added, a.part_minutes, a.from_time, a.until_time, a.late, a.transport, a.ticket_cents
        FROM (SELECT p.id, p.full_name, p.avatar,
                     (SELECT rd.report_id FROM absence_report_days rd JOIN absence_reports x ON x.id = rd.report_id
                       WHERE x.client_id = p.id AND x.cancelled_at IS NULL AND rd.day = ? ORDER BY rd.report_id DESC LIMIT 1) AS report_id,
-                    EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) AS scheduled
+                    EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) AS scheduled,
+                    EXISTS (SELECT 1 FROM register_additions ra WHERE ra.client_id = p.id AND ra.day = ?) AS added
                FROM people p WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1) c
        LEFT JOIN attendance a ON a.client_id = c.id AND a.day = ?
        LEFT JOIN absence_reports r ON r.id = c.report_id
-      WHERE c.scheduled OR a.status IS NOT NULL OR c.report_id IS NOT NULL
+      WHERE c.scheduled OR c.added OR a.status IS NOT NULL OR c.report_id IS NOT NULL
       ORDER BY c.full_name`,
-    [day, day, weekday, unitId, day],
+    [day, day, weekday, day, unitId, day],
   );
 }
 
