@@ -201,6 +201,8 @@ describe('daily notes', () => {
     expect(stale.status).toBe(409);
     expect(stale.text).toContain('Merkintä on jo korjattu');
     expect(stale.text).toContain('Toinen korjaus.');
+    // Sent again from that answer, it corrects the latest version.
+    expect(stale.text).toContain(`name="corrects" value="${correction.id}"`);
     expect((await notesOf(matti)).length).toBe(rows.length);
   });
 

@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import type { ClientInScope } from '../client-scope';
 import { field } from '../forms';
 import { newFormKey, postedFormKey } from '../admin/form-keys';
-import { isCorrected, noteOf, notesOfMonth, writeNote, earliestNoteDay, type DailyNote, type NoteChain } from './store';
+import { currentVersionOf, isCorrected, noteOf, notesOfMonth, writeNote, earliestNoteDay, type DailyNote, type NoteChain } from './store';
 import { isIsoDate, monthOf, requestedMonth } from '@domain/attendance';
 import { NOTE_MAX_LENGTH } from '@domain/notes/daily-note';
 import { errorsUnder, type FieldError, type FieldErrors } from '@domain/forms/field-errors';
@@ -70,9 +70,9 @@ export async function handleNotes(db: Database, client: ClientInScope, me: { id:
     const { form: whole, ...fields } = result.errors;
     errors = errorsUnder('staff:notes.errors', fields);
     if (whole) formError = `staff:notes.errors.${whole}`;
-    status = whole === 'alreadyCorrected' || whole === 'formUsed' ? 409 : 400;
-    // A used form gets a fresh key: the note typed may still be sent, once.
-    if (whole === 'formUsed') typed.key = newFormKey();
+    status = whole === 'alreadyCorrected' ? 409 : 400;
+    // Someone corrected the note first: the form now corrects the latest version, with the text typed.
+    if (whole === 'alreadyCorrected' && corrects !== null) typed.corrects = await currentVersionOf(db, corrects);
   } else {
     const day = params.get('day') ?? '';
     typed = { day: isIsoDate(day) && day <= today ? day : today, body: '', shared: false, corrects: null, key: newFormKey(), back: '' };

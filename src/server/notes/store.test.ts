@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
-import { noteCountsOfDay, notesOfMonth, sharedNotesOfMonth, writeNote, type NewNote } from './store';
+import { currentVersionOf, noteCountsOfDay, notesOfMonth, sharedNotesOfMonth, writeNote, type NewNote } from './store';
 
 let db: Database;
 const CLIENT = 1;
@@ -77,6 +77,8 @@ describe('daily notes store', () => {
     const third = idOf(await writeNote(db, note({ body: 'Kolmas.', corrects: second }), TODAY));
     const chain = (await notesOfMonth(db, CLIENT, '2026-11'))[0].chains[0];
     expect([chain.current.id, chain.earlier.map((e) => e.id)]).toEqual([third, [second, first]]);
+    expect(await currentVersionOf(db, first)).toBe(third);
+    expect(await currentVersionOf(db, third)).toBe(third);
   });
 
   it('corrects only a note of the same client', async () => {

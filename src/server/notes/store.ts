@@ -33,7 +33,7 @@ export interface NewNote {
   corrects: number | null;
 }
 
-export type WriteError = NoteError | 'noteGone' | 'alreadyCorrected' | 'formUsed';
+export type WriteError = NoteError | 'noteGone' | 'alreadyCorrected';
 export type WriteResult = { id: number; replay: boolean } | { errors: Partial<Record<'day' | 'body' | 'form', WriteError>> };
 
 /** The earliest day a note may be written for, seen on `today`. */
@@ -81,6 +81,17 @@ const SELECT = `SELECT d.id, d.client_id, d.day, d.body, d.shared_with_client, d
 /** One note of a client, current or not. */
 export function noteOf(db: Database, clientId: number, noteId: number): Promise<DailyNote | undefined> {
   return db.get<DailyNote>(`${SELECT} WHERE d.client_id = ? AND d.id = ?`, [clientId, noteId]);
+}
+
+/** The current version of a note's chain: the note itself, or the last correction of it. */
+export async function currentVersionOf(db: Database, noteId: number): Promise<number> {
+  let id = noteId;
+  for (let n = 0; n < 1000; n++) {
+    const next = await db.get<{ id: number }>('SELECT id FROM daily_notes WHERE corrects = ?', [id]);
+    if (!next) break;
+    id = next.id;
+  }
+  return id;
 }
 
 /** Whether a note has been replaced by a correction. */
