@@ -58,6 +58,7 @@ const SCOPES: readonly { prefix: string; routes: readonly ScopedRoute[] }[] = [
       { rest: /^\/attendance$/, need: 'staff', action: action('attendance') },
       { rest: /^\/consents$/, need: 'staff', action: action('consents') },
       { rest: /^\/family$/, need: 'staff', action: action('family links') },
+      { rest: /^\/notes$/, need: 'staff', action: action('daily notes') },
       { rest: /^\/access-log$/, need: 'staff', action: action('access log') },
       { rest: /^\/access-log\.csv$/, need: 'staff', action: action('access log export') },
       { rest: /^\/plan-versions\/([^/]+)$/, need: 'staff', action: (m) => `plan version ${m[1]}` },

@@ -436,6 +436,13 @@ export const ROUTES: Record<string, RouteRow> = {
     GET: { url: '/worker/clients/{A}/family', clientData: true, expect: staffOfA(200) },
     POST: { url: '/worker/clients/{A}/family', body: '', expect: staffOfA(400) },
   },
+  '/worker/clients/[client]/notes': {
+    look: 'staff',
+    // Daily notes: A's staff read and write them (each read logged); an empty note comes back with its error.
+    GET: { url: '/worker/clients/{A}/notes', clientData: true, expect: staffOfA(200) },
+    POST: { url: '/worker/clients/{A}/notes', body: 'day={registerDay}&body=', expect: staffOfA(400) },
+    axe: [{ as: 'namedWorker' }, { as: 'admin' }],
+  },
   '/worker/clients/[client]/access-log': {
     look: 'staff',
     GET: { url: '/worker/clients/{A}/access-log', clientData: true, expect: staffOfA(200) },
