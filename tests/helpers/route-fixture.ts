@@ -452,6 +452,11 @@ export const ROUTES: Record<string, RouteRow> = {
     look: 'none',
     GET: { url: '/worker/clients/{A}/access-log.csv', clientData: true, expect: staffOfA(200) },
   },
+  '/worker/clients/[client]/access-log/report': {
+    look: 'staff',
+    GET: { url: '/worker/clients/{A}/access-log/report', clientData: true, expect: staffOfA(200) },
+    axe: [{ as: 'namedWorker' }, { as: 'admin' }],
+  },
 
   // Unit admins: each sees their own unit only
   '/admin': {
@@ -516,6 +521,11 @@ export const ROUTES: Record<string, RouteRow> = {
   '/admin/audit': {
     look: 'staff',
     GET: { url: '/admin/audit', clientData: false, expect: admins(200) },
+  },
+  '/admin/audit.csv': {
+    look: 'none',
+    // The unit's audit log as CSV: each admin gets their own unit's rows only.
+    GET: { url: '/admin/audit.csv', clientData: false, expect: admins(200) },
   },
   '/admin/security': {
     look: 'staff',

@@ -5,6 +5,7 @@ import { NO_REQUEST, writeWithEvents, type RequestInfo } from '@server/security/
 import type { Rate } from '@domain/attendance/money';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { audit, changedFields } from './audit';
+import type { AuditAction } from '@domain/logs/catalogue';
 import { createUnitWithAdmin, type NewUnitWithAdmin } from './first-run';
 import { createOnce, isUniqueViolation, type KeyedResult, type KeyOwner } from './form-keys';
 import { insertAccount, insertClient, type NewAccount, type NewClient } from './people';
@@ -111,7 +112,7 @@ export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_na
  * names the change in the audit log: an admin's edit of the person page, or one setting changed
  * on its own page (a worker's `change meal fee` on the client's attendance page).
  */
-export async function updatePerson(db: Database, person: Pick<ManagedPerson, 'id'> & PersonEdit, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now(), action = 'edit person'): Promise<boolean> {
+export async function updatePerson(db: Database, person: Pick<ManagedPerson, 'id'> & PersonEdit, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now(), action: AuditAction = 'edit person'): Promise<boolean> {
   const diff = changedFields(person as unknown as Record<string, unknown>, edit as Record<string, unknown>);
   if (!diff) return false;
   await db.write(async (tx) => {

@@ -48,7 +48,7 @@ describe('Kaikki paikalla', () => {
     expect(await markAllPresent(db, { unitId: UNIT, day: MONDAY, clientIds: all, key: 'k1', by: ANNA })).toBe('formUsed');
     // One audit row, naming the clients marked.
     const audit = await db.all<{ action: string; new_value: string }>("SELECT action, new_value FROM admin_audit WHERE action = 'mark all present'");
-    expect(audit.map((a) => JSON.parse(a.new_value))).toEqual([{ day: MONDAY, clients: [ANNA] }]);
+    expect(audit.map((a) => JSON.parse(a.new_value))).toEqual([{ day: MONDAY, client_ids: [ANNA] }]);
   });
 
   it('marks only the clients given (the ones the person may see), and a client added to the day', async () => {

@@ -77,7 +77,7 @@ export async function markAllPresent(
     await tx.run('INSERT INTO register_all_present (unit_id, day, idempotency_key, actor_id, marked, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
       post.unitId, post.day, post.key, post.by, marked.length, now,
     ]);
-    await audit(tx, { actorId: post.by, unitId: post.unitId, action: 'mark all present', targetType: 'unit', targetId: post.unitId, new: { day: post.day, clients: marked.map((m) => m.id) } }, now);
+    await audit(tx, { actorId: post.by, unitId: post.unitId, action: 'mark all present', targetType: 'unit', targetId: post.unitId, new: { day: post.day, client_ids: marked.map((m) => m.id) } }, now);
     return { marked: marked.length, replay: false };
   });
 }
