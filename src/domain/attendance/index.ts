@@ -3,3 +3,4 @@ export * from './status';
 export * from './month';
 export * from './holidays';
 export * from './money';
+export * from './transport';

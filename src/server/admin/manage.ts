@@ -1,8 +1,9 @@
 import type { Database, Tx } from '@server/db';
-import { insertRate } from '@server/attendance/store';
+import { insertRate, insertTransportRate } from '@server/attendance/store';
 import { insertSubstitute } from '@server/assignments';
 import { NO_REQUEST, writeWithEvents, type RequestInfo } from '@server/security/events';
 import type { Rate } from '@domain/attendance/money';
+import type { TransportRate } from '@domain/attendance/transport';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { audit, changedFields } from './audit';
 import { createUnitWithAdmin, type NewUnitWithAdmin } from './first-run';
@@ -214,13 +215,15 @@ export async function namedClientsOf(db: Database, unitId: number, workerId: num
 export interface MoneySettings {
   paid_summer_holiday: 0 | 1;
   payment_day: number;
+  /** The cost centre written on the payroll export ('' when none). */
+  cost_centre: string;
 }
 
 /** The unit's money settings (paid avotyö summer holiday, payment day); the audit row names what changed. */
 export async function updateMoneySettings(db: Database, unitId: number, settings: MoneySettings, actorId: number, now = Date.now()): Promise<void> {
   await db.write(async (tx) => {
-    const before = await tx.get<{ paid_summer_holiday: number; payment_day: number }>('SELECT paid_summer_holiday, payment_day FROM units WHERE id = ?', [unitId]);
-    await tx.run('UPDATE units SET paid_summer_holiday = ?, payment_day = ? WHERE id = ?', [settings.paid_summer_holiday, settings.payment_day, unitId]);
+    const before = await tx.get<{ paid_summer_holiday: number; payment_day: number; cost_centre: string }>('SELECT paid_summer_holiday, payment_day, cost_centre FROM units WHERE id = ?', [unitId]);
+    await tx.run('UPDATE units SET paid_summer_holiday = ?, payment_day = ?, cost_centre = ? WHERE id = ?', [settings.paid_summer_holiday, settings.payment_day, settings.cost_centre, unitId]);
     const diff = before ? changedFields(before, { ...settings }) : null;
     if (diff) await audit(tx, { actorId, unitId, action: 'edit unit settings', targetType: 'unit', targetId: unitId, old: diff.old, new: diff.new }, now);
   });
@@ -233,6 +236,15 @@ export async function updateMoneySettings(db: Database, unitId: number, settings
 /** A rate from a day on; 'duplicate' when the service has a rate from that day already. */
 export async function addRateOnce(db: Database, key: KeyOwner, unitId: number, rate: Rate): Promise<KeyedResult<'duplicate'>> {
   return db.write((tx) => createOnce(tx, key, async () => (await insertRate(tx, unitId, rate, key.actorId)) ?? { error: 'duplicate' as const }));
+}
+
+/**
+ * A travel compensation rule from a day on; 'duplicate' when the unit has a rule from that day. Its
+ * form key is of kind 'rate' (the form_keys table's kinds are fixed in migration 0009; the keys are
+ * random, so the rates form and this one never share one).
+ */
+export async function addTransportRateOnce(db: Database, key: KeyOwner, unitId: number, rate: TransportRate): Promise<KeyedResult<'duplicate'>> {
+  return db.write((tx) => createOnce(tx, key, async () => (await insertTransportRate(tx, unitId, rate, key.actorId)) ?? { error: 'duplicate' as const }));
 }
 
 /** A substitute for a client for a period; 'substituteExists' for the same worker and period again. */
