@@ -273,6 +273,12 @@ export const ROUTES: Record<string, RouteRow> = {
     // This month so far, and last month's statement with its lines.
     axe: [{ as: 'clientA' }, { as: 'clientA', url: '/client/money?month={approvedMonth}', status: 200 }],
   },
+  '/client/money/statement': {
+    look: 'easy-read',
+    GET: { url: '/client/money/statement', clientData: true, expect: clients(200) },
+    // The printable month: this month so far, and last month approved.
+    axe: [{ as: 'clientA' }, { as: 'clientA', url: '/client/money/statement?month={approvedMonth}', status: 200 }],
+  },
   '/client/messages': {
     look: 'easy-read',
     GET: { url: '/client/messages', clientData: true, expect: clients(200) },
@@ -465,6 +471,12 @@ export const ROUTES: Record<string, RouteRow> = {
     look: 'none',
     // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
     GET: { url: '/admin/money/export?month={approvedMonth}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+  },
+  '/admin/money/statement': {
+    look: 'staff',
+    // The accountant's statement of A's approved month: only A's unit approved it, so the other
+    // unit's admin finds nothing (404, the same as for a client not of their unit).
+    GET: { url: '/admin/money/statement?month={approvedMonth}&client={A}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
   },
   '/admin/import': {
     look: 'staff',

@@ -31,6 +31,8 @@ export interface ManagedPerson {
   language: 'fi' | 'sv' | 'en';
   reading_needs: string;
   meal_fee: number;
+  /** The client's number in the payroll system's register (null: not known). */
+  asiakasnumero: string | null;
   active: number;
   photo_id: number | null;
   failed_sign_ins: number;
@@ -52,7 +54,7 @@ const NEW_IN_UNIT = `(NOT EXISTS (SELECT 1 FROM family_links l WHERE ${LINK_IN_F
 const MANAGED = `((p.role <> 'family' AND p.unit_id = ?2) OR (p.role = 'family' AND (${UNIT_LINK} OR ${NEW_IN_UNIT})))`;
 const EDITABLE = `CASE WHEN p.role <> 'family' THEN 1 WHEN ${OTHER_UNIT_LINK} THEN 0 ELSE 1 END`;
 
-const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, failed_sign_ins, locked_until';
+const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, asiakasnumero, active, photo_id, failed_sign_ins, locked_until';
 
 /**
  * The person if this admin's unit sees them, with `editable`; undefined otherwise (the page
@@ -104,7 +106,12 @@ export async function emailTaken(db: Database | Tx, email: string, exceptId: num
   return !!(await db.get('SELECT 1 FROM people WHERE email = ? COLLATE NOCASE AND id IS NOT ?', [email.trim(), exceptId]));
 }
 
-export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee'>>;
+export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee' | 'asiakasnumero'>>;
+
+/** Whether another client of the unit has this asiakasnumero (it is unique within a unit). */
+export async function asiakasnumeroTaken(db: Database | Tx, unitId: number, asiakasnumero: string, exceptId: number | null = null): Promise<boolean> {
+  return !!(await db.get('SELECT 1 FROM people WHERE unit_id = ? AND asiakasnumero = ? AND id IS NOT ?', [unitId, asiakasnumero, exceptId]));
+}
 
 /**
  * Saves changed details with their audit row, written in `actor.unitId`; returns whether anything

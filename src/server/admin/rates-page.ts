@@ -45,6 +45,8 @@ export interface RatesView {
   errors: FieldErrors;
   saved: 'rate' | 'settings' | 'transport' | null;
   formKey: string;
+  /** The travel rule form's own key: both forms share the key kind 'rate', so never one key. */
+  transportKey: string;
 }
 
 export async function ratesPage(db: Database, me: Admin, posted: Posted, url: URL): Promise<PageAnswer<RatesView>> {
@@ -108,5 +110,5 @@ export async function ratesPage(db: Database, me: Admin, posted: Posted, url: UR
   const [rates, transportRates, settings] = await Promise.all([unitRates(db, unitId), unitTransportRates(db, unitId), unitSettings(db, unitId)]);
   const savedParam = posted ? null : url.searchParams.get('saved');
   const saved = savedParam === null ? null : savedParam === 'settings' || savedParam === 'transport' ? savedParam : 'rate';
-  return show({ rates, transportRates, transportValues, settings, settingsTyped, values, errors, saved, formKey: newFormKey() }, hasFieldErrors(errors) ? 400 : 200);
+  return show({ rates, transportRates, transportValues, settings, settingsTyped, values, errors, saved, formKey: newFormKey(), transportKey: newFormKey() }, hasFieldErrors(errors) ? 400 : 200);
 }
