@@ -176,6 +176,10 @@ describe('travel compensation and payroll', () => {
     const total = csv.rows.reduce((sum, r) => sum + centsOfCell(r.Maksetaan), 0);
     expect(total).toBe(Number(await admin.locator('[data-total-payable-cents]').getAttribute('data-total-payable-cents')));
 
+    // Each client in the file is a read of their data by the admin: logged, and only those.
+    const logged = await querySql<{ full_name: string }>(server.dbFile, "SELECT DISTINCT p.full_name FROM access_log l JOIN people p ON p.id = l.client_id WHERE l.action = 'payroll export'");
+    expect(logged.map((r) => r.full_name).sort()).toEqual(expectedNames.sort());
+
     // In cents when asked: the same rows, whole numbers.
     const inCents = await admin.request.get(`${server.baseUrl}/admin/money/export?month=${lastMonth}&cents=1`);
     expect(inCents.status()).toBe(200);
