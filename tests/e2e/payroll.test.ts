@@ -228,8 +228,11 @@ describe('travel compensation and payroll', () => {
     expect(await admin.locator('.staff-bar').isVisible()).toBe(false);
     expect(await admin.locator('table[data-figures]').isVisible()).toBe(true);
     expect(pdfPages(await admin.pdf({ format: 'A4' }))).toBe(1);
-    // A client of another unit, or a month not approved: nothing to show.
+    expect(await admin.locator('[data-approved]').getAttribute('data-approved')).toBe('true');
+    // A client of another unit: nothing to show. A month not approved: today's figures, marked so.
     expect((await admin.request.get(`${server.baseUrl}/admin/money/statement?month=${lastMonth}&client=${ids.ville}`)).status()).toBe(404);
-    expect((await admin.request.get(`${server.baseUrl}/admin/money/statement?month=${addMonths(lastMonth, 1)}&client=${ids.matti}`)).status()).toBe(404);
+    await admin.emulateMedia({ media: 'screen' });
+    await admin.goto(`${server.baseUrl}/admin/money/statement?month=${addMonths(lastMonth, 1)}&client=${ids.matti}`);
+    expect(await admin.locator('[data-approved]').getAttribute('data-approved')).toBe('false');
   });
 });

@@ -478,8 +478,8 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   '/admin/money/statement': {
     look: 'staff',
-    // The accountant's statement of A's approved month: only A's unit approved it, so the other
-    // unit's admin finds nothing (404, the same as for a client not of their unit).
+    // The accountant's statement of A's month (approved in the matrix, today's figures in the
+    // sweep): A is not of the other unit, so its admin finds nothing (404).
     GET: { url: '/admin/money/statement?month={approvedMonth}&client={A}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
   },
   '/admin/import': {

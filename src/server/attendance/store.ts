@@ -478,8 +478,8 @@ export async function dailyRegister(db: Database, unitId: number, day: string, w
 }
 
 /** Every active client of the unit with their money facts (for the unit's month view). */
-export async function unitClients(db: Database | Tx, unitId: number): Promise<(ClientMoneyFacts & { full_name: string })[]> {
-  return db.all("SELECT id, unit_id, meal_fee, full_name FROM people WHERE unit_id = ? AND role = 'client' AND active = 1 ORDER BY full_name", [unitId]);
+export async function unitClients(db: Database | Tx, unitId: number): Promise<(ClientMoneyFacts & { full_name: string; asiakasnumero: string | null })[]> {
+  return db.all("SELECT id, unit_id, meal_fee, full_name, asiakasnumero FROM people WHERE unit_id = ? AND role = 'client' AND active = 1 ORDER BY full_name", [unitId]);
 }
 
 /**
