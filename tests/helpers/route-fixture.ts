@@ -273,6 +273,12 @@ export const ROUTES: Record<string, RouteRow> = {
     // This month so far, and last month's statement with its lines.
     axe: [{ as: 'clientA' }, { as: 'clientA', url: '/client/money?month={approvedMonth}', status: 200 }],
   },
+  '/client/money/statement': {
+    look: 'easy-read',
+    GET: { url: '/client/money/statement', clientData: true, expect: clients(200) },
+    // The printable month: this month so far, and last month approved.
+    axe: [{ as: 'clientA' }, { as: 'clientA', url: '/client/money/statement?month={approvedMonth}', status: 200 }],
+  },
   '/client/messages': {
     look: 'easy-read',
     GET: { url: '/client/messages', clientData: true, expect: clients(200) },
@@ -476,7 +482,17 @@ export const ROUTES: Record<string, RouteRow> = {
   '/admin/money/export': {
     look: 'none',
     // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
-    GET: { url: '/admin/money/export?month={approvedMonth}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+    // The file lists only clients with something to pay or a correction: A (työtoiminta, a meal
+    // fee equal to the daily rate) has nothing to pay in the demo's month and is not in it, so it
+    // reads none of A's data. That the export logs each client it lists, and only those, is
+    // checked in tests/e2e/payroll.test.ts.
+    GET: { url: '/admin/money/export?month={approvedMonth}', clientData: false, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+  },
+  '/admin/money/statement': {
+    look: 'staff',
+    // The accountant's statement of A's month (approved in the matrix, today's figures in the
+    // sweep): A is not of the other unit, so its admin finds nothing (404).
+    GET: { url: '/admin/money/statement?month={approvedMonth}&client={A}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
   },
   '/admin/import': {
     look: 'staff',

@@ -5,3 +5,4 @@ export * from './holidays';
 export * from './money';
 export * from './day-details';
 export * from './working-days';
+export * from './transport';

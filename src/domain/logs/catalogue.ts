@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
   'message needs no reply': 'messageNeedsNoReply',
   'daily note written': 'dailyNoteWritten',
   'daily note corrected': 'dailyNoteCorrected',
+  'add transport rate': 'addTransportRate',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -93,6 +94,7 @@ export const ACCESS_ACTIONS = {
   'access log report': { word: 'accessLogReport', topic: 'other' },
   'audit log export': { word: 'auditLogExport', topic: 'other' },
   'daily notes': { word: 'dailyNotes', topic: 'attendance' },
+  'month statement': { word: 'monthStatement', topic: 'money' },
 } as const satisfies Record<string, { word: string; topic: LoggedTopic }>;
 export type AccessAction = keyof typeof ACCESS_ACTIONS;
 
@@ -127,6 +129,7 @@ export const LOG_ENUMS = {
   info: INFO_TYPES,
   level: ['full', 'messages', 'read_only'],
   familyBasis: ['client_agreement', 'guardian'],
+  transport: ['none', 'per_day', 'per_ticket'],
 } as const satisfies Record<string, readonly string[]>;
 export type LogEnum = keyof typeof LOG_ENUMS;
 
@@ -239,6 +242,10 @@ export const AUDIT_FIELDS = {
   note: num,
   shared: { kind: 'bool', words: 'yesNo' },
   corrects: num,
+  kind: { kind: 'enum', of: 'transport' },
+  day_cents: { kind: 'cents' },
+  asiakasnumero: text,
+  cost_centre: text,
 } as const satisfies Record<string, FieldKind>;
 export type AuditField = keyof typeof AUDIT_FIELDS;
 
