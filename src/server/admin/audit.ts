@@ -12,7 +12,7 @@ export interface AuditEntry {
   actorId: number | null;
   unitId: number | null;
   action: string;
-  targetType: 'unit' | 'person' | 'login_card' | 'assignment' | 'family_link' | 'import';
+  targetType: 'unit' | 'person' | 'login_card' | 'assignment' | 'family_link' | 'import' | 'cover' | 'card_batch';
   targetId: number | null;
   old?: Record<string, unknown> | null;
   new?: Record<string, unknown> | null;
