@@ -123,7 +123,7 @@ describe('the admin overview and the worker list', () => {
     const status = (client: number) => worker.locator('tr', { has: worker.locator(`a[href="/worker/clients/${client}"]`) }).locator('[data-sign-in]');
     expect(await status(ids.matti).getAttribute('data-sign-in')).toBe('ok');
     expect(await status(ids.jukka).getAttribute('data-sign-in')).toBe('no-pin');
-    expect(await status(ids.jukka).textContent()).toBe('Kuva-PIN valitsematta');
+    expect(await status(ids.jukka).textContent()).toBe('Kortti tehty, kuvat valitsematta');
     if (await worker.locator(`a[href="/worker/clients/${ids.aino}"]`).count()) {
       expect(await status(ids.aino).textContent()).toBe('Ei korttia');
     } else {

@@ -381,6 +381,13 @@ export const ROUTES: Record<string, RouteRow> = {
     // Unlocking A's sign-in: his workers may (A is not locked, so nothing changes), others not.
     POST: { url: '/worker', body: 'client={A}', expect: area('/login', { namedWorker: '303 /worker', substitute: '303 /worker', otherUnitWorker: 403 }) },
   },
+  '/worker/substitute': {
+    look: 'staff',
+    // A worker names a colleague of their unit for their holiday: workers only. An empty form is
+    // told to choose a substitute and the days (400), nothing made.
+    GET: { url: '/worker/substitute', clientData: false, expect: workers(200) },
+    POST: { url: '/worker/substitute', body: '', expect: workers(400) },
+  },
   '/worker/register': {
     look: 'staff',
     GET: { url: '/worker/register?day={registerDay}', clientData: true, expect: staff(200) },
@@ -473,6 +480,19 @@ export const ROUTES: Record<string, RouteRow> = {
     look: 'staff',
     // Names, named workers, reading needs and review dates: the list to open a client from.
     GET: { url: '/admin/clients', clientData: true, expect: admins(200) },
+  },
+  '/admin/cards': {
+    look: 'staff',
+    // "Tulosta kortit": the unit's clients with their sign-in states (logged). A's card is in use,
+    // so a post choosing A is asked about first (200, nothing made); another unit's admin is refused.
+    GET: { url: '/admin/cards', clientData: true, expect: admins(200) },
+    POST: { url: '/admin/cards', body: 'client={A}', expect: area('/login', { admin: 200, otherUnitAdmin: 403 }) },
+  },
+  '/admin/covers': {
+    look: 'staff',
+    // The unit's holiday covers; ending one needs a cover of the admin's own unit (none is id 0).
+    GET: { url: '/admin/covers', clientData: false, expect: admins(200) },
+    POST: { url: '/admin/covers', body: 'cover=0', expect: area('/login', {}) },
   },
   '/admin/money': {
     look: 'staff',

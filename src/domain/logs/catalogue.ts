@@ -59,6 +59,9 @@ export const AUDIT_ACTIONS = {
   'daily note written': 'dailyNoteWritten',
   'daily note corrected': 'dailyNoteCorrected',
   'add transport rate': 'addTransportRate',
+  'add cover': 'addCover',
+  'end cover': 'endCover',
+  'issue login cards': 'issueLoginCards',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -115,7 +118,7 @@ export function accessActionsOf(topic: LoggedTopic): AccessAction[] {
   return (Object.keys(ACCESS_ACTIONS) as AccessAction[]).filter((a) => ACCESS_ACTIONS[a].topic === topic);
 }
 
-export const AUDIT_TARGETS = ['unit', 'person', 'login_card', 'assignment', 'family_link', 'import'] as const;
+export const AUDIT_TARGETS = ['unit', 'person', 'login_card', 'assignment', 'family_link', 'import', 'cover', 'card_batch'] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 
 /** Enumerations whose codes appear as values, with every code (words under `staff:logs.values.<enum>`). */
@@ -246,6 +249,9 @@ export const AUDIT_FIELDS = {
   day_cents: { kind: 'cents' },
   asiakasnumero: text,
   cost_centre: text,
+  substitute_id: person,
+  replaced: { kind: 'people' },
+  batch_id: num,
 } as const satisfies Record<string, FieldKind>;
 export type AuditField = keyof typeof AUDIT_FIELDS;
 

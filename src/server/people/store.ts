@@ -125,6 +125,11 @@ export interface UnitClientRow {
   full_name: string;
   reading_needs: string;
   named_worker: string | null;
+  /** 1 when the client has a card not revoked. */
+  has_card: number;
+  /** 1 when the client has chosen their picture PIN. */
+  has_pin: number;
+  locked_until: number | null;
 }
 
 /** Every active client of a unit with today's named worker (the admin's list). */
@@ -133,7 +138,9 @@ export async function clientsOfUnit(db: Database, unitId: number, today = todayI
     `SELECT p.id, p.full_name, p.reading_needs,
             (SELECT w.full_name FROM client_workers cw JOIN people w ON w.id = cw.worker_id
               WHERE cw.client_id = p.id AND cw.kind = 'named' AND cw.starts_on <= ?
-                AND (cw.ends_on IS NULL OR cw.ends_on >= ?) LIMIT 1) AS named_worker
+                AND (cw.ends_on IS NULL OR cw.ends_on >= ?) LIMIT 1) AS named_worker,
+            EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = p.id AND lc.revoked_at IS NULL) AS has_card,
+            p.pin_hash IS NOT NULL AS has_pin, p.locked_until
        FROM people p
       WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1
       ORDER BY p.full_name`,
