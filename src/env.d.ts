@@ -19,10 +19,11 @@ declare namespace App {
      */
     client: import('./server/client-scope').ClientInScope;
     /**
-     * Unread messages from clients for the staff header (0 for other roles), asked on the first
-     * call only (the staffHeader middleware), so only a page that shows the header asks.
+     * Client messages waiting for an answer, for the staff header and the worker home (0 for
+     * other roles), asked on the first call only (the staffHeader middleware), so only a page
+     * that shows the header asks.
      */
-    unreadMessages: () => Promise<number>;
+    waitingMessages: () => Promise<number>;
     /** The browser reached us over TLS. */
     overTls: boolean;
   }

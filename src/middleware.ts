@@ -11,7 +11,7 @@ import { requestOrigin, socketFacts } from '@server/security/request';
 import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
 import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
-import { unreadForStaff } from '@server/messages/store';
+import { waitingForStaff } from '@server/messages/store';
 import { startMailSender } from '@server/mail';
 
 // The built server (scripts/serve.mjs) loads this module at start: the mail sender starts then,
@@ -131,15 +131,15 @@ const language = defineMiddleware((context, next) => {
 });
 
 /**
- * The staff header's count of unread messages, as a lazy value: asked (once) only when a staff
+ * The staff header's count of client messages waiting for an answer, as a lazy value: asked (once) only when a staff
  * page renders its header, so a request that renders no staff page asks nothing.
  */
 const staffHeader = defineMiddleware((context, next) => {
   const person = context.locals.actor?.person;
-  let unread: Promise<number> | undefined;
-  context.locals.unreadMessages = () => {
+  let waiting: Promise<number> | undefined;
+  context.locals.waitingMessages = () => {
     if (!person || (person.role !== 'worker' && person.role !== 'admin')) return Promise.resolve(0);
-    return (unread ??= unreadForStaff(context.locals.db, person));
+    return (waiting ??= waitingForStaff(context.locals.db, person));
   };
   return next();
 });

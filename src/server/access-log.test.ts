@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Database } from './db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
-import { accessLogDays, accessLogForStaff, parseLogDay } from './access-log';
+import { accessLogCount, accessLogDays, accessLogForStaff, parseLogDay } from './access-log';
 
 let db: Database;
 beforeEach(async () => {
@@ -64,13 +64,18 @@ test('pages through the grouped log newest first in whole days, never splitting 
 
 test('staff log: a topic is its group of actions ("other" is every action outside the groups), newest first, limited', async () => {
   await db.write(async (tx) => {
-    for (const [at, action] of [[1, 'plan'], [2, 'client list'], [3, 'plan editor'], [4, 'money'], [5, 'plan photo']] as const) {
+    for (const [at, action] of [[1, 'plan'], [2, 'client list'], [3, 'plan editor'], [4, 'money'], [5, 'plan photo'], [6, 'plan version 3']] as const) {
       await tx.run("INSERT INTO access_log (at, actor_id, client_id, action, basis) VALUES (?, 2, 1, ?, 'named_worker')", [at, action]);
     }
   });
-  const filter = { actorId: null, from: null, to: null };
-  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, null)).map((r) => r.action)).toEqual(['plan photo', 'plan editor', 'plan']);
-  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, 2)).map((r) => r.at)).toEqual([5, 3]);
+  const filter = { actorId: null, from: null, to: null, action: null };
+  // An older row names its plan version with the number: still the plan, and the "plan version" kind.
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, null)).map((r) => r.action)).toEqual(['plan version 3', 'plan photo', 'plan editor', 'plan']);
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, 2)).map((r) => r.at)).toEqual([6, 5]);
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: 'plan' }, 2, 2)).map((r) => r.at)).toEqual([3, 1]);
+  expect(await accessLogCount(db, 1, { ...filter, topic: 'plan' })).toBe(4);
   expect((await accessLogForStaff(db, 1, { ...filter, topic: 'other' }, null)).map((r) => [r.action, r.topic])).toEqual([['client list', 'other']]);
-  expect(await accessLogForStaff(db, 1, { ...filter, topic: null }, null)).toHaveLength(5);
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: null, action: 'plan version' }, null)).map((r) => r.at)).toEqual([6]);
+  expect((await accessLogForStaff(db, 1, { ...filter, topic: null, action: 'money' }, null)).map((r) => r.at)).toEqual([4]);
+  expect(await accessLogForStaff(db, 1, { ...filter, topic: null }, null)).toHaveLength(6);
 });

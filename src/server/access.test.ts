@@ -56,7 +56,7 @@ describe('access', () => {
   });
 
   it('logs a view by anyone but the client, and nothing for refused or own views', async () => {
-    await canReadClient(db, person(1, 'client', 1), 1, 'home', '/client');
+    await canReadClient(db, person(1, 'client', 1), 1, 'client overview', '/client');
     await canReadClient(db, person(10, 'worker', 1), 1, 'plan', '/worker/clients/1');
     await canReadClient(db, person(12, 'worker', 2), 1, 'plan', '/worker/clients/1');
     expect(await db.all('SELECT actor_id, client_id, action, basis FROM access_log')).toEqual([

@@ -1,6 +1,7 @@
 import type { Database } from './db';
 import type { SessionActor } from './auth/session';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import type { AccessAction } from '@domain/logs/catalogue';
 
 /**
  * The one place that decides who may do what to which client's data, and that writes the
@@ -116,7 +117,7 @@ export async function recordsBasis(db: Database, actor: SessionActor['person'], 
  * May `actor` read this client's data? Logs the view when the reader is not the client.
  * Returns the basis (for the log and the page) or null for "no" (the caller answers 403).
  */
-export async function canReadClient(db: Database, actor: SessionActor['person'], clientId: number, action: string, path: string): Promise<AccessBasis | null> {
+export async function canReadClient(db: Database, actor: SessionActor['person'], clientId: number, action: AccessAction, path: string): Promise<AccessBasis | null> {
   const basis = await recordsBasis(db, actor, clientId);
   if (basis && basis !== 'self') {
     await db.write((tx) =>
@@ -137,7 +138,7 @@ export async function canReadClient(db: Database, actor: SessionActor['person'],
  * Logs one view of several clients' data at once (a list such as the daily register), one row a
  * client, in one transaction. The caller has checked each client with `relationTo` already.
  */
-export async function logViews(db: Database, actor: SessionActor['person'], views: { clientId: number; basis: AccessBasis }[], action: string, path: string): Promise<void> {
+export async function logViews(db: Database, actor: SessionActor['person'], views: { clientId: number; basis: AccessBasis }[], action: AccessAction, path: string): Promise<void> {
   const others = views.filter((v) => v.basis !== 'self');
   if (others.length === 0) return;
   const at = Date.now();
@@ -184,7 +185,7 @@ export async function consentChangeRight(db: Database, actor: SessionActor['pers
  * message): one row per client shown, with the basis worked out here, so list pages need not
  * know it. Only for clients the caller's query already limited to the reader's own.
  */
-export async function logListView(db: Database, actor: SessionActor['person'], clientIds: number[], action: string, path: string, today = todayInHelsinki()): Promise<void> {
+export async function logListView(db: Database, actor: SessionActor['person'], clientIds: number[], action: AccessAction, path: string, today = todayInHelsinki()): Promise<void> {
   if (clientIds.length === 0 || (actor.role !== 'worker' && actor.role !== 'admin')) return;
   if (actor.role === 'admin') {
     await logViews(db, actor, clientIds.map((clientId) => ({ clientId, basis: 'admin' as const })), action, path);

@@ -3,6 +3,7 @@ import type { SessionActor } from './auth/session';
 import type { Lang } from '@domain/language';
 import { consentChangeRight, familyLevel, logViews, relationTo, type AccessBasis } from './access';
 import { clientInScopeFacts } from './people/store';
+import type { AccessAction } from '@domain/logs/catalogue';
 
 /**
  * The client a page is about, for the pages under `/worker/clients/:client/*`,
@@ -42,10 +43,10 @@ interface ScopedRoute {
    * The access-log action written when the page shows the client's data, or null when the page
    * shows none (a form that only takes a new consent).
    */
-  action: ((match: RegExpMatchArray) => string) | null;
+  action: ((match: RegExpMatchArray) => AccessAction) | null;
 }
 
-const action = (name: string) => () => name;
+const action = (name: AccessAction) => (): AccessAction => name;
 
 /** Every page about one client, by its area prefix; a path in no list is not in scope. */
 const SCOPES: readonly { prefix: string; routes: readonly ScopedRoute[] }[] = [
@@ -58,16 +59,18 @@ const SCOPES: readonly { prefix: string; routes: readonly ScopedRoute[] }[] = [
       { rest: /^\/attendance$/, need: 'staff', action: action('attendance') },
       { rest: /^\/consents$/, need: 'staff', action: action('consents') },
       { rest: /^\/family$/, need: 'staff', action: action('family links') },
+      { rest: /^\/notes$/, need: 'staff', action: action('daily notes') },
       { rest: /^\/access-log$/, need: 'staff', action: action('access log') },
       { rest: /^\/access-log\.csv$/, need: 'staff', action: action('access log export') },
-      { rest: /^\/plan-versions\/([^/]+)$/, need: 'staff', action: (m) => `plan version ${m[1]}` },
+      { rest: /^\/access-log\/report$/, need: 'staff', action: action('access log report') },
+      { rest: /^\/plan-versions\/([^/]+)$/, need: 'staff', action: action('plan version') },
     ],
   },
   { prefix: '/worker/messages/client/', routes: [{ rest: /^$/, need: 'staff', action: action('messages') }] },
   {
     prefix: '/family/',
     routes: [
-      { rest: /^\/(plan|goals|attendance|money|consents)$/, need: 'records', action: (m) => m[1] },
+      { rest: /^\/(plan|goals|attendance|money|consents)$/, need: 'records', action: (m) => m[1] as AccessAction },
       { rest: /^\/messages$/, need: 'conversation', action: action('messages') },
       { rest: /^\/consents\/give$/, need: 'legalRepresentative', action: null },
       { rest: /^\/consents\/withdraw$/, need: 'legalRepresentative', action: action('consents') },

@@ -272,9 +272,9 @@ describe('the unit admin', () => {
 
     await helena.goto(`${server.baseUrl}/admin/audit`);
     const log = await helena.locator('table.audit-table').innerText();
-    expect(log).toContain('edit unit');
-    expect(log).toContain('Pajakatu 5, 28100 Pori');
-    expect(log).toContain('create unit');
+    expect(log).toContain('Yksikön tietojen muutos');
+    expect(log).toMatch(/Osoite: (.+ → )?Pajakatu 5, 28100 Pori/);
+    expect(log).toContain('Yksikön perustaminen');
   });
 });
 

@@ -263,11 +263,12 @@ describe('money', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('client_id;name;days;gross_cents;meal_fees_cents;adjustments_cents;net_cents;period');
-    const ainoLine = lines.find((l) => l.startsWith(`${ids.aino};`))!.split(';');
-    expect(ainoLine[1]).toBe('Aino Laine');
-    expect(ainoLine[6]).toBe(ainoNet);
-    expect(ainoLine[7]).toBe(lastMonth);
+    // The Finnish columns and euros with a decimal comma (tests/e2e/payroll.test.ts reads the rest).
+    expect(lines[0]).toBe('Asiakasnumero;Nimi;Kustannuspaikka;Kuukausi;Maksupäivä;Läsnäolopäivät;Lomapäivät;Työosuusraha;Ateriamaksu;Oikaisut;Matkakorvaus;Maksetaan');
+    const ainoLine = lines.find((l) => l.split(';')[1] === 'Aino Laine')!.split(';');
+    const ainoCents = Number(ainoNet);
+    expect(ainoLine[11]).toBe(`${Math.trunc(ainoCents / 100)},${String(ainoCents % 100).padStart(2, '0')}`);
+    expect(ainoLine[3]).toBe(lastMonth);
     expect((await admin.request.get(`${server.baseUrl}/admin/money/export?month=${monthOf(today)}`)).status()).toBe(404);
 
     // Pekka corrects a day of Aino's approved month: present → sick. The one-tap register refuses

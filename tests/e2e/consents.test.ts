@@ -271,10 +271,11 @@ describe('a worker and consents', () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()['content-type']).toContain('text/csv');
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('time_utc;time_helsinki;viewer_id;viewer_name;viewer_role;basis;topic;action;path');
+    // Words beside codes (see tests/e2e/readable-logs.test.ts).
+    expect(lines[0]).toBe('Aika;Aika (UTC);Katsoja;Katsojan rooli;Peruste;Perustekoodi;Aihe;Toiminto;Toimintokoodi;Sivu');
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.slice(1).every((l) => l.split(';')[3] === 'Maija Virtanen' && l.split(';')[5] === 'family')).toBe(true);
-    expect(lines.some((l) => l.endsWith(`;money;money;/family/${ids.matti}/money`))).toBe(true);
+    expect(lines.slice(1).every((l) => l.split(';')[2] === 'Maija Virtanen' && l.split(';')[4] === 'Läheinen' && l.split(';')[5] === 'family')).toBe(true);
+    expect(lines.some((l) => l.endsWith(`;Raha;Raha;money;/family/${ids.matti}/money`))).toBe(true);
 
     // Another unit's admin gets neither the page nor the file.
     const olli = await fixture.signedIn(server.baseUrl, { email: STAFF.adminB });

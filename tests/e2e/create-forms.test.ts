@@ -219,12 +219,12 @@ describe('create forms: one record per form, a clear error for a taken value', (
     await helena.goto(`${server.baseUrl}/admin/rates`);
     await helena.locator('#valid_from').fill('2031-03-01'); // added by the test above, or now
     await helena.locator('#daily').fill('5,80');
-    const first = await helena.locator('input[name=key]').inputValue();
+    const first = await helena.locator('#new-rate input[name=key]').inputValue();
     await Promise.all([helena.waitForURL(/\/admin\/rates/), helena.locator('form:has(#valid_from) button[type=submit]').click()]);
     await helena.goto(`${server.baseUrl}/admin/rates`);
     await helena.locator('#valid_from').fill('2031-03-01');
     await helena.locator('#daily').fill('6,10');
-    expect(await helena.locator('input[name=key]').inputValue()).not.toBe(first); // each form its own key
+    expect(await helena.locator('#new-rate input[name=key]').inputValue()).not.toBe(first); // each form its own key
     const [response] = await Promise.all([helena.waitForResponse((r) => r.request().method() === 'POST'), helena.locator('form:has(#valid_from) button[type=submit]').click()]);
     await helena.waitForLoadState();
     expect(response.status()).toBe(400);

@@ -294,6 +294,12 @@ export const ROUTES: Record<string, RouteRow> = {
     // This month so far, and last month's statement with its lines.
     axe: [{ as: 'clientA' }, { as: 'clientA', url: '/client/money?month={approvedMonth}', status: 200 }],
   },
+  '/client/money/statement': {
+    look: 'easy-read',
+    GET: { url: '/client/money/statement', clientData: true, expect: clients(200) },
+    // The printable month: this month so far, and last month approved.
+    axe: [{ as: 'clientA' }, { as: 'clientA', url: '/client/money/statement?month={approvedMonth}', status: 200 }],
+  },
   '/client/messages': {
     look: 'easy-read',
     GET: { url: '/client/messages', clientData: true, expect: clients(200) },
@@ -457,6 +463,13 @@ export const ROUTES: Record<string, RouteRow> = {
     GET: { url: '/worker/clients/{A}/family', clientData: true, expect: staffOfA(200) },
     POST: { url: '/worker/clients/{A}/family', body: '', expect: staffOfA(400) },
   },
+  '/worker/clients/[client]/notes': {
+    look: 'staff',
+    // Daily notes: A's staff read and write them (each read logged); an empty note comes back with its error.
+    GET: { url: '/worker/clients/{A}/notes', clientData: true, expect: staffOfA(200) },
+    POST: { url: '/worker/clients/{A}/notes', body: 'day={registerDay}&body=', expect: staffOfA(400) },
+    axe: [{ as: 'namedWorker' }, { as: 'admin' }],
+  },
   '/worker/clients/[client]/access-log': {
     look: 'staff',
     GET: { url: '/worker/clients/{A}/access-log', clientData: true, expect: staffOfA(200) },
@@ -465,6 +478,11 @@ export const ROUTES: Record<string, RouteRow> = {
   '/worker/clients/[client]/access-log.csv': {
     look: 'none',
     GET: { url: '/worker/clients/{A}/access-log.csv', clientData: true, expect: staffOfA(200) },
+  },
+  '/worker/clients/[client]/access-log/report': {
+    look: 'staff',
+    GET: { url: '/worker/clients/{A}/access-log/report', clientData: true, expect: staffOfA(200) },
+    axe: [{ as: 'namedWorker' }, { as: 'admin' }],
   },
 
   // Unit admins: each sees their own unit only
@@ -485,7 +503,17 @@ export const ROUTES: Record<string, RouteRow> = {
   '/admin/money/export': {
     look: 'none',
     // A's unit approved the month (beforeAll); the other unit did not, so it has nothing to export.
-    GET: { url: '/admin/money/export?month={approvedMonth}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+    // The file lists only clients with something to pay or a correction: A (työtoiminta, a meal
+    // fee equal to the daily rate) has nothing to pay in the demo's month and is not in it, so it
+    // reads none of A's data. That the export logs each client it lists, and only those, is
+    // checked in tests/e2e/payroll.test.ts.
+    GET: { url: '/admin/money/export?month={approvedMonth}', clientData: false, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
+  },
+  '/admin/money/statement': {
+    look: 'staff',
+    // The accountant's statement of A's month (approved in the matrix, today's figures in the
+    // sweep): A is not of the other unit, so its admin finds nothing (404).
+    GET: { url: '/admin/money/statement?month={approvedMonth}&client={A}', clientData: true, expect: area('/login', { admin: 200, otherUnitAdmin: 404 }) },
   },
   '/admin/import': {
     look: 'staff',
@@ -530,6 +558,11 @@ export const ROUTES: Record<string, RouteRow> = {
   '/admin/audit': {
     look: 'staff',
     GET: { url: '/admin/audit', clientData: false, expect: admins(200) },
+  },
+  '/admin/audit.csv': {
+    look: 'none',
+    // The unit's audit log as CSV: each admin gets their own unit's rows only.
+    GET: { url: '/admin/audit.csv', clientData: false, expect: admins(200) },
   },
   '/admin/security': {
     look: 'staff',

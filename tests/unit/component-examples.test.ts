@@ -76,7 +76,7 @@ async function localsFor(example: AnyExample): Promise<App.Locals> {
     clientAddress: '127.0.0.1',
     overTls: false,
     // The staff header's count, as the staffHeader middleware step would give it.
-    unreadMessages: async () => 2,
+    waitingMessages: async () => 2,
   };
   return Object.defineProperty(base, 'client', {
     enumerable: false,

@@ -22,4 +22,12 @@ export const examples = {
     lang: 'en',
     props: { month: '2026-10', statuses: new Map([['2026-10-28', 'present'], ['2026-10-30', 'present']]), reported: new Set(), scheduledWeekdays: new Set([3, 5]), today: '2026-11-18' },
   },
+  withNotes: {
+    description: 'Two days with a note the worker shared, in the worker’s own words',
+    look: 'easy-read',
+    props: {
+      month: '2026-11', statuses, reported: new Set<string>(), scheduledWeekdays: weekdays, today: '2026-11-18',
+      notes: new Map([['2026-11-17', ['Leivoit pullaa. Pulla oli hyvää.']], ['2026-11-16', ['Olit kaupassa. Ostit maitoa.', 'Iltapäivällä siivosit.']]]),
+    },
+  },
 } satisfies Examples<typeof MonthCalendar>;

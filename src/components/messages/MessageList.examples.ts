@@ -5,7 +5,7 @@ import type { Examples } from '../examples';
 const hour = 3600_000;
 const now = Date.now();
 const row = (m: Partial<MessageRow> & Pick<MessageRow, 'id' | 'kind' | 'created_at'>): MessageRow => ({
-  body: '', quick: null, voice_clip_id: null, duration_ms: null, from_client_side: 0, read_at: null,
+  body: '', quick: null, voice_clip_id: null, duration_ms: null, from_client_side: 0, read_at: null, picture: null,
   sender_id: 2, sender_name: 'Liisa Ohjaaja', sender_role: 'worker', ...m,
 });
 const matti = { sender_id: 9, sender_name: 'Matti Virtanen', sender_role: 'client' as const, from_client_side: 1 };
@@ -17,6 +17,8 @@ const conversation: MessageRow[] = [
   row({ id: 4, kind: 'text', body: 'Matti on kipeä tänään. <b>Ei</b> tule pajalle.', sender_id: 6, sender_name: 'Maija Virtanen', sender_role: 'family', from_client_side: 1, created_at: now - 3 * hour }),
   row({ id: 5, kind: 'voice', voice_clip_id: 1, duration_ms: 6400, ...matti, created_at: now - 2 * hour }),
   row({ id: 6, kind: 'quick', quick: 'call', ...matti, created_at: now - hour }),
+  row({ id: 7, kind: 'text', picture: 'thumbs-up', body: 'Hyvä, Matti. Soitan kello 12.', created_at: now - hour / 2 }),
+  row({ id: 8, kind: 'text', picture: 'bus', created_at: now - hour / 4 }),
 ];
 
 export const examples = {

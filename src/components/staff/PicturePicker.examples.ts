@@ -17,6 +17,11 @@ export const examples = {
     look: 'staff',
     props: { name: 'picture', id: 'new-picture', value: 'bus', query: 'xyzzy', label: 'Tavoitteen kuva' },
   },
+  optional: {
+    description: 'An optional picture (a reply to a message): "no picture" chosen',
+    look: 'staff',
+    props: { name: 'picture', id: 'picture', value: '', label: 'Kuva vastaukseen (vapaaehtoinen)', noneLabel: 'Ei kuvaa' },
+  },
   withError: {
     description: 'With an error',
     look: 'staff',

@@ -3,3 +3,6 @@ export * from './status';
 export * from './month';
 export * from './holidays';
 export * from './money';
+export * from './day-details';
+export * from './working-days';
+export * from './transport';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceType } from '../plan/plan';
-import { computeStatement, formatEuros, parseEurosToCents, paymentDayOf, rateOn, type Rate, type StatementInput } from './money';
+import { computeStatement, formatEuros, parseEurosToCents, payableCents, paymentDayOf, rateOn, type Rate, type StatementInput } from './money';
 import type { AttendanceStatus } from './status';
 
 const NBSP = '\u00A0';
@@ -27,6 +27,27 @@ function input(overrides: Partial<StatementInput>): StatementInput {
     ...overrides,
   };
 }
+
+describe('computeStatement with travel', () => {
+  it('pays travel beside the net, by the rule in force, and payableCents adds them (a net below nothing pays nothing of it)', () => {
+    const statement = computeStatement(
+      input({
+        days: [
+          { day: '2026-11-02', status: 'present', transport: true },
+          { day: '2026-11-03', status: 'present', transport: false },
+          { day: '2026-11-04', status: 'sick', transport: true },
+        ],
+        transportRates: [{ validFrom: '2026-01-01', kind: 'per_day', dayCents: 450 }],
+      }),
+    );
+    expect(statement.netCents).toBe(0);
+    expect(statement.transportCents).toBe(450);
+    expect(statement.transport.lines).toEqual([{ kind: 'per_day', days: 1, dayCents: 450, totalCents: 450 }]);
+    expect(payableCents(statement.netCents, statement.transportCents)).toBe(450);
+    expect(payableCents(-300, 450)).toBe(450);
+    expect(payableCents(1200, 0)).toBe(1200);
+  });
+});
 
 describe('rateOn', () => {
   const rates: Rate[] = [
@@ -64,6 +85,8 @@ describe('computeStatement', () => {
       adjustmentsCents: 0,
       netCents: 0,
       unpricedDays: [],
+      transport: { lines: [], transportDays: 0, totalCents: 0 },
+      transportCents: 0,
     });
   });
 
@@ -119,6 +142,8 @@ describe('computeStatement', () => {
       adjustmentsCents: 0,
       netCents: 0,
       unpricedDays: [],
+      transport: { lines: [], transportDays: 0, totalCents: 0 },
+      transportCents: 0,
     });
   });
 

@@ -7,6 +7,7 @@ import type { ServiceType } from '../plan/plan';
 import { holidayOn } from './holidays';
 import { addDays, addMonths, isCalendarMonth, isIsoDate, isoWeekday } from './month';
 import type { AttendanceStatus } from './status';
+import { computeTransport, type TransportRate, type TransportSummary } from './transport';
 
 export interface Rate {
   serviceType: ServiceType;
@@ -23,13 +24,16 @@ export interface Adjustment {
 
 export interface StatementInput {
   month: string;
-  days: { day: string; status: AttendanceStatus }[];
+  /** `transport` and `ticketCents` only matter for the travel compensation (absent: no transport). */
+  days: { day: string; status: AttendanceStatus; transport?: boolean; ticketCents?: number | null }[];
   serviceTypeOn: (day: string) => ServiceType | null;
   rates: Rate[];
   mealFeeApplies: boolean;
   paidSummerHoliday: boolean;
   paidHolidayDaysBefore: number;
   adjustments: Adjustment[];
+  /** The unit's travel compensation rules (domain/attendance/transport.ts); none: nothing is paid for travel. */
+  transportRates?: TransportRate[];
 }
 
 export interface RateLine {
@@ -56,6 +60,9 @@ export interface Statement {
   adjustmentsCents: number;
   netCents: number;
   unpricedDays: string[];
+  /** The travel compensation, paid beside the work-share money (not part of netCents). */
+  transport: TransportSummary;
+  transportCents: number;
 }
 
 /** Paid summer holiday in avotyötoiminta: four weeks of five days a calendar year. */
@@ -157,6 +164,11 @@ export function computeStatement(input: StatementInput): Statement {
   }
 
   const adjustmentsCents = input.adjustments.reduce((sum, adjustment) => sum + adjustment.cents, 0);
+  const transport = computeTransport(
+    month,
+    input.days.map((d) => ({ day: d.day, status: d.status, transport: d.transport === true, ticketCents: d.ticketCents ?? null })),
+    input.transportRates ?? [],
+  );
   return {
     month,
     presentDays,
@@ -168,7 +180,14 @@ export function computeStatement(input: StatementInput): Statement {
     adjustmentsCents,
     netCents: grossCents - mealFeeCents + adjustmentsCents,
     unpricedDays,
+    transport,
+    transportCents: transport.totalCents,
   };
+}
+
+/** What is paid for a month in all: the work-share net (never below nothing) and the travel compensation. */
+export function payableCents(netCents: number, transportCents: number): number {
+  return Math.max(0, netCents) + transportCents;
 }
 
 const MINUS = '\u2212';

@@ -20,21 +20,21 @@ describe('client CSV import: columns', () => {
     expect(result.ok).toBe(true);
     expect(result.problems).toEqual([]);
     expect(result.rows.map((r) => [r.line, r.client, r.unitName, r.workerName])).toEqual([
-      [2, { unitId: 7, fullName: 'Aino Äänekoski', preferredName: 'Aikku', language: 'sv', namedWorkerId: 21 }, 'Työkeskus Pajakulma', 'Liisa Ohjaaja'],
+      [2, { unitId: 7, fullName: 'Aino Äänekoski', preferredName: 'Aikku', language: 'sv', namedWorkerId: 21, asiakasnumero: null }, 'Työkeskus Pajakulma', 'Liisa Ohjaaja'],
       // No preferred name: the first name; no unit: the admin's own; email in any case.
-      [3, { unitId: 7, fullName: 'Jussi Öhman', preferredName: 'Jussi', language: 'en', namedWorkerId: 22 }, 'Työkeskus Pajakulma', 'Pekka Valmentaja'],
+      [3, { unitId: 7, fullName: 'Jussi Öhman', preferredName: 'Jussi', language: 'en', namedWorkerId: 22, asiakasnumero: null }, 'Työkeskus Pajakulma', 'Pekka Valmentaja'],
     ]);
   });
 
   it('reads English and Swedish headers in any order, with , as the separator and only a name required', () => {
     const english = previewClientCsvText('Named_Worker_Email,Name,Language\r\nliisa.ohjaaja@demo.omapolku.fi,Ville Sjöström,fi\r\n', ctx);
     expect(english.separator).toBe(',');
-    expect(english.rows[0].client).toEqual({ unitId: 7, fullName: 'Ville Sjöström', preferredName: 'Ville', language: 'fi', namedWorkerId: 21 });
+    expect(english.rows[0].client).toEqual({ unitId: 7, fullName: 'Ville Sjöström', preferredName: 'Ville', language: 'fi', namedWorkerId: 21, asiakasnumero: null });
     const swedish = previewClientCsvText('Namn;Språk;Enhet\nÅsa Öhman;svenska;työkeskus  pajakulma', ctx);
-    expect(swedish.rows[0].client).toEqual({ unitId: 7, fullName: 'Åsa Öhman', preferredName: 'Åsa', language: 'sv', namedWorkerId: null });
+    expect(swedish.rows[0].client).toEqual({ unitId: 7, fullName: 'Åsa Öhman', preferredName: 'Åsa', language: 'sv', namedWorkerId: null, asiakasnumero: null });
     // Only the name: Finnish and no named worker (a warning, not an error).
     const nameOnly = previewClientCsvText('NIMI\nMaija Mallikas', ctx);
-    expect(nameOnly.rows[0]).toMatchObject({ client: { language: 'fi', namedWorkerId: null }, warnings: ['noWorker'], errors: [] });
+    expect(nameOnly.rows[0]).toMatchObject({ client: { language: 'fi', namedWorkerId: null, asiakasnumero: null }, warnings: ['noWorker'], errors: [] });
     expect(headerKey(' Omaohjaajan  sähköposti: ')).toBe('omaohjaajan sähköposti');
   });
 
@@ -52,6 +52,16 @@ describe('client CSV import: columns', () => {
     const justEnough = [HEADER, ...Array.from({ length: IMPORT_MAX_ROWS }, (_, i) => `Asiakas ${i}`)].join('\n');
     expect(previewClientCsvText(justEnough, ctx).ok).toBe(true);
     expect(previewClientCsvText(`${HEADER}\n"Aino;sv`, ctx).problems).toEqual([{ code: 'unclosedQuote', line: 2 }]);
+  });
+});
+
+describe('client CSV import: asiakasnumero', () => {
+  it('reads the client number, and refuses one the unit has already or one twice in the file', () => {
+    const withNumbers: ImportContext = { ...ctx, asiakasnumerot: ['A-1'] };
+    const result = previewClientCsvText(['nimi;asiakasnumero', 'Aino Laine;100245', 'Eero Koski;', 'Olli Pelto;A-1', 'Ville Mäki; 100245 '].join('\n'), withNumbers);
+    expect(result.rows.map((r) => r.client?.asiakasnumero ?? null)).toEqual(['100245', null, null, null]);
+    expect(result.rows.map((r) => r.errors)).toEqual([[], [], [{ code: 'asiakasnumeroTaken' }], [{ code: 'asiakasnumeroDuplicate', line: 2 }]]);
+    expect(previewClientCsvText('Name;Client number\nX Y;' + '9'.repeat(31), ctx).rows[0].errors).toEqual([{ code: 'tooLong', column: 'asiakasnumero', max: 30 }]);
   });
 });
 
@@ -130,7 +140,7 @@ describe('client CSV import: files', () => {
     const fromUtf8 = previewClientCsv(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), ctx);
     expect(fromExcel.encoding).toBe('windows-1252');
     expect(fromUtf8.encoding).toBe('utf-8');
-    expect(fromExcel.rows[0].client).toEqual({ unitId: 7, fullName: 'Äänekoski Sjöström', preferredName: 'Åke', language: 'fi', namedWorkerId: 21 });
+    expect(fromExcel.rows[0].client).toEqual({ unitId: 7, fullName: 'Äänekoski Sjöström', preferredName: 'Åke', language: 'fi', namedWorkerId: 21, asiakasnumero: null });
     expect(fromUtf8.rows).toEqual(fromExcel.rows);
     // The text handed back for the commit step is the decoded one, without the byte order mark.
     expect(fromUtf8.text).toBe(text);

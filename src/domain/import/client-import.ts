@@ -10,6 +10,7 @@
  *   language (kieli)                           optional; fi, sv or en (also suomi, ruotsi, englanti…); fi if empty
  *   unit (yksikkö)                             optional; the admin's own unit if empty, by name
  *   named worker email (omaohjaajan sähköposti) optional; a worker of that unit
+ *   asiakasnumero (client number)              optional; the client's number in the payroll system, unique in the unit
  * Separators ; , or tab; UTF-8 (with or without BOM), UTF-16 with BOM or Windows-1252.
  */
 import { decodeCsvBytes, parseCsv, type CsvEncoding, type CsvSeparator } from './csv-read';
@@ -18,9 +19,9 @@ export const IMPORT_MAX_BYTES = 1_000_000;
 export const IMPORT_MAX_ROWS = 2_000;
 
 /** Longest values accepted; longer ones are a row error, never cut short silently. */
-export const IMPORT_LIMITS = { name: 120, preferredName: 60, language: 20, unit: 120, workerEmail: 254 } as const;
+export const IMPORT_LIMITS = { name: 120, preferredName: 60, language: 20, unit: 120, workerEmail: 254, asiakasnumero: 30 } as const;
 
-export const IMPORT_COLUMNS = ['name', 'preferredName', 'language', 'unit', 'workerEmail'] as const;
+export const IMPORT_COLUMNS = ['name', 'preferredName', 'language', 'unit', 'workerEmail', 'asiakasnumero'] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /**
@@ -42,6 +43,7 @@ export const HEADER_ALIASES: Record<ImportColumn, readonly string[]> = {
     'named worker',
     'worker email',
   ],
+  asiakasnumero: ['asiakasnumero', 'asiakasnro', 'asiakkaan numero', 'klientnummer', 'client number', 'customer number'],
 };
 
 const LANGUAGE_WORDS: Record<string, 'fi' | 'sv' | 'en'> = {
@@ -60,7 +62,9 @@ export type RowError =
   | { code: 'nameMissing' | 'languageUnknown' | 'unitUnknown' | 'unitNotYours' | 'workerNotInUnit' | 'extraField' }
   | { code: 'tooLong'; column: ImportColumn; max: number }
   | { code: 'brokenCharacter'; column: ImportColumn }
-  | { code: 'duplicate'; line: number };
+  | { code: 'duplicate'; line: number }
+  | { code: 'asiakasnumeroTaken' }
+  | { code: 'asiakasnumeroDuplicate'; line: number };
 
 export type RowWarning = 'noWorker' | 'sameNameInUnit';
 
@@ -73,6 +77,8 @@ export interface ImportContext {
   workers: readonly { id: number; email: string; fullName: string }[];
   /** Names of the unit's current clients, to warn of a second import of the same people. */
   clientNames: readonly string[];
+  /** The asiakasnumerot the unit's clients have already (unique within a unit). */
+  asiakasnumerot?: readonly string[];
 }
 
 export interface PlannedClient {
@@ -81,6 +87,8 @@ export interface PlannedClient {
   preferredName: string;
   language: 'fi' | 'sv' | 'en';
   namedWorkerId: number | null;
+  /** The client's number in the payroll system, or null. */
+  asiakasnumero: string | null;
 }
 
 export interface ImportRow {
@@ -155,6 +163,8 @@ export function validateRecords(records: { line: number; cells: string[] }[], ct
   const workers = new Map(ctx.workers.map((w) => [w.email.trim().toLowerCase(), w]));
   const existing = new Set(ctx.clientNames.map(nameKey));
   const firstLineOfName = new Map<string, number>();
+  const takenNumbers = new Set(ctx.asiakasnumerot ?? []);
+  const firstLineOfNumber = new Map<string, number>();
 
   const rows = data.map(({ line, cells }): ImportRow => {
     const written = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, ''])) as Record<ImportColumn, string>;
@@ -199,6 +209,14 @@ export function validateRecords(records: { line: number; cells: string[] }[], ct
       if (!worker) errors.push({ code: 'workerNotInUnit' });
     }
 
+    const asiakasnumero = written.asiakasnumero;
+    if (asiakasnumero !== '' && !tooLong('asiakasnumero')) {
+      const first = firstLineOfNumber.get(asiakasnumero);
+      if (takenNumbers.has(asiakasnumero)) errors.push({ code: 'asiakasnumeroTaken' });
+      else if (first !== undefined) errors.push({ code: 'asiakasnumeroDuplicate', line: first });
+      else firstLineOfNumber.set(asiakasnumero, line);
+    }
+
     if (fullName !== '') {
       const key = nameKey(fullName);
       const first = firstLineOfName.get(key);
@@ -212,7 +230,7 @@ export function validateRecords(records: { line: number; cells: string[] }[], ct
       written,
       client:
         errors.length === 0
-          ? { unitId: ctx.unit.id, fullName, preferredName, language: language!, namedWorkerId: worker?.id ?? null }
+          ? { unitId: ctx.unit.id, fullName, preferredName, language: language!, namedWorkerId: worker?.id ?? null, asiakasnumero: asiakasnumero || null }
           : null,
       unitName,
       workerName: worker?.fullName ?? null,

@@ -30,6 +30,7 @@ describe('importContext', () => {
       otherUnitNames: ['Avotyöpiste Kivijalka'],
       workers: [{ id: 11, email: 'liisa@x.fi', fullName: 'Liisa Ohjaaja' }],
       clientNames: [],
+      asiakasnumerot: [],
     });
     expect(await importContext(db, 99)).toBeNull();
   });
@@ -51,6 +52,17 @@ describe('commitClientImport', () => {
     expect(result?.clients.map((c) => [c.full_name, c.named_worker])).toEqual([['Äänekoski Öhman', 'Liisa Ohjaaja'], ['Sjöström Åsa', null]]);
     // Another unit's admin asking for this import finds nothing.
     expect(await importResult(db, 2, (outcome as { importId: number }).importId)).toBeNull();
+  });
+
+  it('stores the asiakasnumero, and stops at one the unit’s clients have already (checked again at saving)', async () => {
+    const ticket = ticketFor('nimi;asiakasnumero\nAino Laine;100245\nJukka Niemi;\n');
+    expect((await commitClientImport(db, ticket)).status).toBe('created');
+    expect(await db.all("SELECT full_name, asiakasnumero FROM people WHERE role = 'client' ORDER BY id")).toEqual([
+      { full_name: 'Aino Laine', asiakasnumero: '100245' },
+      { full_name: 'Jukka Niemi', asiakasnumero: null },
+    ]);
+    const again = await commitClientImport(db, ticketFor('nimi;asiakasnumero\nEero Koski;100245\n'));
+    expect(again.status === 'invalid' && again.preview.rows[0].errors).toEqual([{ code: 'asiakasnumeroTaken' }]);
   });
 
   it('creates nothing more when the same ticket comes again, even twice at once', async () => {

@@ -31,11 +31,14 @@ export async function importContext(db: Reader, unitId: number): Promise<ImportC
   if (!unit) return null;
   const workers = await db.all<{ id: number; email: string; full_name: string }>("SELECT id, email, full_name FROM people WHERE unit_id = ? AND role = 'worker' AND active = 1", [unitId]);
   const clients = await db.all<{ full_name: string }>("SELECT full_name FROM people WHERE unit_id = ? AND role = 'client' AND active = 1", [unitId]);
+  // Every number in the unit, of active and inactive people alike: the database's unique index does not ask.
+  const numbers = await db.all<{ asiakasnumero: string }>('SELECT asiakasnumero FROM people WHERE unit_id = ? AND asiakasnumero IS NOT NULL', [unitId]);
   return {
     unit,
     otherUnitNames: units.filter((u) => u.id !== unitId).map((u) => u.name),
     workers: workers.map((w) => ({ id: w.id, email: w.email, fullName: w.full_name })),
     clientNames: clients.map((c) => c.full_name),
+    asiakasnumerot: numbers.map((n) => n.asiakasnumero),
   };
 }
 

@@ -107,6 +107,10 @@ export function importErrors(t: Translate, view: ImportView): { errors: FieldErr
         return t('staff:import.errors.brokenCharacter', { column: column(e.column) });
       case 'duplicate':
         return t('staff:import.errors.duplicate', { line: e.line });
+      case 'asiakasnumeroTaken':
+        return t('staff:import.errors.asiakasnumeroTaken', { value: row.written.asiakasnumero });
+      case 'asiakasnumeroDuplicate':
+        return t('staff:import.errors.asiakasnumeroDuplicate', { value: row.written.asiakasnumero, line: e.line });
       default:
         return t(`staff:import.errors.${e.code}`);
     }

@@ -1,11 +1,13 @@
 import type { Database, Tx } from '@server/db';
-import { insertRate } from '@server/attendance/store';
+import { insertRate, insertTransportRate } from '@server/attendance/store';
 import { insertSubstitute } from '@server/assignments';
 import { NO_REQUEST, printSecurityEvents, recordSecurityEvent, writeWithEvents, type RequestInfo, type SecurityEventRecord } from '@server/security/events';
 import { issueToken, type TokenPerson } from '@server/auth/account-tokens';
 import type { Rate } from '@domain/attendance/money';
+import type { TransportRate } from '@domain/attendance/transport';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { audit, changedFields } from './audit';
+import type { AuditAction } from '@domain/logs/catalogue';
 import { createUnitWithAdmin, type NewUnitWithAdmin } from './first-run';
 import { createOnce, isUniqueViolation, type KeyedResult, type KeyOwner } from './form-keys';
 import { insertAccount, insertClient, type NewAccount, type NewClient } from './people';
@@ -31,6 +33,8 @@ export interface ManagedPerson {
   language: 'fi' | 'sv' | 'en';
   reading_needs: string;
   meal_fee: number;
+  /** The client's number in the payroll system's register (null: not known). */
+  asiakasnumero: string | null;
   active: number;
   photo_id: number | null;
   failed_sign_ins: number;
@@ -52,7 +56,7 @@ const NEW_IN_UNIT = `(NOT EXISTS (SELECT 1 FROM family_links l WHERE ${LINK_IN_F
 const MANAGED = `((p.role <> 'family' AND p.unit_id = ?2) OR (p.role = 'family' AND (${UNIT_LINK} OR ${NEW_IN_UNIT})))`;
 const EDITABLE = `CASE WHEN p.role <> 'family' THEN 1 WHEN ${OTHER_UNIT_LINK} THEN 0 ELSE 1 END`;
 
-const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, active, photo_id, failed_sign_ins, locked_until';
+const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, phone, language, reading_needs, meal_fee, asiakasnumero, active, photo_id, failed_sign_ins, locked_until';
 
 /**
  * The person if this admin's unit sees them, with `editable`; undefined otherwise (the page
@@ -104,7 +108,12 @@ export async function emailTaken(db: Database | Tx, email: string, exceptId: num
   return !!(await db.get('SELECT 1 FROM people WHERE email = ? COLLATE NOCASE AND id IS NOT ?', [email.trim(), exceptId]));
 }
 
-export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee'>>;
+export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee' | 'asiakasnumero'>>;
+
+/** Whether another client of the unit has this asiakasnumero (it is unique within a unit). */
+export async function asiakasnumeroTaken(db: Database | Tx, unitId: number, asiakasnumero: string, exceptId: number | null = null): Promise<boolean> {
+  return !!(await db.get('SELECT 1 FROM people WHERE unit_id = ? AND asiakasnumero = ? AND id IS NOT ?', [unitId, asiakasnumero, exceptId]));
+}
 
 /**
  * Saves changed details with their audit row, written in `actor.unitId`; returns whether anything
@@ -112,7 +121,7 @@ export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_na
  * names the change in the audit log: an admin's edit of the person page, or one setting changed
  * on its own page (a worker's `change meal fee` on the client's attendance page).
  */
-export async function updatePerson(db: Database, person: Pick<ManagedPerson, 'id'> & PersonEdit, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now(), action = 'edit person'): Promise<boolean> {
+export async function updatePerson(db: Database, person: Pick<ManagedPerson, 'id'> & PersonEdit, edit: PersonEdit, actor: { id: number; unitId: number }, now = Date.now(), action: AuditAction = 'edit person'): Promise<boolean> {
   const diff = changedFields(person as unknown as Record<string, unknown>, edit as Record<string, unknown>);
   if (!diff) return false;
   await db.write(async (tx) => {
@@ -152,10 +161,12 @@ export interface UnitRow {
   municipality: string;
   address: string;
   service_types: string;
+  /** The promise of an answer to a client's message, in working days (1–10). */
+  reply_days: number;
 }
 
 export async function unitById(db: Database, id: number): Promise<UnitRow | undefined> {
-  return db.get<UnitRow>('SELECT id, name, municipality, address, service_types FROM units WHERE id = ?', [id]);
+  return db.get<UnitRow>('SELECT id, name, municipality, address, service_types, reply_days FROM units WHERE id = ?', [id]);
 }
 
 export async function updateUnit(db: Database, unit: UnitRow, edit: Omit<UnitRow, 'id'>, actorId: number, now = Date.now()): Promise<boolean> {
@@ -215,13 +226,15 @@ export async function namedClientsOf(db: Database, unitId: number, workerId: num
 export interface MoneySettings {
   paid_summer_holiday: 0 | 1;
   payment_day: number;
+  /** The cost centre written on the payroll export ('' when none). */
+  cost_centre: string;
 }
 
 /** The unit's money settings (paid avotyö summer holiday, payment day); the audit row names what changed. */
 export async function updateMoneySettings(db: Database, unitId: number, settings: MoneySettings, actorId: number, now = Date.now()): Promise<void> {
   await db.write(async (tx) => {
-    const before = await tx.get<{ paid_summer_holiday: number; payment_day: number }>('SELECT paid_summer_holiday, payment_day FROM units WHERE id = ?', [unitId]);
-    await tx.run('UPDATE units SET paid_summer_holiday = ?, payment_day = ? WHERE id = ?', [settings.paid_summer_holiday, settings.payment_day, unitId]);
+    const before = await tx.get<{ paid_summer_holiday: number; payment_day: number; cost_centre: string }>('SELECT paid_summer_holiday, payment_day, cost_centre FROM units WHERE id = ?', [unitId]);
+    await tx.run('UPDATE units SET paid_summer_holiday = ?, payment_day = ?, cost_centre = ? WHERE id = ?', [settings.paid_summer_holiday, settings.payment_day, settings.cost_centre, unitId]);
     const diff = before ? changedFields(before, { ...settings }) : null;
     if (diff) await audit(tx, { actorId, unitId, action: 'edit unit settings', targetType: 'unit', targetId: unitId, old: diff.old, new: diff.new }, now);
   });
@@ -234,6 +247,15 @@ export async function updateMoneySettings(db: Database, unitId: number, settings
 /** A rate from a day on; 'duplicate' when the service has a rate from that day already. */
 export async function addRateOnce(db: Database, key: KeyOwner, unitId: number, rate: Rate): Promise<KeyedResult<'duplicate'>> {
   return db.write((tx) => createOnce(tx, key, async () => (await insertRate(tx, unitId, rate, key.actorId)) ?? { error: 'duplicate' as const }));
+}
+
+/**
+ * A travel compensation rule from a day on; 'duplicate' when the unit has a rule from that day. Its
+ * form key is of kind 'rate' (the form_keys table's kinds are fixed in migration 0009; the keys are
+ * random, so the rates form and this one never share one).
+ */
+export async function addTransportRateOnce(db: Database, key: KeyOwner, unitId: number, rate: TransportRate): Promise<KeyedResult<'duplicate'>> {
+  return db.write((tx) => createOnce(tx, key, async () => (await insertTransportRate(tx, unitId, rate, key.actorId)) ?? { error: 'duplicate' as const }));
 }
 
 /** A substitute for a client for a period; 'substituteExists' for the same worker and period again. */

@@ -16,14 +16,16 @@ export interface NewClient {
   mealFee?: boolean;
   /** The client's named worker from today (must be a worker of the unit; checked by the caller). */
   namedWorkerId?: number | null;
+  /** The client's number in the payroll system (unique in the unit; checked by the caller). */
+  asiakasnumero?: string | null;
 }
 
 export async function insertClient(tx: Tx, c: NewClient, actorId: number | null, now = Date.now()): Promise<number> {
   // No PIN yet: the client chooses their pictures the first time they sign in with their card.
   const id = (
     await tx.run(
-      "INSERT INTO people (unit_id, role, full_name, preferred_name, language, reading_needs, meal_fee, created_at) VALUES (?, 'client', ?, ?, ?, ?, ?, ?)",
-      [c.unitId, c.fullName, c.preferredName, c.language, c.readingNeeds ?? '', c.mealFee === false ? 0 : 1, now],
+      "INSERT INTO people (unit_id, role, full_name, preferred_name, language, reading_needs, meal_fee, asiakasnumero, created_at) VALUES (?, 'client', ?, ?, ?, ?, ?, ?, ?)",
+      [c.unitId, c.fullName, c.preferredName, c.language, c.readingNeeds ?? '', c.mealFee === false ? 0 : 1, c.asiakasnumero || null, now],
     )
   ).lastID;
   if (c.namedWorkerId) {
@@ -35,7 +37,7 @@ export async function insertClient(tx: Tx, c: NewClient, actorId: number | null,
     action: 'create client',
     targetType: 'person',
     targetId: id,
-    new: { full_name: c.fullName, preferred_name: c.preferredName, language: c.language, named_worker_id: c.namedWorkerId ?? null },
+    new: { full_name: c.fullName, preferred_name: c.preferredName, language: c.language, named_worker_id: c.namedWorkerId ?? null, ...(c.asiakasnumero && { asiakasnumero: c.asiakasnumero }) },
   }, now);
   return id;
 }

@@ -20,10 +20,15 @@ export interface PersonValues {
   reading_needs: string;
   meal_fee: boolean;
   named_worker: string;
+  /** The client's number in the payroll system's register ('' when not known). */
+  asiakasnumero: string;
 }
 
+/** The longest asiakasnumero (also a CHECK in the database). */
+export const ASIAKASNUMERO_MAX = 30;
+
 export function emptyPerson(): PersonValues {
-  return { role: '', full_name: '', preferred_name: '', email: '', phone: '', language: 'fi', reading_needs: '', meal_fee: true, named_worker: '' };
+  return { role: '', full_name: '', preferred_name: '', email: '', phone: '', language: 'fi', reading_needs: '', meal_fee: true, named_worker: '', asiakasnumero: '' };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -39,6 +44,7 @@ export function readPersonForm(form: FormData, mode: 'create' | 'edit', role?: M
     reading_needs: field(form, 'reading_needs', 2000).trim(),
     meal_fee: field(form, 'meal_fee', 5) === 'on',
     named_worker: field(form, 'named_worker', 20),
+    asiakasnumero: field(form, 'asiakasnumero', ASIAKASNUMERO_MAX * 2).trim(),
   };
   const errors: Record<string, string> = {};
   if (!(ROLES as readonly string[]).includes(values.role)) errors.role = 'pickRole';
@@ -52,5 +58,6 @@ export function readPersonForm(form: FormData, mode: 'create' | 'edit', role?: M
   }
   if (values.reading_needs.length > 500) errors.reading_needs = 'tooLong';
   if (values.phone.length > 40) errors.phone = 'tooLong';
+  if (values.asiakasnumero.length > ASIAKASNUMERO_MAX) errors.asiakasnumero = 'tooLong';
   return { values, errors };
 }

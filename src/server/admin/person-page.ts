@@ -13,6 +13,7 @@ import { todayInHelsinki } from '@domain/time/helsinki';
 import { newFormKey, postedFormKey } from './form-keys';
 import {
   addSubstituteOnce,
+  asiakasnumeroTaken,
   emailTaken,
   managedPerson,
   namedClientCount,
@@ -66,6 +67,7 @@ export interface DetailsValues {
   meal_fee: boolean;
   email: string;
   phone: string;
+  asiakasnumero: string;
 }
 
 export interface SubstituteValues {
@@ -176,7 +178,7 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
 }
 
 function storedDetails(p: ManagedPerson): DetailsValues {
-  return { full_name: p.full_name, preferred_name: p.preferred_name, language: p.language, reading_needs: p.reading_needs, meal_fee: p.meal_fee === 1, email: p.email ?? '', phone: p.phone };
+  return { full_name: p.full_name, preferred_name: p.preferred_name, language: p.language, reading_needs: p.reading_needs, meal_fee: p.meal_fee === 1, email: p.email ?? '', phone: p.phone, asiakasnumero: p.asiakasnumero ?? '' };
 }
 
 const savedAt = (a: Acting, what: PersonSaved) => ({ to: `${a.base}?saved=${what}${SAVED_PART[what] === 'top' ? '' : `#${SAVED_PART[what]}`}` });
@@ -247,7 +249,8 @@ async function saveDetails(a: Acting, form: FormData): Promise<{ to: string } | 
   const v = read.values;
   const codes = read.errors;
   if (person.role !== 'client' && !codes.email && (await emailTaken(db, v.email, person.id))) codes.email = 'emailTaken';
-  const details: DetailsValues = { full_name: v.full_name, preferred_name: v.preferred_name, language: v.language, reading_needs: v.reading_needs, meal_fee: v.meal_fee, email: v.email, phone: v.phone };
+  if (person.role === 'client' && v.asiakasnumero && !codes.asiakasnumero && (await asiakasnumeroTaken(db, a.unitId, v.asiakasnumero, person.id))) codes.asiakasnumero = 'asiakasnumeroTaken';
+  const details: DetailsValues = { full_name: v.full_name, preferred_name: v.preferred_name, language: v.language, reading_needs: v.reading_needs, meal_fee: v.meal_fee, email: v.email, phone: v.phone, asiakasnumero: v.asiakasnumero };
   const errors = errorsUnder(PERSON_ERRORS, codes);
   if (hasFieldErrors(errors)) return { errors, details };
   await updatePerson(db, person, {
@@ -255,7 +258,7 @@ async function saveDetails(a: Acting, form: FormData): Promise<{ to: string } | 
     preferred_name: v.preferred_name || v.full_name.split(/\s+/)[0],
     language: v.language as 'fi' | 'sv' | 'en',
     phone: v.phone,
-    ...(person.role === 'client' ? { reading_needs: v.reading_needs, meal_fee: v.meal_fee ? 1 : 0 } : { email: v.email.toLowerCase() }),
+    ...(person.role === 'client' ? { reading_needs: v.reading_needs, meal_fee: v.meal_fee ? 1 : 0, asiakasnumero: v.asiakasnumero || null } : { email: v.email.toLowerCase() }),
   }, { id: a.me.id, unitId: a.unitId });
   return savedAt(a, 'details');
 }

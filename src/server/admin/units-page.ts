@@ -3,13 +3,15 @@ import { portalBaseUrl } from '@server/mail/links';
 import type { RequestInfo } from '@server/security/events';
 import { field } from '@server/forms';
 import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/field-errors';
+import { isReplyDays } from '@domain/messages/waiting';
 import { firstAdminProblems } from './first-run';
 import { newFormKey, postedFormKey, recordOfKey } from './form-keys';
 import { emailTaken, SERVICE_TYPES, startUnitOnce, unitById, updateUnit, type UnitRow } from './manage';
 import { redirectTo, refused, show, type Admin, type PageAnswer, type Posted } from './page-answer';
 
 /**
- * /admin/units: the admin edits their own unit (name, municipality, address, services), and can
+ * /admin/units: the admin edits their own unit (name, municipality, address, services, the
+ * promised reply time to clients' messages in working days), and can
  * start a new unit together with its first admin, who then manages it. Two forms; what was typed
  * in the one sent back is kept, and a saved form's notice shows beside it.
  */
@@ -18,6 +20,8 @@ export interface UnitEditValues {
   municipality: string;
   address: string;
   services: string[];
+  /** As typed: whole working days, 1–10. */
+  reply_days: string;
 }
 
 /** The new-unit form as typed (never the password). Field names are the controls' ids. */
@@ -47,7 +51,7 @@ export async function unitsPage(db: Database, me: Admin, posted: Posted, url: UR
   if (!unit) return refused();
   const view: UnitsView = {
     unit,
-    edit: { name: unit.name, municipality: unit.municipality, address: unit.address, services: unit.service_types.split(',').filter(Boolean) },
+    edit: { name: unit.name, municipality: unit.municipality, address: unit.address, services: unit.service_types.split(',').filter(Boolean), reply_days: String(unit.reply_days) },
     newUnit: NO_NEW_UNIT,
     errors: {},
     saved: null,
@@ -70,6 +74,7 @@ async function editUnit(db: Database, me: Admin, view: UnitsView, form: FormData
     municipality: field(form, 'municipality', 600).trim(),
     address: field(form, 'address', 1000).trim(),
     services: form.getAll('service').filter((s): s is string => typeof s === 'string'),
+    reply_days: field(form, 'reply_days', 10).trim(),
   };
   const codes: Record<string, string> = {};
   if (!edit.name || edit.name.length > 120) codes.name = edit.name ? 'tooLong' : 'nameMissing';
@@ -77,10 +82,12 @@ async function editUnit(db: Database, me: Admin, view: UnitsView, form: FormData
   if (edit.address.length > 200) codes.address = 'tooLong';
   // The group's first checkbox has the id "service" (ChoiceCards), where the summary leads.
   if (edit.services.some((s) => !(SERVICE_TYPES as readonly string[]).includes(s))) codes.service = 'unknownService';
+  const replyDays = /^\d{1,2}$/.test(edit.reply_days) ? Number(edit.reply_days) : Number.NaN;
+  if (!isReplyDays(replyDays)) codes.reply_days = 'replyDays';
   const errors = errorsUnder(ERRORS, codes);
   if (hasFieldErrors(errors)) return show({ ...view, edit, errors }, 400);
   const serviceTypes = SERVICE_TYPES.filter((s) => edit.services.includes(s)).join(',');
-  await updateUnit(db, view.unit, { name: edit.name, municipality: edit.municipality, address: edit.address, service_types: serviceTypes }, me.id);
+  await updateUnit(db, view.unit, { name: edit.name, municipality: edit.municipality, address: edit.address, service_types: serviceTypes, reply_days: replyDays }, me.id);
   return redirectTo('/admin/units?saved=edit#own');
 }
 

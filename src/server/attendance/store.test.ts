@@ -13,8 +13,10 @@ import {
   confirmReportedDay,
   recordStatus,
   unitClients,
+  insertTransportRate,
+  type ApprovedRow,
 } from './store';
-import { paymentCsv } from './csv';
+import { eurosForPayroll, paymentCsv } from './csv';
 import { changeMealFee } from './client-month';
 
 let db: Database;
@@ -87,6 +89,36 @@ describe('attendance store', () => {
     await approveMonth(db, UNIT, '2026-10', WORKER);
     await mark('2026-09-15', 'present', 'Unohtui merkitä');
     expect((await db.get<{ paid_in_month: string }>('SELECT paid_in_month FROM adjustments ORDER BY id DESC LIMIT 1'))!.paid_in_month).toBe('2026-11');
+  });
+
+  it('pays travel by the rule in force on each day, keeps the rules as history with their audit rows, and stores the travel money at approval', async () => {
+    await db.write(async (tx) => {
+      expect(await insertTransportRate(tx, UNIT, { validFrom: '2026-09-01', kind: 'per_day', dayCents: 450 }, WORKER)).not.toBeNull();
+      expect(await insertTransportRate(tx, UNIT, { validFrom: '2026-09-15', kind: 'per_ticket', dayCents: 999 }, WORKER)).not.toBeNull();
+      expect(await insertTransportRate(tx, UNIT, { validFrom: '2026-09-15', kind: 'none', dayCents: 0 }, WORKER)).toBeNull();
+    });
+    for (const day of ['2026-09-10', '2026-09-11', '2026-09-16', '2026-09-17']) await mark(day, 'present');
+    await mark('2026-09-18', 'sick');
+    await db.write(async (tx) => {
+      await tx.run("UPDATE attendance SET transport = 1 WHERE day IN ('2026-09-10', '2026-09-16', '2026-09-17', '2026-09-18')");
+      await tx.run("UPDATE attendance SET ticket_cents = 320 WHERE day IN ('2026-09-16', '2026-09-18')");
+    });
+    const september = (await clientStatement(db, CLIENT, '2026-09'))!.statement;
+    // 10th: a day by the per-day rule; 16th: a ticket; 17th: no ticket recorded; 18th: not present.
+    expect(september.transport.lines).toEqual([
+      { kind: 'per_day', days: 1, dayCents: 450, totalCents: 450 },
+      { kind: 'per_ticket', days: 1, dayCents: 0, totalCents: 320 },
+    ]);
+    expect(september.transportCents).toBe(770);
+    expect(september.netCents).toBe(0); // the meal fee equals the daily rate; travel is not part of the net
+    await approveMonth(db, UNIT, '2026-09', WORKER);
+    expect(await db.all('SELECT net_cents, transport_cents FROM month_statements')).toEqual([{ net_cents: 0, transport_cents: 770 }]);
+    const audit = await db.all<{ action: string; new_value: string }>("SELECT action, new_value FROM admin_audit WHERE action = 'add transport rate' ORDER BY id");
+    expect(audit.map((a) => JSON.parse(a.new_value))).toEqual([
+      { valid_from: '2026-09-01', kind: 'per_day', day_cents: 450 },
+      { valid_from: '2026-09-15', kind: 'per_ticket', day_cents: 0 },
+    ]);
+    await expect(db.write((tx) => tx.run('UPDATE transport_rates SET day_cents = 1'))).rejects.toThrow(/history/);
   });
 
   it('asks for a reason to correct a day of an approved month, and keeps it with the change, the adjustment and the audit row', async () => {
@@ -187,19 +219,41 @@ describe('attendance store', () => {
 });
 
 describe('payroll CSV', () => {
-  it('has the documented columns in order, cents as integers, a BOM, CRLF, and defuses spreadsheet formulas', () => {
+  const row = (over: Partial<ApprovedRow>): ApprovedRow => ({
+    client_id: 1, full_name: 'X', asiakasnumero: null, present_days: 0, paid_holiday_days: 0, gross_cents: 0, meal_fee_cents: 0, adjustments_cents: 0, net_cents: 0, transport_cents: 0, ...over,
+  });
+  it('has the Finnish columns in order, euros with a decimal comma, the payment day, a BOM, CRLF, and defuses spreadsheet formulas', () => {
     const csv = paymentCsv(
       [
-        { client_id: 7, full_name: 'Åke Öhman', present_days: 12, paid_holiday_days: 1, gross_cents: 7644, meal_fee_cents: 6444, adjustments_cents: -537, net_cents: 663 },
-        { client_id: 8, full_name: '=HYPERLINK("x")', present_days: 0, paid_holiday_days: 0, gross_cents: 0, meal_fee_cents: 0, adjustments_cents: 0, net_cents: 0 },
+        row({ client_id: 7, full_name: 'Åke Öhman', asiakasnumero: 'A-100', present_days: 12, paid_holiday_days: 1, gross_cents: 7644, meal_fee_cents: 6444, adjustments_cents: -537, net_cents: 663, transport_cents: 1200 }),
+        row({ client_id: 8, full_name: '=HYPERLINK("x")', adjustments_cents: -300, net_cents: -300 }),
+        row({ client_id: 9, full_name: 'Nothing To Pay', present_days: 2, gross_cents: 800, meal_fee_cents: 800 }),
+        row({ client_id: 10, full_name: 'Big Money', present_days: 20, gross_cents: 123456, net_cents: 123456 }),
       ],
       '2026-10',
+      { cost_centre: '4410', payment_day: 15 },
     );
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('client_id;name;days;gross_cents;meal_fees_cents;adjustments_cents;net_cents;period');
-    expect(lines[1]).toBe('7;Åke Öhman;13;7644;6444;-537;663;2026-10');
-    expect(lines[2]).toBe(`8;"'=HYPERLINK(""x"")";0;0;0;0;0;2026-10`);
-    expect(lines[3]).toBe('');
+    expect(lines[0]).toBe('Asiakasnumero;Nimi;Kustannuspaikka;Kuukausi;Maksupäivä;Läsnäolopäivät;Lomapäivät;Työosuusraha;Ateriamaksu;Oikaisut;Matkakorvaus;Maksetaan');
+    // 15.11.2026 is a Sunday: paid on Friday 13.11.
+    expect(lines[1]).toBe("A-100;Åke Öhman;4410;2026-10;13.11.2026;12;1;76,44;64,44;-5,37;12,00;18,63");
+    expect(lines[2]).toBe(`;"'=HYPERLINK(""x"")";4410;2026-10;13.11.2026;0;0;0,00;0,00;-3,00;0,00;0,00`);
+    // Nothing to pay and no correction: left out.
+    expect(lines[3]).toBe(';Big Money;4410;2026-10;13.11.2026;20;0;1234,56;0,00;0,00;0,00;1234,56');
+    expect(lines[4]).toBe('');
+  });
+
+  it('gives integer cents when asked', () => {
+    const csv = paymentCsv([row({ full_name: 'A', present_days: 1, gross_cents: 537, net_cents: 537, transport_cents: 450 })], '2026-12', { cost_centre: '', payment_day: 15 }, 'cents');
+    expect(csv.slice(1).split('\r\n')[1]).toBe(';A;;2026-12;15.1.2027;1;0;537;0;0;450;987');
+  });
+
+  it('writes euros for payroll without grouping or rounding', () => {
+    expect(eurosForPayroll(0)).toBe('0,00');
+    expect(eurosForPayroll(5)).toBe('0,05');
+    expect(eurosForPayroll(-1250)).toBe('-12,50');
+    expect(eurosForPayroll(123456789)).toBe('1234567,89');
+    expect(() => eurosForPayroll(1.5)).toThrow(RangeError);
   });
 });

@@ -10,6 +10,8 @@ import {
   type AttendanceStatus,
   type Rate,
   type Statement,
+  type TransportKind,
+  type TransportRate,
 } from '@domain/attendance';
 import { todayInHelsinki } from '@domain/time/helsinki';
 
@@ -129,10 +131,34 @@ export interface UnitSettings {
   name: string;
   paid_summer_holiday: number;
   payment_day: number;
+  /** The unit's cost centre in the bookkeeping ('' when not set), written on the payroll export. */
+  cost_centre: string;
 }
 
 export async function unitSettings(db: Database | Tx, unitId: number): Promise<UnitSettings | undefined> {
-  return db.get<UnitSettings>('SELECT id, name, paid_summer_holiday, payment_day FROM units WHERE id = ?', [unitId]);
+  return db.get<UnitSettings>('SELECT id, name, paid_summer_holiday, payment_day, cost_centre FROM units WHERE id = ?', [unitId]);
+}
+
+/** The unit's travel compensation rules, newest first (history: a new rule is a new row). */
+export async function unitTransportRates(db: Database | Tx, unitId: number): Promise<(TransportRate & { id: number })[]> {
+  const rows = await db.all<{ id: number; valid_from: string; kind: TransportKind; day_cents: number }>(
+    'SELECT id, valid_from, kind, day_cents FROM transport_rates WHERE unit_id = ? ORDER BY valid_from DESC, id DESC',
+    [unitId],
+  );
+  return rows.map((r) => ({ id: r.id, validFrom: r.valid_from, kind: r.kind, dayCents: r.day_cents }));
+}
+
+/** Adds a travel compensation rule from a day on, with its audit row: the new id, or null when the unit has a rule from that day. */
+export async function insertTransportRate(tx: Tx, unitId: number, rate: TransportRate, by: number, now = Date.now()): Promise<number | null> {
+  const dayCents = rate.kind === 'per_day' ? rate.dayCents : 0;
+  const { changes, lastID } = await tx.run(
+    `INSERT INTO transport_rates (unit_id, valid_from, kind, day_cents, created_by, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (unit_id, valid_from) DO NOTHING`,
+    [unitId, rate.validFrom, rate.kind, dayCents, by, now],
+  );
+  if (changes !== 1) return null;
+  await audit(tx, { actorId: by, unitId, action: 'add transport rate', targetType: 'unit', targetId: unitId, new: { valid_from: rate.validFrom, kind: rate.kind, day_cents: dayCents } }, now);
+  return lastID;
 }
 
 export async function unitRates(db: Database | Tx, unitId: number): Promise<(Rate & { id: number })[]> {
@@ -203,11 +229,12 @@ export async function computeStatements(db: Database | Tx, unitId: number, clien
   const ids = clients.map((c) => c.id);
   const marks = ids.map(() => '?').join(',');
   const yearStart = `${month.slice(0, 4)}-01-01`;
-  const [rates, serviceTypeOf, days, earlierHolidays, adjustments] = await Promise.all([
+  const [rates, transportRates, serviceTypeOf, days, earlierHolidays, adjustments] = await Promise.all([
     unitRates(db, unitId),
+    unitTransportRates(db, unitId),
     serviceTypeResolver(db, ids),
-    db.all<{ client_id: number; day: string; status: AttendanceStatus }>(
-      `SELECT client_id, day, status FROM attendance WHERE client_id IN (${marks}) AND day BETWEEN ? AND ? ORDER BY client_id, day`,
+    db.all<{ client_id: number; day: string; status: AttendanceStatus; transport: number; ticket_cents: number | null }>(
+      `SELECT client_id, day, status, transport, ticket_cents FROM attendance WHERE client_id IN (${marks}) AND day BETWEEN ? AND ? ORDER BY client_id, day`,
       [...ids, firstDay(month), lastDay(month)],
     ),
     unit?.paid_summer_holiday
@@ -232,13 +259,14 @@ export async function computeStatements(db: Database | Tx, unitId: number, clien
       client.id,
       computeStatement({
         month,
-        days: (daysOf.get(client.id) ?? []).map(({ day, status }) => ({ day, status })),
+        days: (daysOf.get(client.id) ?? []).map(({ day, status, transport, ticket_cents }) => ({ day, status, transport: transport === 1, ticketCents: ticket_cents })),
         serviceTypeOn,
         rates,
         mealFeeApplies: client.meal_fee === 1,
         paidSummerHoliday: unit?.paid_summer_holiday === 1,
         paidHolidayDaysBefore: Math.min(paidBefore, 20),
         adjustments: (adjustmentsOf.get(client.id) ?? []).map((a) => ({ forDay: a.for_day, cents: a.cents })),
+        transportRates,
       }),
     );
   }
@@ -270,7 +298,7 @@ export async function clientStatement(
   const [statements, approved, unit] = await Promise.all([
     computeStatements(db, client.unit_id, [client], month),
     db.get<ApprovedStatement>(
-      `SELECT present_days, paid_holiday_days, gross_cents, meal_fee_cents, adjustments_cents, net_cents
+      `SELECT present_days, paid_holiday_days, gross_cents, meal_fee_cents, adjustments_cents, net_cents, transport_cents
          FROM month_statements WHERE client_id = ? AND month = ?`,
       [clientId, month],
     ),
@@ -286,6 +314,8 @@ export interface ApprovedStatement {
   meal_fee_cents: number;
   adjustments_cents: number;
   net_cents: number;
+  /** The travel compensation paid beside net_cents (0 for months approved before it existed). */
+  transport_cents: number;
 }
 
 /** Adjustments paid in a month, for the client's easy explanation ("15.10.: sairas → paikalla"). */
@@ -354,9 +384,17 @@ async function recordStatusInTx(
     if (approved && reasonRequired && !reason) return 'reasonRequired';
     let before: Statement | undefined;
     if (approved) before = (await computeStatements(tx, client.unit_id, [client], month)).get(client.id);
+    // The day's details (a part day, late arrival, transport) belong to a present day: a day that
+    // is no longer present loses them.
     await tx.run(
       `INSERT INTO attendance (client_id, day, status, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`,
+       ON CONFLICT (client_id, day) DO UPDATE SET status = excluded.status, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
+         part_minutes = CASE WHEN excluded.status = 'present' THEN attendance.part_minutes END,
+         from_time = CASE WHEN excluded.status = 'present' THEN attendance.from_time END,
+         until_time = CASE WHEN excluded.status = 'present' THEN attendance.until_time END,
+         late = CASE WHEN excluded.status = 'present' THEN attendance.late ELSE 0 END,
+         transport = CASE WHEN excluded.status = 'present' THEN attendance.transport ELSE 0 END,
+         ticket_cents = CASE WHEN excluded.status = 'present' THEN attendance.ticket_cents END`,
       [change.clientId, change.day, change.status, change.by, now],
     );
     // A day of an approved month marked for the first time is a correction too: it goes to the
@@ -422,34 +460,44 @@ export interface RegisterRow {
   words: string | null;
   confirmed: number | null;
   scheduled: number;
+  /** 1 when a worker added the client to this day's register (not on the weekday's schedule). */
+  added: number;
+  /** The day's details (issue 15, point 8): see domain/attendance/day-details.ts. */
+  part_minutes: number | null;
+  from_time: string | null;
+  until_time: string | null;
+  late: number | null;
+  transport: number | null;
+  ticket_cents: number | null;
 }
 
 /**
- * The daily register: a unit's active clients who are scheduled that weekday, or have a status
- * or a report that day, with the day's status and any report.
+ * The daily register: a unit's active clients who are scheduled that weekday, were added to that
+ * day, or have a status or a report that day, with the day's status, its details and any report.
  */
 export async function dailyRegister(db: Database, unitId: number, day: string, weekday: number): Promise<RegisterRow[]> {
   // One row per client: a day covered by two reports shows the newer one.
   return db.all<RegisterRow>(
     `SELECT c.id, c.full_name, c.avatar, a.status, c.report_id, r.reason, r.words,
             (SELECT confirmed_at IS NOT NULL FROM absence_report_days WHERE report_id = c.report_id AND day = ?) AS confirmed,
-            c.scheduled
+            c.scheduled, c.added, a.part_minutes, a.from_time, a.until_time, a.late, a.transport, a.ticket_cents
        FROM (SELECT p.id, p.full_name, p.avatar,
                     (SELECT rd.report_id FROM absence_report_days rd JOIN absence_reports x ON x.id = rd.report_id
                       WHERE x.client_id = p.id AND x.cancelled_at IS NULL AND rd.day = ? ORDER BY rd.report_id DESC LIMIT 1) AS report_id,
-                    EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) AS scheduled
+                    EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) AS scheduled,
+                    EXISTS (SELECT 1 FROM register_additions ra WHERE ra.client_id = p.id AND ra.day = ?) AS added
                FROM people p WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1) c
        LEFT JOIN attendance a ON a.client_id = c.id AND a.day = ?
        LEFT JOIN absence_reports r ON r.id = c.report_id
-      WHERE c.scheduled OR a.status IS NOT NULL OR c.report_id IS NOT NULL
+      WHERE c.scheduled OR c.added OR a.status IS NOT NULL OR c.report_id IS NOT NULL
       ORDER BY c.full_name`,
-    [day, day, weekday, unitId, day],
+    [day, day, weekday, day, unitId, day],
   );
 }
 
 /** Every active client of the unit with their money facts (for the unit's month view). */
-export async function unitClients(db: Database | Tx, unitId: number): Promise<(ClientMoneyFacts & { full_name: string })[]> {
-  return db.all("SELECT id, unit_id, meal_fee, full_name FROM people WHERE unit_id = ? AND role = 'client' AND active = 1 ORDER BY full_name", [unitId]);
+export async function unitClients(db: Database | Tx, unitId: number): Promise<(ClientMoneyFacts & { full_name: string; asiakasnumero: string | null })[]> {
+  return db.all("SELECT id, unit_id, meal_fee, full_name, asiakasnumero FROM people WHERE unit_id = ? AND role = 'client' AND active = 1 ORDER BY full_name", [unitId]);
 }
 
 /**
@@ -466,9 +514,9 @@ export async function approveMonth(db: Database, unitId: number, month: string, 
     for (const client of clients) {
       const s = statements.get(client.id)!;
       await tx.run(
-        `INSERT INTO month_statements (unit_id, month, client_id, present_days, paid_holiday_days, gross_cents, meal_fee_cents, adjustments_cents, net_cents)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [unitId, month, client.id, s.presentDays, s.paidHolidayDays, s.grossCents, s.mealFeeCents, s.adjustmentsCents, s.netCents],
+        `INSERT INTO month_statements (unit_id, month, client_id, present_days, paid_holiday_days, gross_cents, meal_fee_cents, adjustments_cents, net_cents, transport_cents)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [unitId, month, client.id, s.presentDays, s.paidHolidayDays, s.grossCents, s.mealFeeCents, s.adjustmentsCents, s.netCents, s.transportCents],
       );
     }
     return true;
@@ -478,14 +526,26 @@ export async function approveMonth(db: Database, unitId: number, month: string, 
 export interface ApprovedRow extends ApprovedStatement {
   client_id: number;
   full_name: string;
+  /** The client's number in the payroll system's register, or null when not known. */
+  asiakasnumero: string | null;
 }
 
 export async function approvedMonth(db: Database, unitId: number, month: string): Promise<ApprovedRow[]> {
   return db.all<ApprovedRow>(
-    `SELECT s.client_id, p.full_name, s.present_days, s.paid_holiday_days, s.gross_cents, s.meal_fee_cents, s.adjustments_cents, s.net_cents
+    `SELECT s.client_id, p.full_name, p.asiakasnumero, s.present_days, s.paid_holiday_days, s.gross_cents, s.meal_fee_cents, s.adjustments_cents, s.net_cents, s.transport_cents
        FROM month_statements s JOIN people p ON p.id = s.client_id
       WHERE s.unit_id = ? AND s.month = ? ORDER BY p.full_name, s.client_id`,
     [unitId, month],
+  );
+}
+
+/** One client's approved statement of a month in the unit, for the accountant's statement. */
+export async function approvedStatementOf(db: Database, unitId: number, month: string, clientId: number): Promise<ApprovedRow | undefined> {
+  return db.get<ApprovedRow>(
+    `SELECT s.client_id, p.full_name, p.asiakasnumero, s.present_days, s.paid_holiday_days, s.gross_cents, s.meal_fee_cents, s.adjustments_cents, s.net_cents, s.transport_cents
+       FROM month_statements s JOIN people p ON p.id = s.client_id
+      WHERE s.unit_id = ? AND s.month = ? AND s.client_id = ?`,
+    [unitId, month, clientId],
   );
 }
 

@@ -80,6 +80,7 @@ export async function seedDemo(db: Database): Promise<DemoAccounts> {
     await tx.run("INSERT INTO client_workers (client_id, worker_id, kind, starts_on, ends_on, created_at) VALUES (?, ?, 'substitute', ?, ?, ?)", [ids.jukka, ids.pekka, addDays(today, -7), addDays(today, 14), now]);
     await seedMessages(tx, ids, now);
     await seedConsentsAndFamilyLinks(tx, ids, today, now);
+    await seedDailyNotes(tx, ids, now);
     return {
       staff: staff.map((s) => ({ role: s.role, name: s.name, email: s.email })),
       clients: clients.map(({ name, shortCode, secret, pin }) => ({ name, shortCode, secret, pin })),
@@ -275,7 +276,29 @@ async function seedAttendanceAndRates(
   }
 }
 
-/** A short conversation between Matti and Liisa: one message read, the newest not yet. */
+/**
+ * Two of Liisa's daily notes about Matti, on his present days before the latest: one shared with
+ * him (in easy words, on his calendar), one for the workers only.
+ */
+async function seedDailyNotes(tx: Tx, ids: Record<string, number>, now: number): Promise<void> {
+  const days = await tx.all<{ day: string }>("SELECT day FROM attendance WHERE client_id = ? AND status = 'present' ORDER BY day DESC LIMIT 2 OFFSET 1", [ids.matti]);
+  const notes: [string, number][] = [
+    ['Teit linnunpöntön valmiiksi. Se on hieno. Hyvää työtä!', 1],
+    ['Keskittyi hyvin aamupäivällä. Iltapäivällä väsytti, tauko auttoi.', 0],
+  ];
+  for (const [i, { day }] of days.entries()) {
+    const [body, shared] = notes[i];
+    await tx.run(
+      'INSERT INTO daily_notes (client_id, day, body, shared_with_client, written_by, written_at, form_key, corrects) VALUES (?, ?, ?, ?, ?, ?, ?, NULL)',
+      [ids.matti, day, body, shared, ids.liisa, now, `demo-note-${i}`],
+    );
+  }
+}
+
+/**
+ * A short conversation between Matti and Liisa: one message read and answered, the newest not
+ * yet read, and waiting for an answer.
+ */
 async function seedMessages(tx: Tx, ids: Record<string, number>, now: number): Promise<void> {
   const { lastID: conversation } = await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?)', [ids.matti, now]);
   const hour = 3600_000;
@@ -292,6 +315,8 @@ async function seedMessages(tx: Tx, ids: Record<string, number>, now: number): P
       [conversation, sender, kind, body, quick, fromClient, read ? at + hour / 2 : null, read ? (fromClient ? ids.liisa : ids.matti) : null, `demo-message-${i}`, at],
     );
   }
+  // Liisa's answer handled Matti's question before it.
+  await tx.run("UPDATE messages SET handled_at = ?, handled_by = ?, handled_how = 'reply' WHERE idempotency_key = 'demo-message-0'", [now - 25 * hour, ids.liisa]);
 }
 
 /**

@@ -1,12 +1,27 @@
 import type { Database } from '../db';
 import { field } from '../forms';
-import { conversationOf, draftOf, markRead, messagesPage, receiveTextMessage, receiveVoiceMessage, saveDraft, type MessageRow } from './store';
+import { isCataloguePicture } from '../picture-catalogue';
+import {
+  conversationOf,
+  draftOf,
+  markHandledWithoutReply,
+  markRead,
+  messagesPage,
+  receiveTextMessage,
+  receiveVoiceMessage,
+  replyDaysOf,
+  saveDraft,
+  waitingIn,
+  type MessageRow,
+} from './store';
 import { errorsUnder, type FieldErrors } from '@domain/forms/field-errors';
 
 /**
  * One client's conversation for the named worker, a substitute or an admin of the unit
- * (worker/messages/client/:client): a reply in text or voice, a draft kept while typing, and the
- * page of messages, which opening marks read ("Ohjaaja on lukenut viestisi").
+ * (worker/messages/client/:client): a reply in text, with a picture or in voice, a draft kept
+ * while typing, "Ei vaadi vastausta" for messages that need no answer, and the page of messages.
+ * Opening it marks the client's messages read ("Ohjaaja on lukenut viestisi") but does not end
+ * their wait for an answer: only an answer or "Ei vaadi vastausta" does.
  */
 export interface StaffConversationPage {
   status: 200 | 400;
@@ -15,6 +30,13 @@ export interface StaffConversationPage {
   olderFrom: number | null;
   /** The reply field's text: what was typed when it came back with an error, else the draft. */
   text: string;
+  /** The picture chosen for the answer ('' for none) and the picture search's words. */
+  picture: string;
+  pictureQuery: string;
+  /** What waits for an answer here: the count, since when, and the newest waiting message's id. */
+  waiting: { count: number; since: number | null; lastId: number | null };
+  /** The unit's promise of an answer, in working days. */
+  replyDays: number;
   errors: FieldErrors;
 }
 
@@ -24,8 +46,12 @@ export type StaffConversationResult = { redirect: string } | { emptyStatus: numb
 /** `form`: a post (read with VOICE_FORM_MAX_BYTES, as a voice message is the largest), or null for a read. */
 export async function handleStaffConversation(db: Database, clientId: number, me: { id: number }, form: FormData | null, before: number | null): Promise<StaffConversationResult> {
   const conversationId = await conversationOf(db, clientId);
-  const sent = `/worker/messages/client/${clientId}?sent=1#latest`;
+  const here = `/worker/messages/client/${clientId}`;
+  const sent = `${here}?sent=1#latest`;
   let typed: string | null = null;
+  let picture = '';
+  let pictureQuery = '';
+  let searching = false;
   let errors: FieldErrors = {};
   if (form) {
     const sender = { id: me.id, conversationId, fromClientSide: false };
@@ -38,12 +64,44 @@ export async function handleStaffConversation(db: Database, clientId: number, me
       await saveDraft(db, me.id, conversationId, field(form, 'body', 8000), field(form, 'key', 100));
       return { emptyStatus: 204 };
     }
-    const result = await receiveTextMessage(db, form, sender);
-    if (result.sent) return { redirect: sent };
-    errors = errorsUnder('staff:messages.errors', { body: result.error });
-    typed = result.typed;
+    if (action === 'handled') {
+      // Only what was waiting when the page was drawn: a message sent since then still waits.
+      const upTo = Number(field(form, 'up_to', 20));
+      await markHandledWithoutReply(db, conversationId, clientId, me.id, Number.isInteger(upTo) && upTo > 0 ? upTo : null);
+      return { redirect: `${here}?handled=1#waiting` };
+    }
+    picture = field(form, 'picture', 100);
+    pictureQuery = field(form, 'picture_q', 100);
+    searching = field(form, 'picture_search', 40) === 'picture';
+    if (searching) {
+      // The picture search without JavaScript: the same form again with the matches; nothing is sent.
+      typed = field(form, 'body', 8000);
+    } else if (picture && !isCataloguePicture(picture)) {
+      typed = field(form, 'body', 8000);
+      errors = errorsUnder('staff:messages.errors', { 'picture-q': 'unknownPicture' });
+    } else {
+      const result = await receiveTextMessage(db, form, sender, picture || null);
+      if (result.sent) return { redirect: sent };
+      errors = errorsUnder('staff:messages.errors', { body: result.error });
+      typed = result.typed;
+    }
   }
-  const [page, draft] = await Promise.all([messagesPage(db, conversationId, before), draftOf(db, me.id, conversationId)]);
+  const [page, draft, waiting, replyDays] = await Promise.all([
+    messagesPage(db, conversationId, before),
+    draftOf(db, me.id, conversationId),
+    waitingIn(db, conversationId),
+    replyDaysOf(db, clientId),
+  ]);
   await markRead(db, conversationId, { id: me.id, clientSide: false });
-  return { status: typed === null ? 200 : 400, messages: page.messages, olderFrom: page.olderFrom, text: typed ?? draft, errors };
+  return {
+    status: typed === null || searching ? 200 : 400,
+    messages: page.messages,
+    olderFrom: page.olderFrom,
+    text: typed ?? draft,
+    picture,
+    pictureQuery,
+    waiting,
+    replyDays,
+    errors,
+  };
 }

@@ -1,6 +1,8 @@
 import type { Database, Tx } from '../db';
 import type { SessionActor } from '../auth/session';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import { DEFAULT_REPLY_DAYS } from '@domain/messages/waiting';
+import { auditClientChange } from '../admin/audit';
 
 /** All SQL about conversations, messages, voice clips and drafts. */
 
@@ -56,6 +58,8 @@ export interface MessageRow {
   sender_id: number | null;
   sender_name: string | null;
   sender_role: 'client' | 'family' | 'worker' | 'admin' | null;
+  /** A worker's answer may carry a picture of the catalogue (its OpenMoji name). */
+  picture: string | null;
 }
 
 /**
@@ -66,7 +70,7 @@ export interface MessageRow {
 export async function messagesPage(db: Database, conversationId: number, before: number | null, limit = 20): Promise<{ messages: MessageRow[]; olderFrom: number | null }> {
   const rows = await db.all<MessageRow>(
     `SELECT m.id, m.kind, m.body, m.quick, m.voice_clip_id, v.duration_ms, m.from_client_side, m.read_at, m.created_at,
-            m.sender_id, p.full_name AS sender_name, p.role AS sender_role
+            m.sender_id, p.full_name AS sender_name, p.role AS sender_role, m.picture
        FROM messages m LEFT JOIN people p ON p.id = m.sender_id LEFT JOIN voice_clips v ON v.id = m.voice_clip_id
       WHERE m.conversation_id = ? AND (? IS NULL OR m.id < ?)
       ORDER BY m.id DESC LIMIT ?`,
@@ -84,6 +88,8 @@ export interface NewMessage {
   body: string;
   quick?: QuickMessage | null;
   voiceClipId?: number | null;
+  /** Only on a worker's text answer: a picture of the catalogue. */
+  picture?: string | null;
   fromClientSide: boolean;
   key: string;
 }
@@ -112,11 +118,19 @@ async function sendMessageIn(tx: Tx, message: NewMessage, now: number): Promise<
   const existing = await messageOfKey(tx, message);
   if (existing) return existing.id;
   const { lastID } = await tx.run(
-    `INSERT INTO messages (conversation_id, sender_id, kind, body, quick, voice_clip_id, from_client_side, idempotency_key, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [message.conversationId, message.senderId, message.kind, message.body, message.quick ?? null, message.voiceClipId ?? null, message.fromClientSide ? 1 : 0, message.key, now],
+    `INSERT INTO messages (conversation_id, sender_id, kind, body, quick, voice_clip_id, picture, from_client_side, idempotency_key, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [message.conversationId, message.senderId, message.kind, message.body, message.quick ?? null, message.voiceClipId ?? null, message.picture ?? null, message.fromClientSide ? 1 : 0, message.key, now],
   );
   await tx.run('DELETE FROM message_drafts WHERE person_id = ? AND conversation_id = ?', [message.senderId, message.conversationId]);
+  // A worker's answer (text, picture or voice) ends the wait of every client-side message before it.
+  if (!message.fromClientSide) {
+    await tx.run(
+      `UPDATE messages SET handled_at = ?, handled_by = ?, handled_how = 'reply'
+        WHERE conversation_id = ? AND ${WAITING} AND id < ?`,
+      [now, message.senderId, message.conversationId, lastID],
+    );
+  }
   return lastID;
 }
 
@@ -184,59 +198,110 @@ export async function whoAnswers(db: Database, clientId: number, today = todayIn
   return { named: pick('named'), substitute: pick('substitute') };
 }
 
+/**
+ * A message waits for an answer: from the client's side (the client, or family on their behalf),
+ * not a notice of Omapolku, and neither answered by a worker nor marked "Ei vaadi vastausta".
+ * (For messages `m`, or unqualified; the partial index messages_waiting holds exactly these.)
+ */
+const WAITING = "from_client_side = 1 AND handled_at IS NULL AND kind <> 'system'";
+const WAITING_M = "m.from_client_side = 1 AND m.handled_at IS NULL AND m.kind <> 'system'";
+
 export interface InboxRow {
   client_id: number;
   full_name: string;
+  preferred_name: string;
   reading_needs: string;
   conversation_id: number | null;
-  unread: number;
+  /** Messages waiting for an answer. */
+  waiting: number;
+  /** When the oldest waiting message was sent (null: nothing waits). */
+  waiting_since: number | null;
+  /** Who wrote the oldest waiting message: the client, or a family member on their behalf. */
+  waiting_sender_name: string | null;
+  waiting_sender_role: MessageRow['sender_role'];
+  /** The unit's promise of an answer, in working days. */
+  reply_days: number;
   last_at: number | null;
   last_body: string | null;
   last_kind: MessageRow['kind'] | null;
 }
 
+/** Whose conversations a staff member answers: the unit's clients for an admin, today's clients for a worker. */
+function staffScope(actor: SessionActor['person'], today: string): { sql: string; params: unknown[] } {
+  return actor.role === 'admin'
+    ? { sql: "SELECT id FROM people WHERE unit_id = ? AND role = 'client' AND active = 1", params: [actor.unit_id] }
+    : { sql: 'SELECT client_id FROM client_workers WHERE worker_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)', params: [actor.id, today, today] };
+}
+
 /**
  * A worker's conversations: the clients they work with today (named or substitute); an admin's:
- * the unit's clients. Unread first, then the latest activity.
+ * the unit's clients. Those waiting for an answer first, the longest wait first; then the latest
+ * activity. Opening a conversation does not change the order: only an answer or "Ei vaadi
+ * vastausta" does.
  */
 export async function inbox(db: Database, actor: SessionActor['person'], today = todayInHelsinki()): Promise<InboxRow[]> {
-  // Whose conversations: the unit's clients for an admin, today's clients for a worker.
-  const scope =
-    actor.role === 'admin'
-      ? { sql: "SELECT id FROM people WHERE unit_id = ? AND role = 'client' AND active = 1", params: [actor.unit_id] }
-      : { sql: 'SELECT client_id FROM client_workers WHERE worker_id = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?)', params: [actor.id, today, today] };
+  const scope = staffScope(actor, today);
   return db.all<InboxRow>(
-    `SELECT p.id AS client_id, p.full_name, p.reading_needs, c.id AS conversation_id,
-            (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id AND m.from_client_side = 1 AND m.read_at IS NULL) AS unread,
+    `SELECT p.id AS client_id, p.full_name, p.preferred_name, p.reading_needs, c.id AS conversation_id,
+            COALESCE(w.n, 0) AS waiting, w.since AS waiting_since,
+            ws.full_name AS waiting_sender_name, ws.role AS waiting_sender_role,
+            COALESCE(u.reply_days, ${DEFAULT_REPLY_DAYS}) AS reply_days,
             l.created_at AS last_at, l.body AS last_body, l.kind AS last_kind
        FROM people p
+       LEFT JOIN units u ON u.id = p.unit_id
        LEFT JOIN conversations c ON c.client_id = p.id
+       LEFT JOIN (SELECT m.conversation_id, COUNT(*) AS n, MIN(m.created_at) AS since, MIN(m.id) AS first_id
+                    FROM messages m WHERE ${WAITING_M} GROUP BY m.conversation_id) w ON w.conversation_id = c.id
+       LEFT JOIN messages wm ON wm.id = w.first_id
+       LEFT JOIN people ws ON ws.id = wm.sender_id
        LEFT JOIN messages l ON l.id = (SELECT MAX(id) FROM messages WHERE conversation_id = c.id)
       WHERE p.id IN (${scope.sql}) AND p.active = 1
-      ORDER BY unread > 0 DESC, l.created_at IS NULL, l.created_at DESC, p.full_name`,
+      ORDER BY w.since IS NULL, w.since, l.created_at IS NULL, l.created_at DESC, p.full_name`,
     scope.params,
   );
 }
 
-/** Unread messages from clients in this staff member's conversations (the header count). */
-export async function unreadForStaff(db: Database, actor: SessionActor['person'], today = todayInHelsinki()): Promise<number> {
-  if (actor.role === 'admin') {
-    return (
-      await db.get<{ n: number }>(
-        `SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id
-          WHERE p.unit_id = ? AND m.from_client_side = 1 AND m.read_at IS NULL`,
-        [actor.unit_id],
-      )
-    )!.n;
-  }
+/** Messages waiting for an answer in this staff member's conversations (the header's and the worker home's count). */
+export async function waitingForStaff(db: Database, actor: SessionActor['person'], today = todayInHelsinki()): Promise<number> {
+  const scope = staffScope(actor, today);
   return (
     await db.get<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM client_workers cw JOIN conversations c ON c.client_id = cw.client_id
-         JOIN messages m ON m.conversation_id = c.id AND m.from_client_side = 1 AND m.read_at IS NULL
-        WHERE cw.worker_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?)`,
-      [actor.id, today, today],
+      `SELECT COUNT(*) AS n FROM conversations c JOIN messages m ON m.conversation_id = c.id AND ${WAITING_M}
+        WHERE c.client_id IN (${scope.sql})`,
+      scope.params,
     )
   )!.n;
+}
+
+/** What waits in one conversation: how many messages, and since when (null: nothing). */
+export async function waitingIn(db: Database, conversationId: number): Promise<{ count: number; since: number | null; lastId: number | null }> {
+  const row = await db.get<{ n: number; since: number | null; last_id: number | null }>(
+    `SELECT COUNT(*) AS n, MIN(created_at) AS since, MAX(id) AS last_id FROM messages WHERE conversation_id = ? AND ${WAITING}`,
+    [conversationId],
+  );
+  return { count: row?.n ?? 0, since: row?.since ?? null, lastId: row?.last_id ?? null };
+}
+
+/**
+ * "Ei vaadi vastausta": a worker marks the waiting messages of the conversation handled without
+ * an answer (a "Kiitos", a note that needs nothing back). Only those waiting now: a message sent
+ * after the page was drawn (a newer id than `upTo`) still waits. Audited as a change to the
+ * client's records. Answers how many were marked.
+ */
+export async function markHandledWithoutReply(db: Database, conversationId: number, clientId: number, actorId: number, upTo: number | null = null, now = Date.now()): Promise<number> {
+  return db.write(async (tx) => {
+    const ids = (await tx.all<{ id: number }>(`SELECT id FROM messages WHERE conversation_id = ? AND ${WAITING} AND (? IS NULL OR id <= ?) ORDER BY id`, [conversationId, upTo, upTo])).map((r) => r.id);
+    if (ids.length === 0) return 0;
+    await tx.run(`UPDATE messages SET handled_at = ?, handled_by = ?, handled_how = 'no_reply' WHERE id IN (${ids.map(() => '?').join(', ')})`, [now, actorId, ...ids]);
+    await auditClientChange(tx, { actorId, clientId, action: 'message needs no reply', new: { messages: ids } }, now);
+    return ids.length;
+  });
+}
+
+/** The promise of an answer of the client's unit, in working days. */
+export async function replyDaysOf(db: Database, clientId: number): Promise<number> {
+  const row = await db.get<{ reply_days: number | null }>('SELECT u.reply_days FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?', [clientId]);
+  return row?.reply_days ?? DEFAULT_REPLY_DAYS;
 }
 
 export async function voiceClip(db: Database, id: number): Promise<{ conversation_id: number; mime: string; bytes: Buffer } | undefined> {
@@ -300,7 +365,8 @@ export async function receiveVoiceMessage(
 export type TextPostResult = { sent: true } | { sent: false; error: 'empty' | 'tooLong' | 'notSent'; typed: string };
 
 /**
- * A posted text message (client, family or worker): refuses an empty or too long one and keeps
+ * A posted text message (client, family or worker; a worker's may carry a picture instead of or
+ * besides words): refuses an empty or too long one and keeps
  * what was typed as the draft, so it is there after the error page too; otherwise sends it once
  * per idempotency key. (A form without a key, which our forms never send, gets a new one.)
  * A key already used for another conversation or by someone else sends nothing: 'notSent'.
@@ -309,16 +375,19 @@ export async function receiveTextMessage(
   db: Database,
   form: FormData,
   sender: { id: number; conversationId: number; fromClientSide: boolean },
+  /** Only a worker's answer: a picture of the catalogue (already checked), which may go without words. */
+  picture: string | null = null,
 ): Promise<TextPostResult> {
   const raw = typeof form.get('body') === 'string' ? (form.get('body') as string).slice(0, 8000) : '';
   const body = raw.trim();
   const key = typeof form.get('key') === 'string' && form.get('key') ? (form.get('key') as string).slice(0, 100) : crypto.randomUUID();
-  const error = !body ? 'empty' : body.length > MESSAGE_MAX ? 'tooLong' : null;
+  const withPicture = sender.fromClientSide ? null : picture;
+  const error = !body && !withPicture ? 'empty' : body.length > MESSAGE_MAX ? 'tooLong' : null;
   if (error) {
     if (raw) await saveDraft(db, sender.id, sender.conversationId, raw);
     return { sent: false, error, typed: raw };
   }
-  const sent = await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'text', body, fromClientSide: sender.fromClientSide, key });
+  const sent = await sendMessage(db, { conversationId: sender.conversationId, senderId: sender.id, kind: 'text', body, picture: withPicture, fromClientSide: sender.fromClientSide, key });
   if (sent === null) {
     // The key belongs to a message of another conversation or sender (a form kept from another
     // page, or a forged one): nothing was sent, so say so and keep the words, also as the draft.

@@ -5,11 +5,14 @@ import { logListView, relationTo } from '@server/access';
 import { reviewDates } from '@server/plan/store';
 import { endingSoonForWorker } from '@server/consents/store';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import { workingDaysAfter } from '@domain/attendance';
+import { reportedAbsencesAhead, type ReportedAhead } from '@server/attendance/register-store';
 import { clientsOfWorker, fullNameOf, unlockAccount, type ClientListRow } from './store';
 
 /**
  * The worker's home page (/worker): today's clients with their reading needs, review dates and
- * locks, the consents about to end, and the unlock of a client's sign-in.
+ * locks, the consents about to end, the absences reported for the next days, and the unlock of a
+ * client's sign-in.
  */
 
 export interface WorkerHome {
@@ -17,7 +20,12 @@ export interface WorkerHome {
   /** The review date of each client's current plan. */
   reviews: Map<number, string>;
   ending: Awaited<ReturnType<typeof endingSoonForWorker>>;
+  /** Absences reported for today and the next working days (ABSENCE_WORKING_DAYS), earliest first. */
+  absences: ReportedAhead[];
 }
+
+/** How many working days after today the home lists reported absences for. */
+export const ABSENCE_WORKING_DAYS = 5;
 
 /**
  * What the home page shows. Names with reading needs and review dates are the clients' data:
@@ -29,7 +37,8 @@ export async function workerHome(db: Database, worker: SessionActor['person'], p
   const reviews = await reviewDates(db, ids);
   await logListView(db, worker, ids, 'client list', path, today);
   const ending = await endingSoonForWorker(db, worker.id, today);
-  return { clients, reviews, ending };
+  const absences = await reportedAbsencesAhead(db, ids, today, workingDaysAfter(today, ABSENCE_WORKING_DAYS).at(-1)!);
+  return { clients, reviews, ending, absences };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Feeling, Goal, GoalAnswer, PlanVersion, ScheduleDay } from '@domai
 import type { GoalChange } from '@domain/plan/goal-form';
 import type { ParsedPlan } from '@domain/plan/plan-form';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import type { AuditAction } from '@domain/logs/catalogue';
 import type { TextIn, TranslatedLang, Translations } from '@domain/plan/client-text';
 
 /** All SQL about plans and goals. */
@@ -342,7 +343,7 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
         'SELECT s.id, s.goal_id, s.title, s.done_on FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE s.id = ? AND g.client_id = ?',
         [stepId, clientId],
       );
-    const logged = async (action: string, old: Record<string, unknown> | null, next: Record<string, unknown> | null) => {
+    const logged = async (action: AuditAction, old: Record<string, unknown> | null, next: Record<string, unknown> | null) => {
       await auditClientChange(tx, { actorId: workerId, clientId, action, old, new: next }, now);
       return true;
     };

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { byKey } from '@server/i18n';
 import { accessLogCsv } from '@server/access-log';
 import { readLogFilter } from '@server/access-log-filter';
 
@@ -11,7 +12,7 @@ export const GET: APIRoute = async ({ url, locals }) => {
   const clientId = locals.client.id;
   const { filter, badDates } = readLogFilter(url.searchParams);
   if (badDates.length > 0) return new Response('Päivä on väärin. / Bad date.', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  return new Response(await accessLogCsv(locals.db, clientId, filter), {
+  return new Response(await accessLogCsv(locals.db, clientId, filter, byKey(locals.t), locals.lang), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="lokitiedot-asiakas-${clientId}.csv"`,
