@@ -18,7 +18,7 @@ try {
     console.log(`Using the database ${config.databasePath}.`);
   } else {
     const env = process.env;
-    let admin: FirstAdmin = {
+    let admin: FirstAdmin & { password: string } = {
       unitName: env.OMAPOLKU_UNIT_NAME ?? '',
       municipality: env.OMAPOLKU_UNIT_MUNICIPALITY ?? '',
       name: env.OMAPOLKU_ADMIN_NAME ?? '',

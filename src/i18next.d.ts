@@ -9,11 +9,12 @@ import type common from '../locales/fi/common.json';
 import type errors from '../locales/fi/errors.json';
 import type family from '../locales/fi/family.json';
 import type help from '../locales/fi/help.json';
+import type mail from '../locales/fi/mail.json';
 import type staff from '../locales/fi/staff.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: { auth: typeof auth; client: typeof client; common: typeof common; errors: typeof errors; family: typeof family; help: typeof help; staff: typeof staff };
+    resources: { auth: typeof auth; client: typeof client; common: typeof common; errors: typeof errors; family: typeof family; help: typeof help; mail: typeof mail; staff: typeof staff };
   }
 }

@@ -12,6 +12,11 @@ import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
 import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
 import { waitingForStaff } from '@server/messages/store';
+import { startMailSender } from '@server/mail';
+
+// The built server (scripts/serve.mjs) loads this module at start: the mail sender starts then,
+// so mails queued before a restart go out without waiting for a request.
+if ((globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')]) void startMailSender();
 
 /**
  * Every request gets an answer: a response with a header Node cannot send would otherwise leave
@@ -99,6 +104,7 @@ async function logForbidden(context: APIContext, asked: Parameters<typeof reques
 
 const session = defineMiddleware(async (context, next) => {
   context.locals.db = await getDb();
+  void startMailSender(); // (a no-op once it runs; starts it again if the database was down at start)
   context.locals.actor = null;
   context.locals.sessionEnded = null;
   const token = context.cookies.get(SESSION_COOKIE)?.value;

@@ -8,9 +8,11 @@ const plainHttp = process.env.OMAPOLKU_PLAIN_HTTP === '1';
  * Every setting the server reads from its environment, in one place, with the default
  * that makes `npm start` work on a fresh clone. The README lists the same variables.
  */
+const databasePath = process.env.OMAPOLKU_DB ?? path.resolve('data', 'omapolku.sqlite');
+
 export const config = {
   /** The SQLite file. Tests and the benchmark point this at their own temporary files. */
-  databasePath: process.env.OMAPOLKU_DB ?? path.resolve('data', 'omapolku.sqlite'),
+  databasePath,
   /**
    * `npm start` is what a unit runs, so it is secure without any setting: Secure cookies, and
    * HSTS on requests that came over TLS. OMAPOLKU_PLAIN_HTTP=1 (a test network, the demo, the
@@ -29,4 +31,18 @@ export const config = {
   sharedIdleMinutes: Number(process.env.OMAPOLKU_SHARED_IDLE_MINUTES ?? 15),
   /** Seconds before the idle end when the "Jatka" warning appears. */
   idleWarningSeconds: Number(process.env.OMAPOLKU_IDLE_WARNING_SECONDS ?? 120),
+  /**
+   * Mail (src/server/mail/): an SMTP server as a URL (smtp://user:pass@host:587, smtps://… for
+   * TLS from the start). Without it mails are written to `outboxDir` (beside the database) as .eml files and the admin
+   * reads them on /admin/outbox: the demo and development need no mail server.
+   */
+  smtpUrl: process.env.OMAPOLKU_SMTP_URL || null,
+  mailFrom: process.env.OMAPOLKU_MAIL_FROM || 'Omapolku <omapolku@localhost>',
+  outboxDir: process.env.OMAPOLKU_OUTBOX_DIR ?? path.join(path.dirname(databasePath), 'outbox'),
+  /** The first delay before a failed mail is tried again; later ones grow (domain/mail/retry.ts). */
+  mailRetryBaseMs: Number(process.env.OMAPOLKU_MAIL_RETRY_MS ?? 30_000),
+  /** How often the sender looks for due mails besides being woken by a new one. */
+  mailPollMs: Number(process.env.OMAPOLKU_MAIL_POLL_MS ?? 15_000),
+  /** The portal's address in mails' links; without it, the address the request came to. */
+  publicUrl: process.env.OMAPOLKU_PUBLIC_URL?.replace(/\/+$/, '') || null,
 };

@@ -40,7 +40,7 @@ void instance.init({
  * `t` with typed keys: every literal key is checked against the Finnish resources
  * (src/i18next.d.ts), so a missing or mistyped key fails `astro check`.
  */
-export type T = TFunction<['common', 'auth', 'client', 'errors', 'family', 'help', 'staff']>;
+export type T = TFunction<['common', 'auth', 'client', 'errors', 'family', 'help', 'mail', 'staff']>;
 
 /** A translator for keys made at run time (see `byKey`). */
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -83,18 +83,19 @@ describe('create forms: one record per form, a clear error for a taken value', (
       expect(await count("SELECT COUNT(*) AS n FROM admin_audit WHERE action = 'create client' AND new_value LIKE ?", [`%${name}%`])).toBe(1);
     }
 
-    // A worker: one form 3 times at once (each post hashes a password, so fewer), then two forms.
+    // A worker: one form 3 times at once, then two forms (each makes an invitation and its mail).
     await helena.goto(`${server.baseUrl}/admin/people`);
     await helena.locator('input[name=role][value=worker]').check();
     await helena.locator('#full_name').fill('Kaisa Kahdesti');
     await helena.locator('#email').fill('kaisa.kahdesti@demo.omapolku.fi');
-    await helena.locator('#password').fill('kaisan-salasana-2026');
     expect((await postAtOnce(helena, 'form#new-person', 3)).map((a) => a.status)).toEqual(Array(3).fill(0));
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['kaisa.kahdesti@demo.omapolku.fi'])).toBe(1);
+    // One invitation and one mail, however many posts.
+    expect(await count('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?', ['kaisa.kahdesti@demo.omapolku.fi'])).toBe(1);
+    expect(await count("SELECT COUNT(*) AS n FROM account_tokens t JOIN people p ON p.id = t.person_id WHERE p.email = ?", ['kaisa.kahdesti@demo.omapolku.fi'])).toBe(1);
 
     await helena.locator('#full_name').fill('Kalle Kilpa');
     await helena.locator('#email').fill('kalle.kilpa@demo.omapolku.fi');
-    await helena.locator('#password').fill('kallen-salasana-2026');
     expectOneCreatedOthersRefused(await postAtOnce(helena, 'form#new-person', 2, true), 'Tällä sähköpostilla on jo tili.');
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['kalle.kilpa@demo.omapolku.fi'])).toBe(1);
   });
@@ -169,7 +170,6 @@ describe('create forms: one record per form, a clear error for a taken value', (
     await helena.locator('#new_municipality').fill('Pori');
     await helena.locator('#admin_name').fill('Toivo Toistuva');
     await helena.locator('#admin_email').fill('toivo.toistuva@demo.omapolku.fi');
-    await helena.locator('#admin_password').fill('toivon-salasana-2026');
     expect((await postAtOnce(helena, 'form#new-unit', 10)).map((a) => a.status)).toEqual(Array(10).fill(0));
     expect(await count('SELECT COUNT(*) AS n FROM units WHERE name = ?', ['Toistuva Paja'])).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM people WHERE email = ?', ['toivo.toistuva@demo.omapolku.fi'])).toBe(1);

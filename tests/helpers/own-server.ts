@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startServerWithClients, type RunningServer, type StartOptions } from './server';
+import { startTestSmtp, type TestSmtp } from './smtp';
 
 // (Kept apart from server.ts: global setup imports that file, and must not load the test API.)
 /**
@@ -17,4 +18,23 @@ export function useServerWithClients(options: StartOptions = {}): { server: Runn
   });
   afterAll(() => server.stop?.());
   return { server, ids };
+}
+
+/**
+ * A file's own server that sends its mail to a real SMTP server on loopback, started first
+ * (tests/helpers/smtp.ts). Mails are tried again after 200 ms, so a test that stops the mail
+ * server sees the retries within seconds.
+ */
+export function useServerWithSmtp(options: StartOptions = {}): { server: RunningServer; ids: Record<string, number>; smtp: TestSmtp } {
+  const env: Record<string, string> = { ...options.env };
+  const smtp = {} as TestSmtp;
+  beforeAll(async () => {
+    const started = await startTestSmtp();
+    // (A getter-bearing object: copy its methods and read `port`/`url` through the original.)
+    Object.defineProperties(smtp, Object.getOwnPropertyDescriptors(started));
+    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500' });
+  });
+  afterAll(() => smtp.stop?.());
+  const { server, ids } = useServerWithClients({ ...options, env });
+  return { server, ids, smtp };
 }

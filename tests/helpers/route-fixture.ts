@@ -194,6 +194,27 @@ export const ROUTES: Record<string, RouteRow> = {
     GET: { url: '/login', clientData: false, expect: { ...toOwnHome, anonymous: 200, clientA: 200, clientB: 200 } },
     POST: { url: '/login', body: '', expect: { ...toOwnHome, anonymous: 400, clientA: 400, clientB: 400 } },
   },
+  '/login/forgot': {
+    look: 'easy-read',
+    // The same page for everyone (a signed-in person may want a new password too); an empty form: 400.
+    GET: { url: '/login/forgot', clientData: false, expect: everyone(200) },
+    POST: { url: '/login/forgot', body: '', expect: everyone(400) },
+    axe: [{ as: 'anonymous' }],
+  },
+  // An invitation's or a reset's link that does not work (unknown, used, cancelled or old): one
+  // answer for all, 410. The form of a working link is checked in tests/e2e/invitations.test.ts.
+  '/invite/[token]': {
+    look: 'easy-read',
+    GET: { url: '/invite/abcdefghijklmnopqrstuvwxyz234567', clientData: false, expect: everyone(410) },
+    POST: { url: '/invite/abcdefghijklmnopqrstuvwxyz234567', body: '', expect: everyone(410) },
+    axe: [{ as: 'anonymous', status: 410 }],
+  },
+  '/reset/[token]': {
+    look: 'easy-read',
+    GET: { url: '/reset/abcdefghijklmnopqrstuvwxyz234567', clientData: false, expect: everyone(410) },
+    POST: { url: '/reset/abcdefghijklmnopqrstuvwxyz234567', body: '', expect: everyone(410) },
+    axe: [{ as: 'anonymous', status: 410 }],
+  },
   '/card': {
     look: 'easy-read',
     GET: { url: '/card', clientData: false, expect: { ...everyone(200), clientA: '303 /client', clientB: '303 /client' } },
@@ -569,6 +590,13 @@ export const ROUTES: Record<string, RouteRow> = {
     GET: { url: '/admin/security', clientData: false, expect: admins(200) },
     // With the sign-ins and refusals of this very run in it, and filtered.
     axe: [{ as: 'admin' }, { as: 'admin', url: '/admin/security?kind=sign_in&person=&from=2026-01-01&to=', status: 200 }],
+  },
+  '/admin/outbox': {
+    look: 'staff',
+    // The unit's mails: each admin sees their own unit's only. A retry of a mail that is not a
+    // failed one of the admin's unit changes nothing and goes back to the list.
+    GET: { url: '/admin/outbox', clientData: false, expect: admins(200) },
+    POST: { url: '/admin/outbox', body: 'action=retry&mail=1', expect: area('/login', { admin: '303 /admin/outbox', otherUnitAdmin: '303 /admin/outbox' }) },
   },
 };
 

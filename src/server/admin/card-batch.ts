@@ -95,7 +95,9 @@ export async function issueCardBatch(db: Database, admin: Admin, form: FormData,
   if (mine.length !== chosen.length) return { kind: 'forbidden' };
   const inUse = mine.filter((c) => c.in_use === 1).map(({ id, full_name }) => ({ id, full_name }));
   const confirmed = field(form, 'confirm', 3) === 'yes';
-  if (inUse.length > 0 && !confirmed) return { kind: 'confirm', chosen: mine.map((c) => c.id), inUse };
+  // A card in use may be this very key's, made by a post of it that committed a moment ago (ten
+  // posts at once): that is a replay, not a question. Its batch is visible now, as its card is.
+  if (inUse.length > 0 && !confirmed) return (await replayOf(db)) ?? { kind: 'confirm', chosen: mine.map((c) => c.id), inUse };
 
   return writeWithEvents(db, async (tx, log): Promise<BatchAnswer> => {
     // Again inside the transaction: posts of one key wait for each other here, and only the first makes cards.

@@ -14,7 +14,8 @@ export interface FirstAdmin {
   municipality: string;
   name: string;
   email: string;
-  password: string;
+  /** Null: the admin is invited and makes their own password (not checked here). */
+  password: string | null;
 }
 
 export type FirstAdminProblem = 'unitName' | 'municipality' | 'name' | 'email' | 'password';
@@ -25,7 +26,7 @@ export function firstAdminProblems(a: FirstAdmin): FirstAdminProblem[] {
   if (!a.municipality.trim() || a.municipality.length > 80) problems.push('municipality');
   if (!a.name.trim() || a.name.length > 120) problems.push('name');
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) problems.push('email');
-  if (a.password.length < PASSWORD_MIN_LENGTH) problems.push('password');
+  if (a.password !== null && a.password.length < PASSWORD_MIN_LENGTH) problems.push('password');
   return problems;
 }
 
@@ -38,7 +39,7 @@ export async function peopleCount(db: Database): Promise<number> {
  * Creates the unit and its admin in one transaction, only if the database has nobody yet
  * (checked inside the transaction, so two starts at once cannot make two first admins).
  */
-export async function createFirstAdmin(db: Database, a: FirstAdmin, now = Date.now()): Promise<{ created: boolean; unitId?: number; adminId?: number }> {
+export async function createFirstAdmin(db: Database, a: FirstAdmin & { password: string }, now = Date.now()): Promise<{ created: boolean; unitId?: number; adminId?: number }> {
   const passwordHash = await hashPassword(a.password);
   return db.write(async (tx) => {
     const existing = await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM people');
@@ -53,7 +54,8 @@ export interface NewUnitWithAdmin {
   municipality: string;
   adminName: string;
   adminEmail: string;
-  passwordHash: string;
+  /** Null when the admin is invited (a unit started by another unit's admin). */
+  passwordHash: string | null;
 }
 
 /**

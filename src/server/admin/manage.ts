@@ -1,7 +1,8 @@
 import type { Database, Tx } from '@server/db';
 import { insertRate, insertTransportRate } from '@server/attendance/store';
 import { insertSubstitute } from '@server/assignments';
-import { NO_REQUEST, writeWithEvents, type RequestInfo } from '@server/security/events';
+import { NO_REQUEST, printSecurityEvents, recordSecurityEvent, writeWithEvents, type RequestInfo, type SecurityEventRecord } from '@server/security/events';
+import { issueToken, type TokenPerson } from '@server/auth/account-tokens';
 import type { Rate } from '@domain/attendance/money';
 import type { TransportRate } from '@domain/attendance/transport';
 import { todayInHelsinki } from '@domain/time/helsinki';
@@ -270,15 +271,26 @@ export async function addSubstituteOnce(
  * A new unit with its first admin, started by the admin of `ownUnitId`; 'emailTaken' when the new
  * admin's email has an account.
  */
-export async function startUnitOnce(db: Database, key: KeyOwner, u: NewUnitWithAdmin, ownUnitId: number): Promise<KeyedResult<'emailTaken'>> {
+export async function startUnitOnce(db: Database, key: KeyOwner, u: NewUnitWithAdmin, ownUnitId: number, invite: AccountInvite | null = null): Promise<KeyedResult<'emailTaken'>> {
+  const events: SecurityEventRecord[] = [];
   try {
-    return await db.write((tx) =>
+    const result = await db.write((tx) =>
       createOnce(tx, key, async () => {
         // Again inside the transaction: a parallel post may have taken the email meanwhile.
         if (await emailTaken(tx, u.adminEmail)) return { error: 'emailTaken' as const };
-        return (await createUnitWithAdmin(tx, u, { actorId: key.actorId, unitId: ownUnitId })).unitId;
+        const made = await createUnitWithAdmin(tx, u, { actorId: key.actorId, unitId: ownUnitId });
+        // The new unit's admin makes their own password through the invitation; the mail shows
+        // in the new unit's outbox.
+        if (invite) {
+          const name = u.adminName.trim();
+          const admin: TokenPerson = { id: made.adminId, email: u.adminEmail.trim().toLowerCase(), preferred_name: name.split(/\s+/)[0], language: 'fi', unit_id: made.unitId, role: 'admin' };
+          events.push(await inviteIn(tx, admin, key.actorId, made.unitId, invite, 'new_account'));
+        }
+        return made.unitId;
       }),
     );
+    printSecurityEvents(events);
+    return result;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return { error: 'emailTaken' };
@@ -292,7 +304,15 @@ export type NewPerson = ({ role: 'client' } & NewClient) | NewAccount;
  * email has an account. A photo chosen in the same form is stored in the same transaction, so a
  * resent form adds one person with one photo, and a refused one adds neither.
  */
-export async function addPersonOnce(db: Database, key: KeyOwner, p: NewPerson, photo: ProcessedPhoto | null = null, now = Date.now()): Promise<KeyedResult<'emailTaken'>> {
+export async function addPersonOnce(
+  db: Database,
+  key: KeyOwner,
+  p: NewPerson,
+  photo: ProcessedPhoto | null = null,
+  now = Date.now(),
+  invite: AccountInvite | null = null,
+): Promise<KeyedResult<'emailTaken'>> {
+  const events: SecurityEventRecord[] = [];
   try {
     return await db.write((tx) =>
       createOnce(tx, key, async () => {
@@ -304,6 +324,8 @@ export async function addPersonOnce(db: Database, key: KeyOwner, p: NewPerson, p
           // constraint and the second of two parallel posts answered 500.
           if (await emailTaken(tx, p.email)) return { error: 'emailTaken' as const };
           id = await insertAccount(tx, p, key.actorId);
+          // The invitation and its mail in the same transaction: a resent form makes one of each.
+          if (invite) events.push(await inviteIn(tx, { id, email: p.email, preferred_name: p.preferredName, language: p.language ?? 'fi', unit_id: p.unitId, role: p.role }, key.actorId, p.unitId ?? p.auditUnitId ?? null, invite, 'new_account', now));
         }
         if (photo) {
           // A client's photo is part of the client's data; a staff or family portrait is nobody's.
@@ -312,9 +334,32 @@ export async function addPersonOnce(db: Database, key: KeyOwner, p: NewPerson, p
         }
         return id;
       }, now),
-    );
+    ).then((result) => {
+      printSecurityEvents(events);
+      return result;
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return { error: 'emailTaken' };
   }
+}
+
+/** Where an invitation's link points, and the request that made it (for the security log). */
+export interface AccountInvite {
+  baseUrl: string;
+  request: RequestInfo;
+}
+
+/** Issues an invitation (its token and its mail) and records it as a security event. */
+export async function inviteIn(
+  tx: Tx,
+  person: TokenPerson,
+  by: number | null,
+  unitId: number | null,
+  invite: AccountInvite,
+  reason: 'new_account' | 'resent',
+  now = Date.now(),
+): Promise<SecurityEventRecord> {
+  await issueToken(tx, person, 'invitation', { by, unitId, baseUrl: invite.baseUrl }, now);
+  return recordSecurityEvent(tx, { kind: 'invitation_sent', reason, person: { id: person.id, role: person.role, unit_id: person.unit_id }, by, unitId, request: invite.request }, now);
 }

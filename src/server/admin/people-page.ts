@@ -1,6 +1,7 @@
 import type { Database } from '@server/db';
 import { logListView } from '@server/access';
-import { hashPassword } from '@server/auth/password';
+import { portalBaseUrl } from '@server/mail/links';
+import type { RequestInfo } from '@server/security/events';
 import { fileField } from '@server/forms';
 import { processPhoto, type ProcessedPhoto } from '@server/photos';
 import { errorsUnder, type FieldErrors } from '@domain/forms/field-errors';
@@ -13,8 +14,8 @@ import { emptyPerson, readPersonForm, type PersonValues } from './person-form';
 /**
  * /admin/people: everyone the admin's unit manages, and the form that adds a person (a client
  * with their named worker, or a worker, admin or family account). A new person opens on their
- * own page with "added"; an error keeps what was typed (never the password, and a chosen photo
- * cannot be kept: the form asks for it again). The photo gets the same checks as on the person's
+ * own page with "added"; an account gets an invitation mail and makes its own password. An error
+ * keeps what was typed (a chosen photo cannot be kept: the form asks for it again). The photo gets the same checks as on the person's
  * page (size, a real image) and is stored with the person, in one transaction.
  */
 export interface PeopleView {
@@ -29,7 +30,7 @@ export interface PeopleView {
 
 export const PERSON_ERRORS = 'staff:people.errors';
 
-export async function peoplePage(db: Database, me: Admin, posted: Posted, url: URL): Promise<PageAnswer<PeopleView>> {
+export async function peoplePage(db: Database, me: Admin, posted: Posted, url: URL, request: RequestInfo): Promise<PageAnswer<PeopleView>> {
   const unitId = me.unit_id;
   if (unitId === null) return refused();
   const workers = await workersOfUnit(db, unitId);
@@ -55,7 +56,7 @@ export async function peoplePage(db: Database, me: Admin, posted: Posted, url: U
       else codes.photo = `${processed.error}Again`;
     }
     if (Object.keys(codes).length === 0) {
-      const result = await addPersonOnce(db, formKey, await newPerson(values, unitId, namedWorker?.id ?? null), photo);
+      const result = await addPersonOnce(db, formKey, newPerson(values, unitId, namedWorker?.id ?? null), photo, Date.now(), { baseUrl: portalBaseUrl(url), request });
       if ('id' in result) return redirectTo(`/admin/people/${result.id}?saved=created`);
       if (result.error === 'emailTaken') codes.email = 'emailTaken';
       // Not tied to one field: shown under the form's heading (id "new").
@@ -65,7 +66,6 @@ export async function peoplePage(db: Database, me: Admin, posted: Posted, url: U
     // that very person): answered as the first post was.
     const created = await recordOfKey(db, formKey);
     if (created !== undefined) return redirectTo(`/admin/people/${created}?saved=created`);
-    values.password = '';
     photoLost = file !== null && !codes.photo;
     errors = errorsUnder(PERSON_ERRORS, codes);
   }
@@ -75,7 +75,7 @@ export async function peoplePage(db: Database, me: Admin, posted: Posted, url: U
   return show({ people, workers, values, errors, formKey: newFormKey(), photoLost }, posted ? 400 : 200);
 }
 
-async function newPerson(v: PersonValues, unitId: number, namedWorkerId: number | null): Promise<NewPerson> {
+function newPerson(v: PersonValues, unitId: number, namedWorkerId: number | null): NewPerson {
   const preferredName = v.preferred_name || v.full_name.split(/\s+/)[0];
   const language = v.language as 'fi' | 'sv' | 'en';
   if (v.role === 'client') {
@@ -91,7 +91,8 @@ async function newPerson(v: PersonValues, unitId: number, namedWorkerId: number 
     email: v.email.toLowerCase(),
     phone: v.phone,
     language,
-    passwordHash: await hashPassword(v.password),
+    // No password: the person gets an invitation and makes their own (issue 16).
+    passwordHash: null,
     auditUnitId: unitId,
   };
 }

@@ -50,7 +50,8 @@ export interface NewAccount {
   email: string;
   phone?: string;
   language?: 'fi' | 'sv' | 'en';
-  passwordHash: string;
+  /** Null for an invited account: the person makes their own password through the invitation. */
+  passwordHash: string | null;
   /**
    * The unit whose log the creation goes to when the account has no unit (a family account made
    * by a unit admin: until its first link, that unit's admin manages it).

@@ -1,5 +1,4 @@
 import { field } from '../forms';
-import { PASSWORD_MIN_LENGTH } from '../auth/password';
 import { LANGUAGES } from '@domain/language';
 
 /**
@@ -17,7 +16,6 @@ export interface PersonValues {
   preferred_name: string;
   email: string;
   phone: string;
-  password: string;
   language: string;
   reading_needs: string;
   meal_fee: boolean;
@@ -30,7 +28,7 @@ export interface PersonValues {
 export const ASIAKASNUMERO_MAX = 30;
 
 export function emptyPerson(): PersonValues {
-  return { role: '', full_name: '', preferred_name: '', email: '', phone: '', password: '', language: 'fi', reading_needs: '', meal_fee: true, named_worker: '', asiakasnumero: '' };
+  return { role: '', full_name: '', preferred_name: '', email: '', phone: '', language: 'fi', reading_needs: '', meal_fee: true, named_worker: '', asiakasnumero: '' };
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,7 +40,6 @@ export function readPersonForm(form: FormData, mode: 'create' | 'edit', role?: M
     preferred_name: field(form, 'preferred_name', 600).trim(),
     email: field(form, 'email', 600).trim(),
     phone: field(form, 'phone', 100).trim(),
-    password: field(form, 'password', 1000),
     language: field(form, 'language', 5),
     reading_needs: field(form, 'reading_needs', 2000).trim(),
     meal_fee: field(form, 'meal_fee', 5) === 'on',
@@ -58,7 +55,6 @@ export function readPersonForm(form: FormData, mode: 'create' | 'edit', role?: M
   if (values.role !== 'client') {
     if (!values.email) errors.email = 'emailMissing';
     else if (!EMAIL.test(values.email) || values.email.length > 254) errors.email = 'emailInvalid';
-    if (mode === 'create' && values.password.length < PASSWORD_MIN_LENGTH) errors.password = 'passwordShort';
   }
   if (values.reading_needs.length > 500) errors.reading_needs = 'tooLong';
   if (values.phone.length > 40) errors.phone = 'tooLong';

@@ -4,6 +4,8 @@ import { assignmentsOf, endSubstitute, namedWorkerOf, setNamedWorker, type Assig
 import { field, fileField } from '@server/forms';
 import { processPhoto, storePhoto } from '@server/photos';
 import { requestInfo } from '@server/security/events';
+import { cancelInvitationOf, invitationState, resendInvitation, type InvitationState, type TokenPerson } from '@server/auth/account-tokens';
+import { portalBaseUrl } from '@server/mail/links';
 import { isIsoDate } from '@domain/attendance';
 import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/field-errors';
 import { parseDayInput } from '@domain/time/day-input';
@@ -36,7 +38,7 @@ import { readPersonForm, type ManagedRole } from './person-form';
  */
 
 /** The parts of the page, by the id of their heading: a notice or a form-wide error shows there. */
-export type PersonPart = 'top' | 'details' | 'photo-heading' | 'assignments' | 'substitutes' | 'sign-in-lock' | 'access';
+export type PersonPart = 'top' | 'details' | 'photo-heading' | 'assignments' | 'substitutes' | 'account' | 'sign-in-lock' | 'access';
 
 export const SAVED_PART = {
   created: 'top',
@@ -49,6 +51,9 @@ export const SAVED_PART = {
   unlockNone: 'sign-in-lock',
   deactivate: 'access',
   reactivate: 'access',
+  invitationSent: 'account',
+  invitationJustSent: 'account',
+  invitationCancelled: 'account',
 } as const satisfies Record<string, PersonPart>;
 export type PersonSaved = keyof typeof SAVED_PART;
 
@@ -92,6 +97,8 @@ export interface PersonView {
   today: string;
   /** The question shown before an action that cannot be undone (see ConfirmPanel). */
   confirming: Confirming | null;
+  /** An account's invitation: "Käytössä", "Kutsu lähetetty" … (null for a client). */
+  invitation: { state: InvitationState; sentAt: number | null; expiresAt: number | null } | null;
 }
 
 /** The page's request, as Astro gives it (the address for the security log of an unlock). */
@@ -138,7 +145,8 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
   const today = todayInHelsinki();
   const isClient = person.role === 'client';
   if (isClient) await canReadClient(db, me, person.id, 'client overview', page.url.pathname);
-  const [unitLinks, assignments, namedNow, namedClients] = await Promise.all([
+  const [invitation, unitLinks, assignments, namedNow, namedClients] = await Promise.all([
+    isClient ? null : invitationState(db, person.id),
     person.role === 'family' ? unitLinksOfFamily(db, unitId, person.id) : [],
     isClient ? assignmentsOf(db, person.id) : [],
     isClient ? namedWorkerOf(db, person.id) : null,
@@ -162,6 +170,7 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
       formKey: newFormKey(),
       today,
       confirming: outcome.confirming ?? null,
+      invitation,
     },
     // The question before an action is an answer like any page, not an error.
     posted && !outcome.confirming ? 400 : 200,
@@ -211,6 +220,19 @@ async function act(a: Acting, action: string, form: FormData, page: PageRequest)
     case 'substitute':
       if (!isClient) break;
       return addSubstitute(a, form);
+    case 'resendInvitation':
+    case 'cancelInvitation': {
+      if (isClient || !person.email || !person.active) break;
+      const who: TokenPerson = { id: person.id, email: person.email, preferred_name: person.preferred_name, language: person.language as TokenPerson['language'], unit_id: person.unit_id, role: person.role };
+      const request = requestInfo(page);
+      if (action === 'cancelInvitation') {
+        await cancelInvitationOf(db, who, { by: me.id, unitId, request });
+        return savedAt(a, 'invitationCancelled');
+      }
+      const sent = await resendInvitation(db, who, { by: me.id, unitId, baseUrl: portalBaseUrl(page.url), request });
+      if (sent === 'hasPassword') return errorOf({ account: 'hasPassword' });
+      return savedAt(a, sent === 'sent' ? 'invitationSent' : 'invitationJustSent');
+    }
     case 'endSubstitute': {
       if (!isClient) break;
       const assignmentId = Number(field(form, 'assignment', 20));

@@ -1,5 +1,6 @@
 import type { Database } from '@server/db';
-import { hashPassword } from '@server/auth/password';
+import { portalBaseUrl } from '@server/mail/links';
+import type { RequestInfo } from '@server/security/events';
 import { field } from '@server/forms';
 import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/field-errors';
 import { isReplyDays } from '@domain/messages/waiting';
@@ -42,10 +43,10 @@ export interface UnitsView {
 }
 
 const ERRORS = 'staff:units.errors';
-const NEW_UNIT_FIELD = { unitName: 'unit_name', municipality: 'new_municipality', name: 'admin_name', email: 'admin_email', password: 'admin_password' } as const;
+const NEW_UNIT_FIELD = { unitName: 'unit_name', municipality: 'new_municipality', name: 'admin_name', email: 'admin_email', password: 'admin_email' } as const;
 const NO_NEW_UNIT: NewUnitValues = { unit_name: '', new_municipality: '', admin_name: '', admin_email: '' };
 
-export async function unitsPage(db: Database, me: Admin, posted: Posted, url: URL): Promise<PageAnswer<UnitsView>> {
+export async function unitsPage(db: Database, me: Admin, posted: Posted, url: URL, request: RequestInfo): Promise<PageAnswer<UnitsView>> {
   const unit = me.unit_id !== null ? await unitById(db, me.unit_id) : undefined;
   if (!unit) return refused();
   const view: UnitsView = {
@@ -63,7 +64,7 @@ export async function unitsPage(db: Database, me: Admin, posted: Posted, url: UR
   const form = await posted();
   const action = field(form, 'action', 20);
   if (action === 'edit') return editUnit(db, me, view, form);
-  if (action === 'new') return startUnit(db, me, view, form);
+  if (action === 'new') return startUnit(db, me, view, form, url, request);
   return show(view, 400);
 }
 
@@ -90,23 +91,22 @@ async function editUnit(db: Database, me: Admin, view: UnitsView, form: FormData
   return redirectTo('/admin/units?saved=edit#own');
 }
 
-async function startUnit(db: Database, me: Admin, view: UnitsView, form: FormData): Promise<PageAnswer<UnitsView>> {
+async function startUnit(db: Database, me: Admin, view: UnitsView, form: FormData, url: URL, request: RequestInfo): Promise<PageAnswer<UnitsView>> {
   const newUnit: NewUnitValues = {
     unit_name: field(form, 'unit_name', 600).trim(),
     new_municipality: field(form, 'new_municipality', 600).trim(),
     admin_name: field(form, 'admin_name', 600).trim(),
     admin_email: field(form, 'admin_email', 600).trim(),
   };
-  const password = field(form, 'admin_password', 1000);
-  const typed = { unitName: newUnit.unit_name, municipality: newUnit.new_municipality, name: newUnit.admin_name, email: newUnit.admin_email, password };
+  const typed = { unitName: newUnit.unit_name, municipality: newUnit.new_municipality, name: newUnit.admin_name, email: newUnit.admin_email, password: null };
   const codes: Record<string, string> = {};
   for (const p of firstAdminProblems(typed)) codes[NEW_UNIT_FIELD[p]] = `new_${p}`;
   if (!codes.admin_email && (await emailTaken(db, newUnit.admin_email))) codes.admin_email = 'emailTaken';
   // The form's idempotency key: a double click or a resent form starts one unit.
   const formKey = { kind: 'unit' as const, key: postedFormKey(form), actorId: me.id };
   if (Object.keys(codes).length === 0) {
-    const unit = { unitName: newUnit.unit_name, municipality: newUnit.new_municipality, adminName: newUnit.admin_name, adminEmail: newUnit.admin_email, passwordHash: await hashPassword(password) };
-    const result = await startUnitOnce(db, formKey, unit, view.unit.id);
+    const unit = { unitName: newUnit.unit_name, municipality: newUnit.new_municipality, adminName: newUnit.admin_name, adminEmail: newUnit.admin_email, passwordHash: null };
+    const result = await startUnitOnce(db, formKey, unit, view.unit.id, { baseUrl: portalBaseUrl(url), request });
     if ('id' in result) return redirectTo('/admin/units?saved=new#new');
     // Not tied to one field: shown under the form's heading (id "new").
     if (result.error === 'emailTaken') codes.admin_email = 'emailTaken';

@@ -24,6 +24,12 @@ export const SECURITY_EVENT_KINDS = [
   'pin_reset',
   'pin_chosen',
   'forbidden',
+  'invitation_sent',
+  'invitation_accepted',
+  'invitation_cancelled',
+  'password_reset_requested',
+  'password_reset',
+  'password_changed',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
@@ -44,6 +50,12 @@ export const SECURITY_EVENT_REASONS = {
   pin_reset: ['by_admin'],
   pin_chosen: ['by_client'],
   forbidden: ['GET', 'POST', 'other'],
+  invitation_sent: ['new_account', 'resent'],
+  invitation_accepted: ['by_person'],
+  invitation_cancelled: ['by_admin'],
+  password_reset_requested: ['by_person'],
+  password_reset: ['by_link'],
+  password_changed: ['by_person'],
 } as const satisfies Record<SecurityEventKind, readonly string[]>;
 export type ReasonOf<K extends SecurityEventKind> = (typeof SECURITY_EVENT_REASONS)[K][number];
 
@@ -97,7 +109,12 @@ export interface SecurityEventRecord {
 export function requestInfo(context: { request: Request; url: URL; locals?: { clientAddress?: string } }): RequestInfo {
   const ip = context.locals?.clientAddress ?? '';
   // A login card's QR address holds the card's secret: never into the log.
-  const path = context.url.pathname.startsWith('/k/') ? '/k/[secret]' : context.url.pathname.slice(0, 200);
+  // Nor an invitation's or a reset's token.
+  const path = context.url.pathname.startsWith('/k/')
+    ? '/k/[secret]'
+    : /^\/(invite|reset)\//.test(context.url.pathname)
+      ? context.url.pathname.replace(/^\/(invite|reset)\/.*/, '/$1/[token]')
+      : context.url.pathname.slice(0, 200);
   return { ip: ip.slice(0, 64), userAgent: shortUserAgent(context.request.headers.get('user-agent')), path };
 }
 

@@ -1,0 +1,27 @@
+/**
+ * The process's one mail sender, started with the server (src/middleware.ts loads at start):
+ * SMTP when configured, otherwise .eml files the admin can read.
+ */
+import { config } from '@server/config';
+import { getDb } from '@server/db';
+import { MailSender } from './sender';
+import { fileTransport, smtpTransport } from './transport';
+
+let starting: Promise<MailSender | null> | null = null;
+
+export function startMailSender(): Promise<MailSender | null> {
+  starting ??= getDb()
+    .then((db) => {
+      const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : fileTransport(config.outboxDir, config.mailFrom);
+      return new MailSender(db, transport, { pollMs: config.mailPollMs, retryBaseMs: config.mailRetryBaseMs }).start();
+    })
+    .catch((err: unknown) => {
+      // The database may be down at start; the first request that opens it tries again.
+      console.error('Omapolku mail: the sender did not start:', err);
+      starting = null;
+      return null;
+    });
+  return starting;
+}
+
+export { queueMail, type OutgoingMail } from './outbox';
