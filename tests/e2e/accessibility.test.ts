@@ -42,7 +42,7 @@ const IDLE_MS = 60_000;
 const WARNING_MS = 50_000;
 
 /** Browser messages that only repeat the status of an error page we asked for on purpose. */
-const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (403|404|500)/;
+const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (403|404|410|500)/;
 
 beforeAll(async () => {
   [server, idleServer] = await Promise.all([
