@@ -57,14 +57,14 @@ describe('changing one’s own password', () => {
     expect(await page.locator('#error-summary').textContent()).toContain('Salasanat eivät ole samat.');
 
     await change(DEMO_PASSWORD, GOOD_PASSWORD);
-    expect(path(page)).toBe('/settings/password');
+    expect(path(page)).toBe('/settings/password?saved=1');
     expect(await page.locator('#notice').textContent()).toContain('Salasana vaihdettu. Muut kirjautumisesi päättyivät.');
     const events = await querySql<{ kind: string; reason: string }>(server.dbFile, 'SELECT kind, reason FROM security_events WHERE person_id = ? ORDER BY id DESC LIMIT 2', [(await personOf(STAFF.substitute)).id]);
     expect(events).toEqual([{ kind: 'sessions_ended', reason: 'password_changed' }, { kind: 'password_changed', reason: 'by_person' }]);
 
     // The device signed in earlier is sent to sign in; this one stays.
     await other.goto(`${server.baseUrl}/worker`);
-    expect(path(other)).toBe('/login');
+    expect(path(other)).toBe('/login?ended=1');
     await page.goto(`${server.baseUrl}/worker`);
     expect(path(page)).toBe('/worker');
 
@@ -96,7 +96,7 @@ describe('Kirjautumiset', () => {
     expect(await second.locator('li[data-session]').count()).toBe(1);
     expect(await second.locator('main').textContent()).toContain('Olet kirjautunut vain tällä laitteella.');
     await first.goto(`${server.baseUrl}/family`);
-    expect(path(first)).toBe('/login');
+    expect(path(first)).toBe('/login?ended=1');
     await second.goto(`${server.baseUrl}/family`);
     expect(path(second)).toBe('/family');
   });
@@ -114,7 +114,7 @@ describe('Kirjautumiset', () => {
     expect(await here.locator('tr[data-session]').count()).toBe(1);
     for (const page of [a, b]) {
       await page.goto(`${server.baseUrl}/worker`);
-      expect(path(page)).toBe('/login');
+      expect(path(page)).toBe('/login?ended=1');
     }
   });
 });
@@ -138,7 +138,7 @@ describe('an admin ends a worker’s sessions', () => {
     expect(await admin.locator('#sessions ~ p.notice').first().textContent()).toContain('Kaikki kirjautumiset päätetty.');
     expect(await admin.locator('[data-sessions]').getAttribute('data-sessions')).toBe('0');
     await liisa.goto(`${server.baseUrl}/worker`);
-    expect(path(liisa)).toBe('/login');
+    expect(path(liisa)).toBe('/login?ended=1');
     const adminId = (await personOf(STAFF.admin)).id;
     const [event] = await querySql<{ kind: string; reason: string; by_id: number }>(server.dbFile, 'SELECT kind, reason, by_id FROM security_events WHERE person_id = ? ORDER BY id DESC LIMIT 1', [id]);
     expect(event).toEqual({ kind: 'sessions_ended', reason: 'by_admin', by_id: adminId });
