@@ -23,6 +23,9 @@ export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Rol
   ['/worker/register', ['worker', 'admin']],
   ['/worker/messages', ['worker', 'admin']],
   ['/worker/help', ['worker', 'admin']],
+  // A person's own account: a client has no password (their card and PIN are the staff's to manage).
+  ['/settings/password', ['family', 'worker', 'admin']],
+  ['/settings/sessions', ['family', 'worker', 'admin']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],

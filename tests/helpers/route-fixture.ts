@@ -92,6 +92,8 @@ export interface AxeView {
   url?: string;
   status?: number;
   lands?: string;
+  /** A page drawn in both layouts by role (a person's own settings): this view's look, if not the row's. */
+  look?: Look;
 }
 
 export interface RouteRow {
@@ -125,6 +127,9 @@ const workers = (outcome: Outcome): Row => area('/login', { namedWorker: outcome
 const staff = (outcome: Outcome): Row => area('/login', { namedWorker: outcome, substitute: outcome, otherUnitWorker: outcome, admin: outcome, otherUnitAdmin: outcome });
 /** A's record pages: A's named worker, substitute and unit admin; other units' staff get 403. */
 const staffOfA = (outcome: Outcome): Row => area('/login', { namedWorker: outcome, substitute: outcome, admin: outcome });
+/** Everyone with a password: family members, workers and admins (not clients). */
+const accountHolders = (outcome: Outcome): Row =>
+  area('/login', { familyFull: outcome, familyMessages: outcome, familyReadOnly: outcome, namedWorker: outcome, substitute: outcome, otherUnitWorker: outcome, admin: outcome, otherUnitAdmin: outcome });
 const admins = (outcome: Outcome): Row => area('/login', { admin: outcome, otherUnitAdmin: outcome });
 /** A family member's page about A's records: a messages-only link does not open them. */
 const familyRecordsOfA: Row = area('/login', { familyFull: 200, familyMessages: 403, familyReadOnly: 200 });
@@ -245,6 +250,22 @@ export const ROUTES: Record<string, RouteRow> = {
   '/settings/text-size': {
     look: 'none',
     POST: { url: '/settings/text-size', body: '', expect: everyone('303 /') },
+  },
+  // A person's own account (issue 16, points 4 and 6): family members, workers and admins, each
+  // their own; a client has no password (403). Staff get StaffLayout, family the easy-read page:
+  // the sweep looks at both. An empty password form is told to write the current password (400,
+  // nothing counted); an empty sessions form ends nothing and goes back to the list.
+  '/settings/password': {
+    look: 'staff',
+    GET: { url: '/settings/password', clientData: false, expect: accountHolders(200) },
+    POST: { url: '/settings/password', body: '', expect: accountHolders(400) },
+    axe: [{ as: 'namedWorker' }, { as: 'familyFull', look: 'easy-read' }],
+  },
+  '/settings/sessions': {
+    look: 'staff',
+    GET: { url: '/settings/sessions', clientData: false, expect: accountHolders(200) },
+    POST: { url: '/settings/sessions', body: '', expect: accountHolders('303 /settings/sessions') },
+    axe: [{ as: 'admin' }, { as: 'familyFull', look: 'easy-read' }],
   },
   '/logout': {
     look: 'none',
@@ -636,7 +657,7 @@ export function axeViews(routes: Record<string, RouteRow> = ROUTES): ResolvedAxe
       const url = view.url ?? get.url;
       const status = view.status ?? (view.url === undefined ? get.expect[view.as] : undefined);
       if (typeof status !== 'number') throw new Error(`${pattern} as ${view.as}: give the status of ${url} (the GET row says ${String(status)})`);
-      return { pattern, as: view.as, url, status, lands: view.lands ?? url, easyRead: row.look === 'easy-read' || ERROR_STATUSES.includes(status) };
+      return { pattern, as: view.as, url, status, lands: view.lands ?? url, easyRead: (view.look ?? row.look) === 'easy-read' || ERROR_STATUSES.includes(status) };
     });
   });
 }

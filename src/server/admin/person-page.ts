@@ -6,6 +6,7 @@ import { processPhoto, storePhoto } from '@server/photos';
 import { requestInfo } from '@server/security/events';
 import { cancelInvitationOf, invitationState, resendInvitation, type InvitationState, type TokenPerson } from '@server/auth/account-tokens';
 import { portalBaseUrl } from '@server/mail/links';
+import { endAllSessionsOf, hasPasswordAccount, sessionCount } from '@server/auth/account-settings';
 import { isIsoDate } from '@domain/attendance';
 import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/field-errors';
 import { parseDayInput } from '@domain/time/day-input';
@@ -38,7 +39,7 @@ import { readPersonForm, type ManagedRole } from './person-form';
  */
 
 /** The parts of the page, by the id of their heading: a notice or a form-wide error shows there. */
-export type PersonPart = 'top' | 'details' | 'photo-heading' | 'assignments' | 'substitutes' | 'account' | 'sign-in-lock' | 'access';
+export type PersonPart = 'top' | 'details' | 'photo-heading' | 'assignments' | 'substitutes' | 'account' | 'sessions' | 'sign-in-lock' | 'access';
 
 export const SAVED_PART = {
   created: 'top',
@@ -54,6 +55,7 @@ export const SAVED_PART = {
   invitationSent: 'account',
   invitationJustSent: 'account',
   invitationCancelled: 'account',
+  sessionsEnded: 'sessions',
 } as const satisfies Record<string, PersonPart>;
 export type PersonSaved = keyof typeof SAVED_PART;
 
@@ -99,6 +101,8 @@ export interface PersonView {
   confirming: Confirming | null;
   /** An account's invitation: "Käytössä", "Kutsu lähetetty" … (null for a client). */
   invitation: { state: InvitationState; sentAt: number | null; expiresAt: number | null } | null;
+  /** A family member's, worker's or admin's sessions in force (null for a client: their card page ends theirs). */
+  sessions: number | null;
 }
 
 /** The page's request, as Astro gives it (the address for the security log of an unlock). */
@@ -121,7 +125,7 @@ interface Acting {
 type NotSaved = { errors: FieldErrors; pageError?: string; details?: DetailsValues; substitute?: SubstituteValues; confirming?: Confirming };
 
 /** An action that cannot be undone, asked first: its first post shows the question, nothing changed. */
-export type Confirming = 'deactivate';
+export type Confirming = 'deactivate' | 'endSessions';
 
 export async function personPage(db: Database, me: Admin, id: string | undefined, posted: Posted, page: PageRequest): Promise<PageAnswer<PersonView>> {
   const unitId = me.unit_id;
@@ -145,8 +149,9 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
   const today = todayInHelsinki();
   const isClient = person.role === 'client';
   if (isClient) await canReadClient(db, me, person.id, 'client overview', page.url.pathname);
-  const [invitation, unitLinks, assignments, namedNow, namedClients] = await Promise.all([
+  const [invitation, sessions, unitLinks, assignments, namedNow, namedClients] = await Promise.all([
     isClient ? null : invitationState(db, person.id),
+    hasPasswordAccount(person.role) ? sessionCount(db, person.id) : null,
     person.role === 'family' ? unitLinksOfFamily(db, unitId, person.id) : [],
     isClient ? assignmentsOf(db, person.id) : [],
     isClient ? namedWorkerOf(db, person.id) : null,
@@ -171,6 +176,7 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
       today,
       confirming: outcome.confirming ?? null,
       invitation,
+      sessions,
     },
     // The question before an action is an answer like any page, not an error.
     posted && !outcome.confirming ? 400 : 200,
@@ -206,6 +212,14 @@ async function act(a: Acting, action: string, form: FormData, page: PageRequest)
       if (action === 'deactivate' && field(form, 'confirm', 3) !== 'yes') return { errors: {}, confirming: 'deactivate' };
       await setActive(db, person, action === 'reactivate', adminActor);
       return savedAt(a, action);
+    case 'endSessions': {
+      // A worker's lost laptop, a family member's shared computer: every session ends now.
+      // Asked first; the admin's own sessions are ended on their own Kirjautumiset page.
+      if (!hasPasswordAccount(person.role) || person.id === me.id) break;
+      if (field(form, 'confirm', 3) !== 'yes') return { errors: {}, confirming: 'endSessions' };
+      await endAllSessionsOf(db, { id: person.id, role: person.role, unit_id: person.unit_id }, adminActor, requestInfo(page));
+      return savedAt(a, 'sessionsEnded');
+    }
     case 'unlock': {
       const { changed } = await openSignInLock(db, person, adminActor, requestInfo(page));
       return savedAt(a, changed ? 'unlock' : 'unlockNone');

@@ -58,6 +58,14 @@ export function slideExpiry(session: Pick<SessionRow, 'kind' | 'expires_at' | 'a
   return target - session.expires_at >= step ? target : null;
 }
 
+/** How often "last used" is written at most. */
+export const LAST_USED_STEP_MS = 5 * MINUTE;
+
+/** Pure: whether a session's "last used" mark is old enough to write again. */
+export function usedMarkDue(lastUsedAt: number | null, now: number): boolean {
+  return lastUsedAt === null || now - lastUsedAt >= LAST_USED_STEP_MS;
+}
+
 export function isExpired(session: Pick<SessionRow, 'expires_at' | 'absolute_expires_at'>, now: number): boolean {
   return now >= session.expires_at || now >= session.absolute_expires_at;
 }
@@ -76,8 +84,8 @@ export async function createSession(db: Database, personId: number, kind: Sessio
   };
   await db.write((tx) =>
     tx.run(
-      'INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [session.id, personId, kind, now, session.expires_at, session.absolute_expires_at],
+      'INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [session.id, personId, kind, now, session.expires_at, session.absolute_expires_at, now],
     ),
   );
   return { token, session };
@@ -105,8 +113,8 @@ export interface SessionActor {
  */
 export async function validateSessionToken(db: Database, token: string, now = Date.now(), request: RequestInfo = NO_REQUEST): Promise<SessionActor | null> {
   const id = sessionIdFromToken(token);
-  const row = await db.get<SessionRow & SessionActor['person'] & { active: number }>(
-    `SELECT s.id, s.person_id, s.kind, s.created_at, s.expires_at, s.absolute_expires_at,
+  const row = await db.get<SessionRow & SessionActor['person'] & { active: number; user_agent: string; last_used_at: number | null }>(
+    `SELECT s.id, s.person_id, s.kind, s.created_at, s.expires_at, s.absolute_expires_at, s.user_agent, s.last_used_at,
             p.unit_id, p.role, p.full_name, p.preferred_name, p.avatar, p.language, p.text_size, p.active
        FROM sessions s JOIN people p ON p.id = s.person_id WHERE s.id = ?`,
     [id],
@@ -123,9 +131,15 @@ export async function validateSessionToken(db: Database, token: string, now = Da
     return null;
   }
   const slid = slideExpiry(row, now);
-  if (slid !== null) {
-    await db.write((tx) => tx.run('UPDATE sessions SET expires_at = ? WHERE id = ?', [slid, id]));
-    row.expires_at = slid;
+  // The device and "last used" for the person's list of sessions (/settings/sessions): the
+  // device is written at the first request after signing in (every sign-in route ends in a
+  // redirect), "last used" with a slide or at most every few minutes.
+  const device = row.user_agent === '' && request.userAgent !== '' ? request.userAgent : null;
+  if (slid !== null || device !== null || usedMarkDue(row.last_used_at, now)) {
+    await db.write((tx) =>
+      tx.run('UPDATE sessions SET expires_at = ?, last_used_at = ?, user_agent = COALESCE(?, user_agent) WHERE id = ?', [slid ?? row.expires_at, now, device, id]),
+    );
+    if (slid !== null) row.expires_at = slid;
   }
   return {
     sessionId: id,

@@ -64,7 +64,7 @@ type Opened = { opened: false; lock: Extract<LockState, { locked: true }> } | { 
  * sets the lock that count calls for. Parallel tries queue behind one another here, so the
  * lock is there before the next one is let through. A success takes its count back (settle).
  */
-async function openAttempt(tx: Tx, personId: number, kind: AccountKind, now: number): Promise<Opened> {
+export async function openAttempt(tx: Tx, personId: number, kind: AccountKind, now: number): Promise<Opened> {
   const row = await tx.get<{ failed_sign_ins: number; locked_until: number | null }>('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [personId]);
   const lock = lockState(row?.locked_until ?? null, now);
   if (lock.locked) return { opened: false, lock };
@@ -87,7 +87,7 @@ function wrongPin(attempt: number, lockedUntil: number | null, now: number): Sig
  * (`attempt`; 0 for none), but not those counted after it began, while it was being checked.
  * Their lock stays if they are enough for one.
  */
-async function settleSuccess(tx: Tx, personId: number, attempt: number, kind: AccountKind): Promise<void> {
+export async function settleSuccess(tx: Tx, personId: number, attempt: number, kind: AccountKind): Promise<void> {
   const row = await tx.get<{ failed_sign_ins: number }>('SELECT failed_sign_ins FROM people WHERE id = ?', [personId]);
   const remaining = Math.max(0, (row?.failed_sign_ins ?? 0) - attempt);
   await tx.run(`UPDATE people SET failed_sign_ins = ?, locked_until = ${lockStands(remaining, kind) ? 'locked_until' : 'NULL'} WHERE id = ?`, [remaining, personId]);
