@@ -94,7 +94,8 @@ export async function fuzzContext(baseUrl: string, dbFile: string): Promise<Fuzz
     personIds[actor] = person.id;
   }
   const [plan] = await querySql<{ v: number }>(dbFile, 'SELECT MAX(version) AS v FROM plan_versions WHERE client_id = ?', [personIds.client]);
-  const params = { client: String(personIds.client), id: String(personIds.client), version: String(plan?.v ?? 1) };
+  // An invitation's or a reset's token that is nobody's: the page must answer 410, never a 5xx.
+  const params = { client: String(personIds.client), id: String(personIds.client), version: String(plan?.v ?? 1), token: 'abcdefghijklmnopqrstuvwxyz234567' };
   return { baseUrl, dbFile, personIds, params, cookies: await freshSessions(dbFile, personIds) };
 }
 
