@@ -4,7 +4,20 @@
  * wait for a browser of its own to start. Kept apart from browser.ts: global setup imports this
  * file, and must not load the test API.
  */
+import { existsSync } from 'node:fs';
 import { chromium, type LaunchOptions } from 'playwright-core';
+
+/**
+ * The browser: CHROMIUM_PATH, else Debian's `chromium-headless-shell` when installed, else
+ * `chromium`. The headless shell is the same Chromium engine (Blink, V8, the accessibility tree
+ * axe reads) without the desktop browser around it; Playwright's own headless default is this
+ * shell. On a 2-core machine it runs the browser tests in about two thirds of the time of the
+ * full browser's headless mode (consents + messages: 56 s against 87 s), with the same results.
+ */
+function chromiumPath(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+}
 
 /**
  * `chromium.launch` and `launchServer` always start from a fresh temporary user-data-dir that
@@ -12,7 +25,7 @@ import { chromium, type LaunchOptions } from 'playwright-core';
  * state leaks between runs; every test page has a browser context of its own besides.
  */
 export const LAUNCH_OPTIONS: LaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  executablePath: chromiumPath(),
   headless: true,
   args: [
     '--headless',
