@@ -107,6 +107,8 @@ describe('single sign-on', () => {
     await signInWithProvider(page, 'liisa-at-kunta');
     expect(path(page)).toBe('/worker');
     expect(await hasSession(page)).toBe(true);
+    // The ID token's signature was checked with the keys the discovery document names.
+    expect(provider.keyFetches).toBeGreaterThan(0);
     // Matched by the verified email (the provider spells it in capitals), tied by the subject.
     expect(await querySql(server.dbFile, 'SELECT issuer, subject, person_id FROM sso_identities WHERE person_id = ?', [liisa])).toEqual([
       { issuer: provider.issuer, subject: 'liisa-at-kunta', person_id: liisa },

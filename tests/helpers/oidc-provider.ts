@@ -34,6 +34,8 @@ export interface TestOidcProvider {
   holdAnswers: boolean;
   /** The last answer held back, once; null if none. */
   takeAnswer(): string | null;
+  /** How often the provider's keys (its JWKS, named in the discovery document) were fetched. */
+  readonly keyFetches: number;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export interface ProviderOptions {
 export async function startTestOidcProvider({ port, clientId, clientSecret, redirectUri, accounts }: ProviderOptions): Promise<TestOidcProvider> {
   const issuer = `http://127.0.0.1:${port}`;
   const byLogin = new Map(accounts.map((a) => [a.login, a]));
-  const state = { codeTtlSeconds: 60, holdAnswers: false, held: null as string | null };
+  const state = { codeTtlSeconds: 60, holdAnswers: false, held: null as string | null, keyFetches: 0 };
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-signing-key', use: 'sig', alg: 'RS256' };
 
@@ -98,6 +100,7 @@ export async function startTestOidcProvider({ port, clientId, clientSecret, redi
     },
   });
   provider.use(async (ctx: KoaContext, next: () => Promise<void>) => {
+    if (ctx.path === '/jwks') state.keyFetches++;
     await next();
     const location = ctx.response.get('location');
     if (state.holdAnswers && ctx.status >= 300 && ctx.status < 400 && location.startsWith(`${redirectUri}?`)) {
@@ -131,6 +134,9 @@ export async function startTestOidcProvider({ port, clientId, clientSecret, redi
     set holdAnswers(hold: boolean) {
       state.holdAnswers = hold;
     },
+    get keyFetches() {
+      return state.keyFetches;
+    },
     takeAnswer() {
       const answer = state.held;
       state.held = null;
@@ -146,6 +152,7 @@ export async function startTestOidcProvider({ port, clientId, clientSecret, redi
 
 /** The part of Koa's context the answer-holding middleware uses. */
 interface KoaContext {
+  path: string;
   status: number;
   type: string;
   body: unknown;
