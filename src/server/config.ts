@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseTrustedProxies } from './security/client-address';
+import { parseSsoConfig } from './auth/sso-config';
 
 /** Plain HTTP only on purpose (a test network, the demo): everything else is HTTPS. */
 const plainHttp = process.env.OMAPOLKU_PLAIN_HTTP === '1';
@@ -45,4 +46,9 @@ export const config = {
   mailPollMs: Number(process.env.OMAPOLKU_MAIL_POLL_MS ?? 15_000),
   /** The portal's address in mails' links; without it, the address the request came to. */
   publicUrl: process.env.OMAPOLKU_PUBLIC_URL?.replace(/\/+$/, '') || null,
+  /**
+   * Single sign-on for staff (OpenID Connect: Entra ID and others), or null when not set up:
+   * OMAPOLKU_OIDC_ISSUER, OMAPOLKU_OIDC_CLIENT_ID, OMAPOLKU_OIDC_CLIENT_SECRET (src/server/auth/sso.ts).
+   */
+  sso: parseSsoConfig(process.env),
 };

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { startServerWithClients, type RunningServer, type StartOptions } from './server';
+import { freePort, startServerWithClients, type RunningServer, type StartOptions } from './server';
 import { startTestSmtp, type TestSmtp } from './smtp';
+import type { TestAccount, TestOidcProvider } from './oidc-provider';
 
 // (Kept apart from server.ts: global setup imports that file, and must not load the test API.)
 /**
@@ -37,4 +39,36 @@ export function useServerWithSmtp(options: StartOptions = {}): { server: Running
   afterAll(() => smtp.stop?.());
   const { server, ids } = useServerWithClients({ ...options, env });
   return { server, ids, smtp };
+}
+
+/**
+ * A file's own server with single sign-on against a real OpenID provider in the test process
+ * (tests/helpers/oidc-provider.ts) on loopback, over plain http (OMAPOLKU_OIDC_ALLOW_HTTP=1).
+ * The provider's address and the client's secret are chosen first and given to the server; the
+ * provider starts once the server's address (its redirect address) is known. The portal asks for
+ * the discovery document only at the first sign-in, so the order does not matter to it.
+ */
+export function useServerWithOidc(accounts: readonly TestAccount[], options: StartOptions = {}): { server: RunningServer; ids: Record<string, number>; provider: TestOidcProvider } {
+  const env: Record<string, string> = { ...options.env };
+  const provider = {} as TestOidcProvider;
+  let port = 0;
+  const clientSecret = randomBytes(24).toString('base64url');
+  beforeAll(async () => {
+    port = await freePort();
+    Object.assign(env, {
+      OMAPOLKU_OIDC_ISSUER: `http://127.0.0.1:${port}`,
+      OMAPOLKU_OIDC_CLIENT_ID: 'omapolku-test',
+      OMAPOLKU_OIDC_CLIENT_SECRET: clientSecret,
+      OMAPOLKU_OIDC_ALLOW_HTTP: '1',
+    });
+  });
+  const { server, ids } = useServerWithClients({ ...options, env });
+  beforeAll(async () => {
+    // Loaded here, not at the top: the other files of this helper need not load the provider (and its warnings).
+    const { startTestOidcProvider } = await import('./oidc-provider');
+    const started = await startTestOidcProvider({ port, clientId: 'omapolku-test', clientSecret, redirectUri: `${server.baseUrl}/login/sso/callback`, accounts });
+    Object.defineProperties(provider, Object.getOwnPropertyDescriptors(started));
+  });
+  afterAll(() => provider.stop?.());
+  return { server, ids, provider };
 }

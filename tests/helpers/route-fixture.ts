@@ -206,6 +206,17 @@ export const ROUTES: Record<string, RouteRow> = {
     POST: { url: '/login/forgot', body: '', expect: everyone(400) },
     axe: [{ as: 'anonymous' }],
   },
+  // Single sign-on (issue 16, points 8 and 9): the shared server has no OMAPOLKU_OIDC_* settings,
+  // so both are no page at all for anyone (404). tests/e2e/single-sign-on.test.ts signs people in
+  // through them against a real OpenID provider, and checks their pages with axe there.
+  '/login/sso': {
+    look: 'easy-read',
+    GET: { url: '/login/sso', clientData: false, expect: everyone(404) },
+  },
+  '/login/sso/callback': {
+    look: 'easy-read',
+    GET: { url: '/login/sso/callback?code=abc&state=def', clientData: false, expect: everyone(404) },
+  },
   // An invitation's or a reset's link that does not work (unknown, used, cancelled or old): one
   // answer for all, 410. The form of a working link is checked in tests/e2e/invitations.test.ts.
   '/invite/[token]': {

@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = {
   'add cover': 'addCover',
   'end cover': 'endCover',
   'issue login cards': 'issueLoginCards',
+  'change password sign-in': 'changePasswordSignIn',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -252,6 +253,7 @@ export const AUDIT_FIELDS = {
   substitute_id: person,
   replaced: { kind: 'people' },
   batch_id: num,
+  password_sign_in: { kind: 'bool', words: 'yesNo' },
 } as const satisfies Record<string, FieldKind>;
 export type AuditField = keyof typeof AUDIT_FIELDS;
 

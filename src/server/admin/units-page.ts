@@ -8,6 +8,8 @@ import { firstAdminProblems } from './first-run';
 import { newFormKey, postedFormKey, recordOfKey } from './form-keys';
 import { emailTaken, SERVICE_TYPES, startUnitOnce, unitById, updateUnit, type UnitRow } from './manage';
 import { redirectTo, refused, show, type Admin, type PageAnswer, type Posted } from './page-answer';
+import { setPasswordSignIn, signInMethodsOfUnit, type SignInMethods } from './sign-in-methods';
+import { ssoConfigured } from '@server/auth/sso';
 
 /**
  * /admin/units: the admin edits their own unit (name, municipality, address, services, the
@@ -38,8 +40,10 @@ export interface UnitsView {
   newUnit: NewUnitValues;
   errors: FieldErrors;
   /** The form just saved: its notice shows beside it. */
-  saved: 'edit' | 'new' | null;
+  saved: 'edit' | 'new' | 'sign-in' | null;
   formKey: string;
+  /** How the unit's staff sign in; null while single sign-on is not set up (nothing to choose). */
+  signIn: SignInMethods | null;
 }
 
 const ERRORS = 'staff:units.errors';
@@ -56,16 +60,26 @@ export async function unitsPage(db: Database, me: Admin, posted: Posted, url: UR
     errors: {},
     saved: null,
     formKey: newFormKey(),
+    signIn: ssoConfigured() ? await signInMethodsOfUnit(db, unit.id, me.id) : null,
   };
   if (!posted) {
     const saved = url.searchParams.get('saved');
-    return show({ ...view, saved: saved === null ? null : saved === 'new' ? 'new' : 'edit' });
+    return show({ ...view, saved: saved === null ? null : saved === 'new' || saved === 'sign-in' ? saved : 'edit' });
   }
   const form = await posted();
   const action = field(form, 'action', 20);
   if (action === 'edit') return editUnit(db, me, view, form);
   if (action === 'new') return startUnit(db, me, view, form, url, request);
+  if (action === 'sign-in' && view.signIn) return changeSignIn(db, me, view, view.signIn, form);
   return show(view, 400);
+}
+
+/** "Salli kirjautuminen salasanalla": only offered while single sign-on is set up. */
+async function changeSignIn(db: Database, me: Admin, view: UnitsView, signIn: SignInMethods, form: FormData): Promise<PageAnswer<UnitsView>> {
+  const allowed = field(form, 'password_sign_in', 5) === 'on';
+  const result = await setPasswordSignIn(db, { id: me.id, unitId: view.unit.id }, allowed);
+  if (result !== 'adminWithoutSso') return redirectTo('/admin/units?saved=sign-in#sign-in');
+  return show({ ...view, signIn: { ...signIn, passwordSignIn: true }, errors: errorsUnder(ERRORS, { password_sign_in: 'adminWithoutSso' }) }, 400);
 }
 
 async function editUnit(db: Database, me: Admin, view: UnitsView, form: FormData): Promise<PageAnswer<UnitsView>> {

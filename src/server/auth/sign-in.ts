@@ -6,6 +6,7 @@ import { hashPin, parsePicks, PIN_LENGTH, verifyPin, type PinPicture } from './p
 import { isChoiceRecord, NEW_CHOICE_RECORD, parseChoice, serializeChoice, stepChoice, type ChoiceAction, type PinChoice } from './pin-choice';
 import { LOCKOUT, lockAfterFailure, lockStands, lockState, signInLimiter, type AccountKind, type LockState } from './rate-limit';
 import { limiterKey } from '../security/client-address';
+import { config } from '../config';
 
 /**
  * The sign-in steps for every role. Each returns either a new session (token for the cookie)
@@ -29,7 +30,7 @@ export type SignInFailure =
  */
 export type PasswordFailure =
   | { ok: false; reason: 'too_many_from_here'; minutes: number }
-  | { ok: false; reason: 'password_rejected'; detail: 'unknown_account' | 'wrong_password' | 'locked' };
+  | { ok: false; reason: 'password_rejected'; detail: 'unknown_account' | 'wrong_password' | 'locked' | 'password_off' };
 
 export type SignedIn = { ok: true; token: string; session: SessionRow; role: string };
 
@@ -103,18 +104,23 @@ export async function signInWithPassword(db: Database, email: string, password: 
   if (limited) return limited;
   // The same steps for every email, known or not: one write transaction, then one hash.
   const found = await db.write(async (tx) => {
-    const person = await tx.get<{ id: number; role: string; password_hash: string | null }>(
-      `SELECT id, role, password_hash FROM people
-        WHERE email = ? AND active = 1 AND role IN ('family', 'worker', 'admin')`,
+    const person = await tx.get<{ id: number; role: string; password_hash: string | null; password_off: number }>(
+      `SELECT p.id, p.role, p.password_hash, COALESCE(p.role IN ('worker', 'admin') AND u.password_sign_in = 0, 0) AS password_off
+         FROM people p LEFT JOIN units u ON u.id = p.unit_id
+        WHERE p.email = ? AND p.active = 1 AND p.role IN ('family', 'worker', 'admin')`,
       [email.trim()],
     );
     if (!person?.password_hash) return null;
+    // The unit signs its staff in only with the organisation's account (while that is set up):
+    // the password is not tried, nothing is counted toward a delay (a guess here opens nothing),
+    // and the answer is the one of an unknown email, after the same work.
+    if (person.password_off === 1 && config.sso) return 'password_off' as const;
     return { person, opened: await openAttempt(tx, person.id, 'email', now) };
   });
-  const checked = found?.opened.opened ? found : null;
+  const checked = typeof found === 'object' && found?.opened.opened ? found : null;
   const right = await verifyPassword(checked ? checked.person.password_hash! : await dummyHash, password);
   if (!checked || !right || !checked.opened.opened) {
-    const detail = !found ? 'unknown_account' : !found.opened.opened ? 'locked' : 'wrong_password';
+    const detail = found === 'password_off' ? 'password_off' : !found ? 'unknown_account' : !found.opened.opened ? 'locked' : 'wrong_password';
     return { ok: false, reason: 'password_rejected', detail };
   }
   const { person, opened } = checked;

@@ -39,8 +39,28 @@ export function isSecurityEventKind(value: string): value is SecurityEventKind {
 
 /** The reasons each kind may carry (the admin view translates them). */
 export const SECURITY_EVENT_REASONS = {
-  sign_in: ['password', 'pin', 'new_pin'],
-  sign_in_failed: ['wrong_password', 'wrong_pin', 'unknown_email', 'unknown_card', 'locked', 'too_many_from_here'],
+  sign_in: ['password', 'pin', 'new_pin', 'sso'],
+  sign_in_failed: [
+    'wrong_password',
+    'wrong_pin',
+    'unknown_email',
+    'unknown_card',
+    'locked',
+    'too_many_from_here',
+    // A staff member of a unit that signs in only with the organisation's account (sso-settings.ts).
+    'password_off',
+    // The organisation's sign-in (src/server/auth/sso.ts, sso-match.ts): the flow, then the person.
+    'sso_expired',
+    'sso_state',
+    'sso_code',
+    'sso_denied',
+    'sso_unavailable',
+    'sso_error',
+    'sso_unknown',
+    'sso_inactive',
+    'sso_unverified',
+    'sso_other_account',
+  ],
   locked: ['for_a_while', 'until_unlocked'],
   unlocked: ['by_admin', 'by_worker'],
   signed_out: ['by_person'],

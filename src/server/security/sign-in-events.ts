@@ -3,7 +3,7 @@ import { findCardOwner } from '../auth/login-card';
 import { isChoiceRecord } from '../auth/pin-choice';
 import { sessionIdFromToken } from '../auth/session';
 import type { PasswordFailure, SignedIn, SignInFailure } from '../auth/sign-in';
-import { eventPerson, logSecurityEvent, writeWithEvents, type EventPerson, type RequestInfo, type SecurityEvent } from './events';
+import { eventPerson, logSecurityEvent, writeWithEvents, type EventPerson, type ReasonOf, type RequestInfo, type SecurityEvent } from './events';
 
 /**
  * Security events of the sign-in steps, written by the pages from what the steps answered
@@ -58,7 +58,7 @@ function eventsOf(method: 'password' | 'pin' | 'card', subject: SignInSubject | 
   switch (result.reason) {
     case 'password_rejected': {
       // The password step answers all three alike on the page; the log tells them apart.
-      const reason = ({ unknown_account: 'unknown_email', wrong_password: 'wrong_password', locked: 'locked' } as const)[result.detail];
+      const reason = ({ unknown_account: 'unknown_email', wrong_password: 'wrong_password', locked: 'locked', password_off: 'password_off' } as const)[result.detail];
       return [{ kind: 'sign_in_failed', reason, person, request }];
     }
     case 'wrong':
@@ -118,4 +118,18 @@ export async function logCardStep(db: Database, by: 'secret' | 'short_code', val
   const owner = result.reason === 'unknown_card' || !value.trim() ? undefined : await findCardOwner(db, by, value);
   const person = owner ? await eventPerson(db, owner.client_id) : null;
   await write(db, eventsOf('card', person ? { person, lockedBefore: true, choosing: false } : null, result, request));
+}
+
+/**
+ * After the organisation's sign-in (src/server/auth/sso-page.ts): the worker or admin signed in,
+ * or why not. A refusal of the flow itself (an old or forged answer, the provider down) has no
+ * person; a refused person (unknown, deactivated…) has one when the account or its email is a
+ * staff member's. An email that matched nobody is not kept, as for the password form.
+ */
+export type SsoStep =
+  | { ok: true; person: EventPerson }
+  | { ok: false; reason: Extract<ReasonOf<'sign_in_failed'>, `sso_${string}`> | 'too_many_from_here'; person: EventPerson | null };
+
+export async function logSsoStep(db: Database, step: SsoStep, request: RequestInfo): Promise<void> {
+  await write(db, [step.ok ? { kind: 'sign_in', reason: 'sso', person: step.person, request } : { kind: 'sign_in_failed', reason: step.reason, person: step.person, request }]);
 }
