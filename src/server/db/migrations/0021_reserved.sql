@@ -1,4 +1,0 @@
--- Reserved for issue 16's two-step sign-in (branch i16-totp), which brings its own 0021. This
--- empty stand-in only keeps the numbering without a gap on the single sign-on branch (0022):
--- drop this file when the two branches meet.
-SELECT 1;
