@@ -43,6 +43,12 @@ export const config = {
   mailRetryBaseMs: Number(process.env.OMAPOLKU_MAIL_RETRY_MS ?? 30_000),
   /** How often the sender looks for due mails besides being woken by a new one. */
   mailPollMs: Number(process.env.OMAPOLKU_MAIL_POLL_MS ?? 15_000),
+  /**
+   * The key that encrypts the staff's two-step (TOTP) keys in the database: 64 hex digits. Without
+   * it, the key is the file `two-step.key` beside the database, made on first use; either way a
+   * copy of the database alone gives no codes (src/server/auth/two-step-secret.ts).
+   */
+  twoStepKey: process.env.OMAPOLKU_TWO_STEP_KEY || null,
   /** The portal's address in mails' links; without it, the address the request came to. */
   publicUrl: process.env.OMAPOLKU_PUBLIC_URL?.replace(/\/+$/, '') || null,
 };

@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = {
   'add cover': 'addCover',
   'end cover': 'endCover',
   'issue login cards': 'issueLoginCards',
+  'reset two-step': 'resetTwoStep',
+  'set two-step requirement': 'setTwoStepRequirement',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -252,6 +254,8 @@ export const AUDIT_FIELDS = {
   substitute_id: person,
   replaced: { kind: 'people' },
   batch_id: num,
+  two_step: { kind: 'bool', words: 'yesNo' },
+  staff_two_step: { kind: 'bool', words: 'yesNo' },
 } as const satisfies Record<string, FieldKind>;
 export type AuditField = keyof typeof AUDIT_FIELDS;
 
