@@ -73,8 +73,8 @@ async function typeCode(page: Page, code: string): Promise<void> {
 }
 
 /** What the workers have in their apps and on paper: the key, the last step used, the recovery codes. */
-const liisa = { key: new Uint8Array(), lastStep: 0, recoveryCodes: [] as string[] };
-const pekka = { key: new Uint8Array(), lastStep: 0 };
+const liisa: { key: Uint8Array; lastStep: number; recoveryCodes: string[] } = { key: new Uint8Array(), lastStep: 0, recoveryCodes: [] };
+const pekka: { key: Uint8Array; lastStep: number } = { key: new Uint8Array(), lastStep: 0 };
 
 describe('a worker with two-step sign-in', () => {
   it('signs in with the password alone while it is off, and enrols from Oma tili: the QR code and the text hold the same key, one code turns it on, the recovery codes show once', async () => {

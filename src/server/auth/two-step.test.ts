@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -82,6 +83,7 @@ afterAll(async () => {
 
 describe('the stored key', () => {
   it('is encrypted with a key kept beside the database (made once, mode 600), and opens only for its person', () => {
+    expect(config.twoStepKey, 'this test is about the key file: run it without OMAPOLKU_TWO_STEP_KEY').toBeNull();
     const key = twoStepKeyOf(db);
     const file = keyFileOf(db.file);
     expect(fs.existsSync(file)).toBe(true);
@@ -98,7 +100,27 @@ describe('the stored key', () => {
     expect(openSecret(randomBytes(32), 7, sealed)).toBeNull();
     expect(openSecret(key, 7, `${sealed.slice(0, -2)}AA`)).toBeNull();
     expect(openSecret(key, 7, 'garbage')).toBeNull();
-    expect(config.twoStepKey).toBeNull();
+  });
+});
+
+describe('the key from the environment', () => {
+  it('is OMAPOLKU_TWO_STEP_KEY when set (no file is made), and one that cannot be a key stops the server at start', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-two-step-key-'));
+    try {
+      vi.stubEnv('OMAPOLKU_TWO_STEP_KEY', 'ab'.repeat(32));
+      vi.resetModules();
+      const fromEnv = await import('./two-step-secret');
+      const file = path.join(dir, 'omapolku.sqlite');
+      expect(fromEnv.twoStepKeyOf({ file }).toString('hex')).toBe('ab'.repeat(32));
+      expect(fs.existsSync(keyFileOf(file))).toBe(false);
+      vi.stubEnv('OMAPOLKU_TWO_STEP_KEY', 'not a key');
+      vi.resetModules();
+      await expect(import('../config')).rejects.toThrow(/OMAPOLKU_TWO_STEP_KEY must be 64 hexadecimal digits/);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
