@@ -26,6 +26,8 @@ export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Rol
   // A person's own account: a client has no password (their card and PIN are the staff's to manage).
   ['/settings/password', ['family', 'worker', 'admin']],
   ['/settings/sessions', ['family', 'worker', 'admin']],
+  // Two-step sign-in is for staff: family members sign in with email and password only.
+  ['/settings/two-step', ['worker', 'admin']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],

@@ -5,6 +5,13 @@ import { parseSsoConfig } from './auth/sso-config';
 /** Plain HTTP only on purpose (a test network, the demo): everything else is HTTPS. */
 const plainHttp = process.env.OMAPOLKU_PLAIN_HTTP === '1';
 
+/** OMAPOLKU_TWO_STEP_KEY as given, or null; a key that cannot be one stops the server at start. */
+function twoStepKeyFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(value.trim())) throw new Error('OMAPOLKU_TWO_STEP_KEY must be 64 hexadecimal digits (32 bytes), e.g. from `openssl rand -hex 32`');
+  return value.trim();
+}
+
 /**
  * Every setting the server reads from its environment, in one place, with the default
  * that makes `npm start` work on a fresh clone. The README lists the same variables.
@@ -44,6 +51,12 @@ export const config = {
   mailRetryBaseMs: Number(process.env.OMAPOLKU_MAIL_RETRY_MS ?? 30_000),
   /** How often the sender looks for due mails besides being woken by a new one. */
   mailPollMs: Number(process.env.OMAPOLKU_MAIL_POLL_MS ?? 15_000),
+  /**
+   * The key that encrypts the staff's two-step (TOTP) keys in the database: 64 hex digits. Without
+   * it, the key is the file `two-step.key` beside the database, made on first use; either way a
+   * copy of the database alone gives no codes (src/server/auth/two-step-secret.ts).
+   */
+  twoStepKey: twoStepKeyFrom(process.env.OMAPOLKU_TWO_STEP_KEY),
   /** The portal's address in mails' links; without it, the address the request came to. */
   publicUrl: process.env.OMAPOLKU_PUBLIC_URL?.replace(/\/+$/, '') || null,
   /**

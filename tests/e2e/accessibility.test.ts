@@ -65,7 +65,7 @@ afterAll(async () => {
  */
 const idlePages = new Map<Actor, Page[]>();
 
-async function withPageAs(who: Actor, lang: (typeof LANGS)[number], check: (page: Page) => Promise<void>): Promise<void> {
+async function withPageAs(who: Actor, lang: (typeof LANGS)[number], cookie: { name: string; value: string } | undefined, check: (page: Page) => Promise<void>): Promise<void> {
   let page = idlePages.get(who)?.pop();
   if (!page) {
     page = await browser.newPage();
@@ -77,6 +77,8 @@ async function withPageAs(who: Actor, lang: (typeof LANGS)[number], check: (page
   // reach the next page. (Signed in, the language is the one saved on the account.)
   if (who === 'anonymous') await page.context().clearCookies();
   await page.context().addCookies([{ name: LANG_COOKIE, value: lang, url: base }]);
+  // A view's own cookie (a half-done sign-in): only for this check.
+  if (cookie) await page.context().addCookies([{ ...cookie, url: base }]);
   await check(page);
   idlePages.set(who, [...(idlePages.get(who) ?? []), page]);
 }
@@ -208,10 +210,10 @@ describe.concurrent('every page in every language', () => {
       for (const who of signedIn) await chooseLanguageOf(who, lang);
     });
 
-    for (const { pattern, as: who, url: template, status, lands, easyRead } of VIEWS) {
+    for (const { pattern, as: who, url: template, status, lands, easyRead, cookie } of VIEWS) {
       test.concurrent(`${who}: ${template === pattern ? pattern : `${pattern} (${template})`}`, () =>
         slot(() =>
-          withPageAs(who, lang, async (page) => {
+          withPageAs(who, lang, cookie && { name: cookie.name, value: fillIn(cookie.value, fixture.context) }, async (page) => {
             // (The page's earlier checks may have left console messages: only this one's count.)
             const earlier = browser.problems(page).errors.length;
             const url = fillIn(template, fixture.context);

@@ -92,6 +92,9 @@ function weekdayFrom(days: number): string {
   }
 }
 
+/** The cookie tokens of the prepared half-done sign-ins (a token is only ever a cookie's value). */
+const SECOND_STEP_TOKENS = { code: 'authz-matrix-second-step-code', enrol: 'authz-matrix-second-step-enrol' } as const;
+
 export interface RouteFixtureData {
   /** Ids and values the fixture's URLs and bodies use ({A}, {goal}, …). */
   context: Record<string, string | number>;
@@ -131,6 +134,13 @@ export async function prepareRouteFixture(dbFile: string, into: RouteFixtureData
     ["INSERT INTO absence_reports (client_id, reason, words, idempotency_key, reported_by, reported_at) VALUES (?, 'doctor', '', 'authz-matrix-report', ?, ?)", [A, A, now]],
     ["INSERT INTO absence_report_days (report_id, day) SELECT id, ? FROM absence_reports WHERE idempotency_key = 'authz-matrix-report'", [weekdayFrom(7)]],
     ["INSERT INTO family_links (family_id, client_id, basis, level, note, created_at, created_by) VALUES (?, ?, 'client_agreement', 'full', 'authz-matrix spare link', ?, ?)", [personId.familyFull, A, now, personId.namedWorker]],
+    // Two-step sign-in: Pekka has it on (his key is never opened here: the pages that show the
+    // state read only whether it is on), and two half-done sign-ins wait at their second step,
+    // for a day: the other unit's worker at the code, the other unit's admin at enrolling.
+    ['INSERT INTO two_step (person_id, secret, created_at, enrolled_at, last_step) VALUES (?, ?, ?, ?, 0)', [personId.substitute, 'v1.not.opened', now, now]],
+    ["INSERT INTO recovery_codes (person_id, code_hash, created_at) VALUES (?, 'authz-matrix recovery code', ?)", [personId.substitute, now]],
+    ["INSERT INTO pending_second_steps (id, person_id, purpose, created_at, expires_at) VALUES (?, ?, 'code', ?, ?)", [sessionIdFromToken(SECOND_STEP_TOKENS.code), personId.otherUnitWorker, now, now + 86_400_000]],
+    ["INSERT INTO pending_second_steps (id, person_id, purpose, created_at, expires_at) VALUES (?, ?, 'enrol', ?, ?)", [sessionIdFromToken(SECOND_STEP_TOKENS.enrol), personId.otherUnitAdmin, now, now + 86_400_000]],
   ]);
   const one = async (sql: string, params: unknown[] = []) => {
     const rows = await querySql<{ v: number }>(dbFile, sql, params);
@@ -155,6 +165,9 @@ export async function prepareRouteFixture(dbFile: string, into: RouteFixtureData
     approvedMonth: lastMonth.toISOString().slice(0, 7),
     // A day A comes, for the daily register (a weekend day would list nobody).
     registerDay: weekdayFrom(-1),
+    enrolledWorker: personId.substitute,
+    secondStepCode: SECOND_STEP_TOKENS.code,
+    secondStepEnrol: SECOND_STEP_TOKENS.enrol,
   });
   Object.assign(into.cookies, await insertSessions(dbFile, accounts));
   return into;

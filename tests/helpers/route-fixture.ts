@@ -94,6 +94,11 @@ export interface AxeView {
   lands?: string;
   /** A page drawn in both layouts by role (a person's own settings): this view's look, if not the row's. */
   look?: Look;
+  /**
+   * A cookie the device has besides the session (for someone signed out: a half-done sign-in),
+   * its value a {name} from the fixture's context.
+   */
+  cookie?: { name: string; value: string };
 }
 
 export interface RouteRow {
@@ -231,6 +236,21 @@ export const ROUTES: Record<string, RouteRow> = {
     POST: { url: '/reset/abcdefghijklmnopqrstuvwxyz234567', body: '', expect: everyone(410) },
     axe: [{ as: 'anonymous', status: 410 }],
   },
+  // Two-step sign-in (issue 16, point 7): the step after a staff member's right password, only
+  // with its own cookie (omapolku_second_step); without one, back to /login. The sweep opens
+  // each with a pending step prepared for a worker (the code) and an admin (enrolling).
+  '/login/code': {
+    look: 'easy-read',
+    GET: { url: '/login/code', clientData: false, expect: { ...toOwnHome, anonymous: '303 /login', clientA: '303 /login', clientB: '303 /login' } },
+    POST: { url: '/login/code', body: '', expect: { ...toOwnHome, anonymous: '303 /login', clientA: '303 /login', clientB: '303 /login' } },
+    axe: [{ as: 'anonymous', url: '/login/code', status: 200, cookie: { name: 'omapolku_second_step', value: '{secondStepCode}' } }],
+  },
+  '/login/enrol': {
+    look: 'easy-read',
+    GET: { url: '/login/enrol', clientData: false, expect: { ...toOwnHome, anonymous: '303 /login', clientA: '303 /login', clientB: '303 /login' } },
+    POST: { url: '/login/enrol', body: '', expect: { ...toOwnHome, anonymous: '303 /login', clientA: '303 /login', clientB: '303 /login' } },
+    axe: [{ as: 'anonymous', url: '/login/enrol', status: 200, cookie: { name: 'omapolku_second_step', value: '{secondStepEnrol}' } }],
+  },
   '/card': {
     look: 'easy-read',
     GET: { url: '/card', clientData: false, expect: { ...everyone(200), clientA: '303 /client', clientB: '303 /client' } },
@@ -277,6 +297,15 @@ export const ROUTES: Record<string, RouteRow> = {
     GET: { url: '/settings/sessions', clientData: false, expect: accountHolders(200) },
     POST: { url: '/settings/sessions', body: '', expect: accountHolders('303 /settings/sessions') },
     axe: [{ as: 'admin' }, { as: 'familyFull', look: 'easy-read' }],
+  },
+  // A worker's or admin's own two-step sign-in: staff only (family members have none, 403). An
+  // empty form does nothing and goes back to the page. The sweep sees it off (the QR code to
+  // enrol with) and on (Pekka is enrolled by prepareRouteFixture).
+  '/settings/two-step': {
+    look: 'staff',
+    GET: { url: '/settings/two-step', clientData: false, expect: staff(200) },
+    POST: { url: '/settings/two-step', body: '', expect: staff('303 /settings/two-step') },
+    axe: [{ as: 'namedWorker' }, { as: 'substitute' }],
   },
   '/logout': {
     look: 'none',
@@ -596,6 +625,8 @@ export const ROUTES: Record<string, RouteRow> = {
     look: 'staff',
     GET: { url: '/admin/people/{A}', clientData: true, expect: area('/login', { admin: 200 }) },
     POST: { url: '/admin/people/{A}', body: 'action=details', expect: area('/login', { admin: 400 }) },
+    // A client, and a worker with two-step sign-in on (its state and "Nollaa kaksivaiheinen tunnistus").
+    axe: [{ as: 'admin' }, { as: 'admin', url: '/admin/people/{enrolledWorker}', status: 200 }],
   },
   '/admin/people/move': {
     look: 'staff',
@@ -647,6 +678,8 @@ export interface ResolvedAxeView {
   status: number;
   /** The path (with {name} placeholders) the page ends on; the URL's own unless redirected. */
   lands: string;
+  /** A cookie to give the device first (its value with {name} placeholders). */
+  cookie?: { name: string; value: string };
   /** The easy-read checks (AAA contrast, 44 px targets): an easy-read page, or any error page. */
   easyRead: boolean;
 }
@@ -668,7 +701,7 @@ export function axeViews(routes: Record<string, RouteRow> = ROUTES): ResolvedAxe
       const url = view.url ?? get.url;
       const status = view.status ?? (view.url === undefined ? get.expect[view.as] : undefined);
       if (typeof status !== 'number') throw new Error(`${pattern} as ${view.as}: give the status of ${url} (the GET row says ${String(status)})`);
-      return { pattern, as: view.as, url, status, lands: view.lands ?? url, easyRead: (view.look ?? row.look) === 'easy-read' || ERROR_STATUSES.includes(status) };
+      return { pattern, as: view.as, url, status, lands: view.lands ?? url, easyRead: (view.look ?? row.look) === 'easy-read' || ERROR_STATUSES.includes(status), cookie: view.cookie };
     });
   });
 }

@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = {
   'end cover': 'endCover',
   'issue login cards': 'issueLoginCards',
   'change password sign-in': 'changePasswordSignIn',
+  'reset two-step': 'resetTwoStep',
+  'set two-step requirement': 'setTwoStepRequirement',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
@@ -254,6 +256,8 @@ export const AUDIT_FIELDS = {
   replaced: { kind: 'people' },
   batch_id: num,
   password_sign_in: { kind: 'bool', words: 'yesNo' },
+  two_step: { kind: 'bool', words: 'yesNo' },
+  staff_two_step: { kind: 'bool', words: 'yesNo' },
 } as const satisfies Record<string, FieldKind>;
 export type AuditField = keyof typeof AUDIT_FIELDS;
 

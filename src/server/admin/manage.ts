@@ -181,6 +181,27 @@ export async function updateUnit(db: Database, unit: UnitRow, edit: Omit<UnitRow
 }
 
 /**
+ * "Vaadi kaksivaiheinen tunnistus henkilökunnalta" on or off, with its audit row; returns whether
+ * it changed. From then on a worker or admin of the unit who has not enrolled enrols right after
+ * the password (src/server/auth/second-step.ts); sessions in force stay.
+ */
+export async function setStaffTwoStep(db: Database, unitId: number, required: boolean, actorId: number, now = Date.now()): Promise<boolean> {
+  return db.write(async (tx) => {
+    const before = await tx.get<{ staff_two_step: number }>('SELECT staff_two_step FROM units WHERE id = ?', [unitId]);
+    const next = required ? 1 : 0;
+    if (!before || before.staff_two_step === next) return false;
+    await tx.run('UPDATE units SET staff_two_step = ? WHERE id = ?', [next, unitId]);
+    await audit(tx, { actorId, unitId, action: 'set two-step requirement', targetType: 'unit', targetId: unitId, old: { staff_two_step: before.staff_two_step }, new: { staff_two_step: next } }, now);
+    return true;
+  });
+}
+
+/** Whether the unit requires two-step sign-in of its staff. */
+export async function unitRequiresTwoStep(db: Database, unitId: number): Promise<boolean> {
+  return (await db.get<{ staff_two_step: number }>('SELECT staff_two_step FROM units WHERE id = ?', [unitId]))?.staff_two_step === 1;
+}
+
+/**
  * Opens a lock or delay after failed sign-ins, for anyone the admin's unit manages (clients,
  * workers, admins, family), with its audit row. `person` comes from managedPerson, which is the
  * unit check. Nothing to open is no change and gets no row.

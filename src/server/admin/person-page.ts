@@ -7,6 +7,8 @@ import { requestInfo } from '@server/security/events';
 import { cancelInvitationOf, invitationState, resendInvitation, type InvitationState, type TokenPerson } from '@server/auth/account-tokens';
 import { portalBaseUrl } from '@server/mail/links';
 import { endAllSessionsOf, hasPasswordAccount, sessionCount } from '@server/auth/account-settings';
+import { resetTwoStep, twoStepStatus } from '@server/auth/two-step';
+import { isStaffRole } from '@domain/sign-in/two-step';
 import { isIsoDate } from '@domain/attendance';
 import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/field-errors';
 import { parseDayInput } from '@domain/time/day-input';
@@ -39,7 +41,7 @@ import { readPersonForm, type ManagedRole } from './person-form';
  */
 
 /** The parts of the page, by the id of their heading: a notice or a form-wide error shows there. */
-export type PersonPart = 'top' | 'details' | 'photo-heading' | 'assignments' | 'substitutes' | 'account' | 'sessions' | 'sign-in-lock' | 'access';
+export type PersonPart = 'top' | 'details' | 'photo-heading' | 'assignments' | 'substitutes' | 'account' | 'sessions' | 'two-step' | 'sign-in-lock' | 'access';
 
 export const SAVED_PART = {
   created: 'top',
@@ -56,6 +58,8 @@ export const SAVED_PART = {
   invitationJustSent: 'account',
   invitationCancelled: 'account',
   sessionsEnded: 'sessions',
+  twoStepReset: 'two-step',
+  twoStepNone: 'two-step',
 } as const satisfies Record<string, PersonPart>;
 export type PersonSaved = keyof typeof SAVED_PART;
 
@@ -103,6 +107,8 @@ export interface PersonView {
   invitation: { state: InvitationState; sentAt: number | null; expiresAt: number | null } | null;
   /** A family member's, worker's or admin's sessions in force (null for a client: their card page ends theirs). */
   sessions: number | null;
+  /** A worker's or admin's two-step sign-in (null for clients and family, who have none). */
+  twoStep: { enrolled: boolean; unitRequires: boolean } | null;
 }
 
 /** The page's request, as Astro gives it (the address for the security log of an unlock). */
@@ -125,7 +131,7 @@ interface Acting {
 type NotSaved = { errors: FieldErrors; pageError?: string; details?: DetailsValues; substitute?: SubstituteValues; confirming?: Confirming };
 
 /** An action that cannot be undone, asked first: its first post shows the question, nothing changed. */
-export type Confirming = 'deactivate' | 'endSessions';
+export type Confirming = 'deactivate' | 'endSessions' | 'resetTwoStep';
 
 export async function personPage(db: Database, me: Admin, id: string | undefined, posted: Posted, page: PageRequest): Promise<PageAnswer<PersonView>> {
   const unitId = me.unit_id;
@@ -149,13 +155,14 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
   const today = todayInHelsinki();
   const isClient = person.role === 'client';
   if (isClient) await canReadClient(db, me, person.id, 'client overview', page.url.pathname);
-  const [invitation, sessions, unitLinks, assignments, namedNow, namedClients] = await Promise.all([
+  const [invitation, sessions, unitLinks, assignments, namedNow, namedClients, twoStep] = await Promise.all([
     isClient ? null : invitationState(db, person.id),
     hasPasswordAccount(person.role) ? sessionCount(db, person.id) : null,
     person.role === 'family' ? unitLinksOfFamily(db, unitId, person.id) : [],
     isClient ? assignmentsOf(db, person.id) : [],
     isClient ? namedWorkerOf(db, person.id) : null,
     person.role === 'worker' ? namedClientCount(db, person.id, today) : 0,
+    isStaffRole(person.role) ? twoStepStatus(db, person.id) : null,
   ]);
   const saved = posted ? null : page.url.searchParams.get('saved');
   return show(
@@ -177,6 +184,7 @@ export async function personPage(db: Database, me: Admin, id: string | undefined
       confirming: outcome.confirming ?? null,
       invitation,
       sessions,
+      twoStep: twoStep && { enrolled: twoStep.enrolled, unitRequires: twoStep.unitRequires },
     },
     // The question before an action is an answer like any page, not an error.
     posted && !outcome.confirming ? 400 : 200,
@@ -219,6 +227,14 @@ async function act(a: Acting, action: string, form: FormData, page: PageRequest)
       if (field(form, 'confirm', 3) !== 'yes') return { errors: {}, confirming: 'endSessions' };
       await endAllSessionsOf(db, { id: person.id, role: person.role, unit_id: person.unit_id }, adminActor, requestInfo(page));
       return savedAt(a, 'sessionsEnded');
+    }
+    case 'resetTwoStep': {
+      // A lost phone: the worker signs in with the password and enrols again. Asked first; the
+      // person's sessions end too. One's own is reset by another admin (or turned off in one's settings).
+      if (!isStaffRole(person.role) || person.id === me.id) break;
+      if (field(form, 'confirm', 3) !== 'yes') return { errors: {}, confirming: 'resetTwoStep' };
+      const { changed } = await resetTwoStep(db, { id: person.id, role: person.role, unit_id: person.unit_id }, adminActor, requestInfo(page));
+      return savedAt(a, changed ? 'twoStepReset' : 'twoStepNone');
     }
     case 'unlock': {
       const { changed } = await openSignInLock(db, person, adminActor, requestInfo(page));

@@ -6,7 +6,7 @@ import { errorsUnder, hasFieldErrors, type FieldErrors } from '@domain/forms/fie
 import { isReplyDays } from '@domain/messages/waiting';
 import { firstAdminProblems } from './first-run';
 import { newFormKey, postedFormKey, recordOfKey } from './form-keys';
-import { emailTaken, SERVICE_TYPES, startUnitOnce, unitById, updateUnit, type UnitRow } from './manage';
+import { emailTaken, SERVICE_TYPES, setStaffTwoStep, startUnitOnce, unitById, unitRequiresTwoStep, updateUnit, type UnitRow } from './manage';
 import { redirectTo, refused, show, type Admin, type PageAnswer, type Posted } from './page-answer';
 import { setPasswordSignIn, signInMethodsOfUnit, type SignInMethods } from './sign-in-methods';
 import { ssoConfigured } from '@server/auth/sso';
@@ -14,7 +14,8 @@ import { ssoConfigured } from '@server/auth/sso';
 /**
  * /admin/units: the admin edits their own unit (name, municipality, address, services, the
  * promised reply time to clients' messages in working days), and can
- * start a new unit together with its first admin, who then manages it. Two forms; what was typed
+ * start a new unit together with its first admin, who then manages it, and requires two-step
+ * sign-in of the unit's staff or not. Three forms; what was typed
  * in the one sent back is kept, and a saved form's notice shows beside it.
  */
 export interface UnitEditValues {
@@ -39,8 +40,10 @@ export interface UnitsView {
   edit: UnitEditValues;
   newUnit: NewUnitValues;
   errors: FieldErrors;
+  /** "Vaadi kaksivaiheinen tunnistus henkilökunnalta" (src/server/auth/two-step.ts). */
+  staffTwoStep: boolean;
   /** The form just saved: its notice shows beside it. */
-  saved: 'edit' | 'new' | 'sign-in' | null;
+  saved: 'edit' | 'new' | 'sign-in' | 'twoStep' | null;
   formKey: string;
   /** How the unit's staff sign in; null while single sign-on is not set up (nothing to choose). */
   signIn: SignInMethods | null;
@@ -58,19 +61,25 @@ export async function unitsPage(db: Database, me: Admin, posted: Posted, url: UR
     edit: { name: unit.name, municipality: unit.municipality, address: unit.address, services: unit.service_types.split(',').filter(Boolean), reply_days: String(unit.reply_days) },
     newUnit: NO_NEW_UNIT,
     errors: {},
+    staffTwoStep: await unitRequiresTwoStep(db, unit.id),
     saved: null,
     formKey: newFormKey(),
     signIn: ssoConfigured() ? await signInMethodsOfUnit(db, unit.id, me.id) : null,
   };
   if (!posted) {
     const saved = url.searchParams.get('saved');
-    return show({ ...view, saved: saved === null ? null : saved === 'new' || saved === 'sign-in' ? saved : 'edit' });
+    return show({ ...view, saved: saved === null ? null : saved === 'new' || saved === 'sign-in' || saved === 'twoStep' ? saved : 'edit' });
   }
   const form = await posted();
   const action = field(form, 'action', 20);
   if (action === 'edit') return editUnit(db, me, view, form);
   if (action === 'new') return startUnit(db, me, view, form, url, request);
   if (action === 'sign-in' && view.signIn) return changeSignIn(db, me, view, view.signIn, form);
+  if (action === 'twoStep') {
+    // A checkbox: ticked is "on", anything else (not sent) is off. Audited when it changes.
+    await setStaffTwoStep(db, view.unit.id, field(form, 'staff_two_step', 5) === 'on', me.id);
+    return redirectTo('/admin/units?saved=twoStep#two-step');
+  }
   return show(view, 400);
 }
 

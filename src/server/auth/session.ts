@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Database } from '../db';
+import type { Database, Tx } from '../db';
 import { config } from '../config';
 import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
 
@@ -72,6 +72,11 @@ export function isExpired(session: Pick<SessionRow, 'expires_at' | 'absolute_exp
 
 /** Creates a session; returns the token for the cookie (never stored). */
 export async function createSession(db: Database, personId: number, kind: SessionKind, now = Date.now()): Promise<{ token: string; session: SessionRow }> {
+  return db.write((tx) => insertSession(tx, personId, kind, now));
+}
+
+/** `createSession` inside the caller's write transaction (with the step that signs the person in). */
+export async function insertSession(tx: Tx, personId: number, kind: SessionKind, now = Date.now()): Promise<{ token: string; session: SessionRow }> {
   const token = generateSessionToken();
   const { idleMs, absoluteMs } = sessionPolicy(kind);
   const session: SessionRow = {
@@ -82,11 +87,9 @@ export async function createSession(db: Database, personId: number, kind: Sessio
     expires_at: now + idleMs,
     absolute_expires_at: now + absoluteMs,
   };
-  await db.write((tx) =>
-    tx.run(
-      'INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [session.id, personId, kind, now, session.expires_at, session.absolute_expires_at, now],
-    ),
+  await tx.run(
+    'INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [session.id, personId, kind, now, session.expires_at, session.absolute_expires_at, now],
   );
   return { token, session };
 }

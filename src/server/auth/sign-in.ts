@@ -7,6 +7,7 @@ import { isChoiceRecord, NEW_CHOICE_RECORD, parseChoice, serializeChoice, stepCh
 import { LOCKOUT, lockAfterFailure, lockStands, lockState, signInLimiter, type AccountKind, type LockState } from './rate-limit';
 import { limiterKey } from '../security/client-address';
 import { config } from '../config';
+import { secondStepNeeded, startSecondStep, type SecondStepPurpose } from './second-step';
 
 /**
  * The sign-in steps for every role. Each returns either a new session (token for the cookie)
@@ -34,6 +35,12 @@ export type PasswordFailure =
 
 export type SignedIn = { ok: true; token: string; session: SessionRow; role: string };
 
+/**
+ * The password was right, and a worker or admin has a second step to do first (two-step.ts):
+ * no session yet, only a pending step whose token goes into its own cookie.
+ */
+export type SecondStepNeeded = { ok: true; secondStep: SecondStepPurpose; pendingToken: string; personId: number };
+
 const PENDING_MINUTES = 10;
 
 /**
@@ -51,7 +58,7 @@ function checkInProgress(picks: string, now: number): boolean {
 // Verified against when the email is unknown or the account delayed, so those take as long as a wrong password.
 const dummyHash = hashPassword('not a real password, only for timing');
 
-function ipLimited(ip: string): { ok: false; reason: 'too_many_from_here'; minutes: number } | null {
+export function ipLimited(ip: string): { ok: false; reason: 'too_many_from_here'; minutes: number } | null {
   const key = limiterKey(ip);
   if (signInLimiter.take(key)) return null;
   return { ok: false, reason: 'too_many_from_here', minutes: Math.ceil(signInLimiter.retryAfter(key) / 60_000) };
@@ -99,7 +106,7 @@ async function succeed(db: Database, personId: number, kind: SessionKind, role: 
   return { ok: true, token, session, role };
 }
 
-export async function signInWithPassword(db: Database, email: string, password: string, ip: string, now = Date.now()): Promise<SignedIn | PasswordFailure> {
+export async function signInWithPassword(db: Database, email: string, password: string, ip: string, now = Date.now()): Promise<SignedIn | SecondStepNeeded | PasswordFailure> {
   const limited = ipLimited(ip);
   if (limited) return limited;
   // The same steps for every email, known or not: one write transaction, then one hash.
@@ -124,7 +131,14 @@ export async function signInWithPassword(db: Database, email: string, password: 
     return { ok: false, reason: 'password_rejected', detail };
   }
   const { person, opened } = checked;
-  await db.write((tx) => settleSuccess(tx, person.id, opened.attempt, 'email'));
+  const second = await db.write(async (tx) => {
+    const step = await secondStepNeeded(tx, person.id);
+    // Before a code, the right password does not take its try back: the code's success does.
+    // Otherwise whoever has the password could clear the count between wrong codes.
+    if (step !== 'code') await settleSuccess(tx, person.id, opened.attempt, 'email');
+    return step === 'none' ? null : { step, pendingToken: await startSecondStep(tx, person.id, step, now) };
+  });
+  if (second) return { ok: true, secondStep: second.step, pendingToken: second.pendingToken, personId: person.id };
   return succeed(db, person.id, 'staff', person.role, now);
 }
 

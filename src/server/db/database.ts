@@ -33,14 +33,18 @@ export class Database {
   private openTransaction: Promise<unknown> | null = null;
   private readonly statements = new Map<string, sqlite3.Statement>();
 
-  private constructor(private readonly raw: sqlite3.Database) {}
+  private constructor(
+    private readonly raw: sqlite3.Database,
+    /** The database file (or ':memory:'): what lives beside it, such as the two-step key, is found from it. */
+    readonly file: string,
+  ) {}
 
   static async open(file: string, migrations: Migration[]): Promise<Database> {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
       const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
     });
-    const db = new Database(raw);
+    const db = new Database(raw, file);
     await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
       PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout};`);
     await db.verifyPragmas(file === ':memory:');

@@ -92,7 +92,7 @@ describe('the security event log', () => {
       for (const [email, password] of attempts) {
         const subject = await passwordSubject(db, email);
         const result = await signInWithPassword(db, email, password, REQUEST.ip);
-        if (result.ok) tokens.push(result.token, result.session.id);
+        if (result.ok && 'token' in result) tokens.push(result.token, result.session.id);
         await logPasswordSignIn(db, subject, result, REQUEST);
       }
     });

@@ -30,6 +30,11 @@ export const SECURITY_EVENT_KINDS = [
   'password_reset_requested',
   'password_reset',
   'password_changed',
+  'two_step_enrolled',
+  'two_step_turned_off',
+  'two_step_reset',
+  'recovery_codes_made',
+  'recovery_code_used',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
@@ -39,7 +44,7 @@ export function isSecurityEventKind(value: string): value is SecurityEventKind {
 
 /** The reasons each kind may carry (the admin view translates them). */
 export const SECURITY_EVENT_REASONS = {
-  sign_in: ['password', 'pin', 'new_pin', 'sso'],
+  sign_in: ['password', 'pin', 'new_pin', 'sso', 'two_step', 'recovery_code'],
   sign_in_failed: [
     'wrong_password',
     'wrong_pin',
@@ -66,7 +71,7 @@ export const SECURITY_EVENT_REASONS = {
   signed_out: ['by_person'],
   session_ended: ['idle', 'time_limit', 'deactivated', 'by_person'],
   card_issued: ['first', 'lost', 'worn'],
-  sessions_ended: ['card_lost', 'by_person', 'by_admin', 'password_changed'],
+  sessions_ended: ['card_lost', 'by_person', 'by_admin', 'password_changed', 'two_step_reset'],
   pin_reset: ['by_admin'],
   pin_chosen: ['by_client'],
   forbidden: ['GET', 'POST', 'other'],
@@ -76,6 +81,11 @@ export const SECURITY_EVENT_REASONS = {
   password_reset_requested: ['by_person'],
   password_reset: ['by_link'],
   password_changed: ['by_person'],
+  two_step_enrolled: ['in_settings', 'at_sign_in'],
+  two_step_turned_off: ['by_person'],
+  two_step_reset: ['by_admin'],
+  recovery_codes_made: ['by_person'],
+  recovery_code_used: ['at_sign_in', 'to_turn_off'],
 } as const satisfies Record<SecurityEventKind, readonly string[]>;
 export type ReasonOf<K extends SecurityEventKind> = (typeof SECURITY_EVENT_REASONS)[K][number];
 

@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import { findCardOwner } from '../auth/login-card';
 import { isChoiceRecord } from '../auth/pin-choice';
 import { sessionIdFromToken } from '../auth/session';
-import type { PasswordFailure, SignedIn, SignInFailure } from '../auth/sign-in';
+import type { PasswordFailure, SecondStepNeeded, SignedIn, SignInFailure } from '../auth/sign-in';
 import { eventPerson, logSecurityEvent, writeWithEvents, type EventPerson, type ReasonOf, type RequestInfo, type SecurityEvent } from './events';
 
 /**
@@ -44,12 +44,13 @@ export async function pinSubject(db: Database, pendingToken: string, now = Date.
   };
 }
 
-type Result = SignedIn | SignInFailure | PasswordFailure | { ok: true; done: false } | { ok: true; pendingToken: string };
+type Result = SignedIn | SecondStepNeeded | SignInFailure | PasswordFailure | { ok: true; done: false } | { ok: true; pendingToken: string };
 
 /** The events of one answer of a sign-in step (none for a tap that only added a picture). */
 function eventsOf(method: 'password' | 'pin' | 'card', subject: SignInSubject | null, result: Result, request: RequestInfo): SecurityEvent[] {
   const person = subject?.person ?? null;
   if (result.ok) {
+    // (A right password before a second step is no sign-in yet: two-step.ts logs how that ends.)
     if (!('token' in result)) return [];
     const signedIn: SecurityEvent = { kind: 'sign_in', reason: method === 'password' ? 'password' : subject?.choosing ? 'new_pin' : 'pin', person, request };
     return subject?.choosing ? [{ kind: 'pin_chosen', reason: 'by_client', person, request }, signedIn] : [signedIn];
@@ -95,9 +96,10 @@ async function write(db: Database, events: SecurityEvent[]): Promise<void> {
 }
 
 /** After the email and password step (login.astro). */
-export async function logPasswordSignIn(db: Database, subject: SignInSubject | null, result: SignedIn | PasswordFailure, request: RequestInfo, now = Date.now()): Promise<void> {
+export async function logPasswordSignIn(db: Database, subject: SignInSubject | null, result: SignedIn | SecondStepNeeded | PasswordFailure, request: RequestInfo, now = Date.now()): Promise<void> {
   // A success always has its person, even if the account was made after the subject was read.
-  const known = subject ?? (result.ok ? { person: (await eventPerson(db, result.session.person_id))!, lockedBefore: false, choosing: false } : null);
+  const personId = result.ok ? ('session' in result ? result.session.person_id : result.personId) : null;
+  const known = subject ?? (personId !== null ? { person: (await eventPerson(db, personId))!, lockedBefore: false, choosing: false } : null);
   const events = eventsOf('password', known, result, request);
   // A wrong password that started a delay (the account was open before this try): a lockout too.
   if (known && !known.lockedBefore && !result.ok && result.reason === 'password_rejected' && result.detail === 'wrong_password') {
