@@ -52,6 +52,8 @@ export const SECURITY_EVENT_REASONS = {
     'unknown_card',
     'locked',
     'too_many_from_here',
+    // A wrong or reused code of the second step (two-step.ts).
+    'wrong_code',
     // A staff member of a unit that signs in only with the organisation's account (sso-settings.ts).
     'password_off',
     // The organisation's sign-in (src/server/auth/sso.ts, sso-match.ts): the flow, then the person.
