@@ -317,7 +317,7 @@ const dbPath = path.join(tmp, 'bench.sqlite');
 console.log(`Building the portal and seeding ${fmt(CLIENTS, 0)} clients (temporary files in ${tmp}) ...`);
 const [, seedOutput] = await Promise.all([
   run('npx astro build', 'npx', ['astro', 'build']),
-  run('Seeding', 'npx', ['vite-node', 'bench/seed-large.ts', String(CLIENTS)], { OMAPOLKU_DB: dbPath }),
+  run('Seeding', 'npx', ['vite-node', '-c', 'scripts/vite-node.config.mjs', 'bench/seed-large.ts', String(CLIENTS)], { OMAPOLKU_DB: dbPath }),
 ]);
 const seedLines = seedOutput.split('\n').filter((l) => l.startsWith('BENCH '));
 for (const line of seedLines) console.log(`  ${line.slice(6)}`);
