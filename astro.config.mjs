@@ -5,7 +5,9 @@ import preact from '@astrojs/preact';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: the adapter's handler renders pages only; scripts/serve.mjs (what `npm start`
+  // runs) serves the build's static files by their path, so a page never waits for a file lookup.
+  adapter: node({ mode: 'middleware' }),
   integrations: [preact()],
   security: {
     // Forms POST from our own pages only; Astro rejects cross-site form posts (CSRF).

@@ -28,4 +28,5 @@ process.on('SIGTERM', async () => {
   process.exit(0);
 });
 
-await import('../dist/server/entry.mjs');
+// Through the front that `npm start` runs (scripts/serve.mjs): built pages answer 500 without it.
+await import('../scripts/serve.mjs');

@@ -466,6 +466,7 @@ async function profileHome() {
     PORT: String(profiledPort),
     OMAPOLKU_DB: dbPath,
     OMAPOLKU_IP_SIGNIN_LIMIT: '1000',
+    OMAPOLKU_PLAIN_HTTP: '1',
   });
   await waitForHttp(`${profiledBase}/`, profiled);
   const profiledCookie = await signIn(profiledBase);

@@ -12,6 +12,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { fileURLToPath } from 'node:url';
+import { staticFiles } from './static-files.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const sockets = new AsyncLocalStorage();
@@ -24,7 +26,20 @@ await import('../dist/server/_astro-internal_middleware.mjs');
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
+// The adapter runs in middleware mode (astro.config.mjs): its handler renders pages only, and the
+// build's static files are served here by their path (static-files.mjs).
+const assets = staticFiles(fileURLToPath(new URL('../dist/client/', import.meta.url)));
 const listener = (req, res) => {
+  // As Astro's standalone server: an address that is not valid percent-encoding is refused.
+  try {
+    decodeURI(req.url);
+  } catch {
+    res.writeHead(400);
+    res.end('Bad request.');
+    return;
+  }
+  const file = assets.match(req.url);
+  if (file) return assets.serve(req, res, file);
   const socket = req.socket;
   sockets.run({ peer: socket.remoteAddress ?? '', encrypted: Boolean(socket.encrypted) }, () => handler(req, res));
 };

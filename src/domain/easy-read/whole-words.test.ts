@@ -21,4 +21,11 @@ describe('keepWordsWhole', () => {
     expect(keepWordsWhole(html)).toBe(html);
     expect(keepWordsWhole('<astro-island></astro-island><p>TE-palvelut</p>')).toBe('<astro-island></astro-island><p><span class="whole">TE-palvelut</span></p>');
   });
+
+  it('passes over comments whole, treats a "<" without ">" as text, and a self-closed <svg/> as closed', () => {
+    expect(keepWordsWhole('<!-- <script> TE-palvelut --><p>Ma-Pe</p>')).toBe('<!-- <script> TE-palvelut --><p><span class="whole">Ma-Pe</span></p>');
+    expect(keepWordsWhole('<p>1 < 2 ja TE-palvelut')).toBe('<p>1 < 2 ja <span class="whole">TE-palvelut</span>');
+    expect(keepWordsWhole('<svg/><p>8.30–14.00</p>')).toBe('<svg/><p><span class="whole">8.30–14.00</span></p>');
+    expect(keepWordsWhole('<SCRIPT>a-b</SCRIPT><p>a-b</p>')).toBe('<SCRIPT>a-b</SCRIPT><p><span class="whole">a-b</span></p>');
+  });
 });

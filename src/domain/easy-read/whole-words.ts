@@ -17,26 +17,61 @@ const LONGEST = 30;
 /** A hyphen, a dash or a minus with something after it in the same word: a place a line may break. */
 const BREAKS_INSIDE = /[-\u2010\u2011\u2012\u2013\u2014\u2212]\S/;
 
+/** The same, searched from a position onward (lastIndex). */
+const BREAKS_FROM = new RegExp(BREAKS_INSIDE.source, 'g');
+/** A tag's opening: "<" or "</" and the element's name (read at a position, nothing sliced). */
+const TAG_NAME = /<(\/?)([a-zA-Z][\w-]*)/y;
+
+/**
+ * One pass from "<" to "<" with indexOf: a page of 30 KB has a few hundred tags and only a few
+ * words with a dash, so the text between tags is only tested, and copied into a new string only
+ * around a word that changes (this runs on every easy-read page: issue 19 measured a split into
+ * every tag and text at 5 % of a client page's server time).
+ */
 export function keepWordsWhole(html: string): string {
-  const parts = html.split(/(<!--[\s\S]*?-->|<[^>]*>)/);
   const open: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    if (i % 2 === 1) {
-      const tag = /^<(\/?)([a-zA-Z][\w-]*)/.exec(part);
-      if (!tag) continue; // a comment or a doctype
-      const name = tag[2].toLowerCase();
-      if (!LEAVE_ALONE.includes(name) || part.endsWith('/>')) continue;
-      if (tag[1]) {
-        const at = open.lastIndexOf(name);
-        if (at >= 0) open.length = at;
-      } else {
-        open.push(name);
-      }
-      continue;
+  let out = '';
+  let copied = 0;
+  let pos = 0;
+  // Where the next hyphen or dash with something after it is (searched in the whole page, tags
+  // too, and again only once passed): text before it needs no look at all.
+  let nextBreak = -1;
+  while (pos < html.length) {
+    // The next comment (passed over whole: it may hold "<" or ">") or tag (up to its ">"). A "<"
+    // with no ">" after it is text, and so is the rest of the page then.
+    const lt = html.indexOf('<', pos);
+    const commentEnd = lt === -1 || !html.startsWith('<!--', lt) ? -1 : html.indexOf('-->', lt + 4);
+    const tagEnd = lt === -1 ? -1 : commentEnd !== -1 ? commentEnd + 3 : html.indexOf('>', lt + 1) + 1;
+    const textEnd = tagEnd > 0 ? lt : html.length;
+    if (nextBreak < pos) {
+      BREAKS_FROM.lastIndex = pos;
+      nextBreak = BREAKS_FROM.exec(html)?.index ?? html.length;
     }
-    if (open.length > 0 || !BREAKS_INSIDE.test(part)) continue;
-    parts[i] = part.replace(/\S+/g, (word) => (word.length <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
+    if (textEnd > nextBreak && open.length === 0) {
+      const text = html.slice(pos, textEnd);
+      if (BREAKS_INSIDE.test(text)) {
+        const changed = text.replace(/\S+/g, (word) => (word.length <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
+        if (changed !== text) {
+          out += html.slice(copied, pos) + changed;
+          copied = textEnd;
+        }
+      }
+    }
+    if (tagEnd <= 0) break;
+    if (commentEnd === -1) {
+      TAG_NAME.lastIndex = lt;
+      const tag = TAG_NAME.exec(html);
+      const name = tag?.[2].toLowerCase();
+      if (tag && name && LEAVE_ALONE.includes(name) && html[tagEnd - 2] !== '/') {
+        if (tag[1]) {
+          const at = open.lastIndexOf(name);
+          if (at >= 0) open.length = at;
+        } else {
+          open.push(name);
+        }
+      }
+    }
+    pos = tagEnd;
   }
-  return parts.join('');
+  return copied === 0 ? html : out + html.slice(copied);
 }
