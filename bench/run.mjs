@@ -49,6 +49,11 @@ const TARGET = { rps: 500, p95Ms: 40, ratio: 0.06, jsGzipKB: 15, htmlGzipKB: 10,
 // Server CPU per request (ms), the first-line targets: /client, every other client page, sending.
 const CPU_TARGET = { home: 1.5, page: 2.5, send: 3 };
 const PROFILE = process.argv.includes('--profile');
+// `--profile /client/messages`: another client page under the profiler (default /client).
+const PROFILED_PAGE = (() => {
+  const next = process.argv[process.argv.indexOf('--profile') + 1];
+  return next?.startsWith('/client') ? next : '/client';
+})();
 
 // ---------------------------------------------------------------------------------------------
 // Child processes and temporary files: always cleaned up, also on failure and Ctrl+C.
@@ -457,7 +462,7 @@ process.exit(broken ? 1 : 0);
  * starts by SIGUSR2 and the profile is written on SIGTERM (bench/profiled-server.mjs).
  */
 async function profileHome() {
-  const profileFile = path.join(ROOT, 'data', 'bench-client.cpuprofile');
+  const profileFile = path.join(ROOT, 'data', `bench-${PROFILED_PAGE.slice(1).replaceAll('/', '-')}.cpuprofile`);
   fs.mkdirSync(path.dirname(profileFile), { recursive: true });
   const profiledPort = await freePort();
   const profiledBase = `http://127.0.0.1:${profiledPort}`;
@@ -470,10 +475,10 @@ async function profileHome() {
   });
   await waitForHttp(`${profiledBase}/`, profiled);
   const profiledCookie = await signIn(profiledBase);
-  console.log(`Profiling /client: ${WARMUP_S} s warm-up, then ${DURATION_S} s at 10 connections under the profiler ...`);
-  await cannon(`${profiledBase}/client`, 10, WARMUP_S, { cookie: profiledCookie });
+  console.log(`Profiling ${PROFILED_PAGE}: ${WARMUP_S} s warm-up, then ${DURATION_S} s at 10 connections under the profiler ...`);
+  await cannon(`${profiledBase}${PROFILED_PAGE}`, 10, WARMUP_S, { cookie: profiledCookie });
   process.kill(profiled.pid, 'SIGUSR2');
-  const { result } = await cannon(`${profiledBase}/client`, 10, DURATION_S, { cookie: profiledCookie });
+  const { result } = await cannon(`${profiledBase}${PROFILED_PAGE}`, 10, DURATION_S, { cookie: profiledCookie });
   const exited = new Promise((resolve) => profiled.on('exit', resolve));
   process.kill(profiled.pid, 'SIGTERM');
   await exited;
