@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PICTURE_CONCEPTS } from '@domain/pictures/concepts';
-import { CONCEPT_ICONS, PICTURE_SIZES, PIN_ICONS, iconBody, pictureMarkup, weekdayPicture } from './pictures';
+import { CONCEPT_ICONS, PICTURE_SIZES, PIN_ICONS, compactBody, iconBody, pictureMarkup, weekdayPicture } from './pictures';
 
 /**
  * The register of pictures (docs/design.md#pictures): one picture means one thing. Checked here
@@ -64,5 +64,14 @@ describe('the picture register', () => {
     }
     expect(found).toEqual([]);
   });
-});
 
+  it('keeps coordinates to one decimal without changing how path data reads', () => {
+    expect(compactBody('<path d="M24 14.094h24v16.302H24z"/>')).toBe('<path d="M24 14.1h24v16.3H24z"/>');
+    // Two numbers written together ("3.1" and ".25", "1.25" and ".5"): still two numbers.
+    expect(compactBody('<path d="m3.1.25 1.25.5"/>')).toBe('<path d="m3.1.3 1.3.5"/>');
+    expect(compactBody('<path d="l-.04-0.06 0.049.75"/>')).toBe('<path d="l-.0-.1 .0.8"/>');
+    // Only coordinates: colours, ids and opacity stay as they are.
+    expect(compactBody('<ellipse cx="49" cy="36.509" fill="#a57939" opacity=".35" id="a1.234"/>')).toBe('<ellipse cx="49" cy="36.5" fill="#a57939" opacity=".35" id="a1.234"/>');
+    expect(iconBody(CONCEPT_ICONS.home)).not.toMatch(/\d\.\d{2}/);
+  });
+});
