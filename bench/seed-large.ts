@@ -96,23 +96,30 @@ for (const [label, sql, params] of plans) {
   const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
   console.log(`BENCH plan ${label}: ${plan.map((p) => p.detail).join(' | ')}`);
 }
-// Matti's conversation grows to 500 messages, both ways, over the last 100 days.
-const MESSAGES = 500;
-await db.write(async (tx) => {
-  const matti = (await tx.get<{ id: number }>("SELECT id FROM people WHERE full_name = ? AND role = 'client'", [demoClient('matti').name]))!.id;
-  const liisa = (await tx.get<{ id: number }>('SELECT id FROM people WHERE email = ?', [demoStaff('liisa').email]))!.id;
-  const conversation = (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [matti]))!.id;
-  const existing = (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?', [conversation]))!.n;
-  await tx.run(
-    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
-     INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, read_at, idempotency_key, created_at)
-     SELECT ?, CASE i % 2 WHEN 0 THEN ? ELSE ? END, 'text', 'Viesti numero ' || i || '. Nähdään pajalla huomenna.', i % 2 = 0,
-            ?, 'bench-message-' || i, ? - (? - i) * 4 * 3600000 FROM n`,
-    [MESSAGES - existing, conversation, matti, liisa, Date.now(), Date.now(), MESSAGES],
-  );
-});
-const messageCount = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id WHERE p.full_name = ?', [demoClient('matti').name]))!.n;
-console.log(`BENCH conversation_messages=${messageCount}`);
+// The messages page at both ends (issue 19): Matti's conversation grows to 5 000 messages, both
+// ways, over the last 100 days; Aino's has 20.
+const CONVERSATIONS = [
+  { key: 'matti', messages: 5_000 },
+  { key: 'aino', messages: 20 },
+];
+for (const { key, messages } of CONVERSATIONS) {
+  await db.write(async (tx) => {
+    const client = (await tx.get<{ id: number }>("SELECT id FROM people WHERE full_name = ? AND role = 'client'", [demoClient(key).name]))!.id;
+    const liisa = (await tx.get<{ id: number }>('SELECT id FROM people WHERE email = ?', [demoStaff('liisa').email]))!.id;
+    let conversation = (await tx.get<{ id: number }>('SELECT id FROM conversations WHERE client_id = ?', [client]))?.id;
+    conversation ??= (await tx.run('INSERT INTO conversations (client_id, created_at) VALUES (?, ?)', [client, Date.now()])).lastID;
+    const existing = (await tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?', [conversation]))!.n;
+    await tx.run(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+       INSERT INTO messages (conversation_id, sender_id, kind, body, from_client_side, read_at, idempotency_key, created_at)
+       SELECT ?, CASE i % 2 WHEN 0 THEN ? ELSE ? END, 'text', 'Viesti numero ' || i || '. Nähdään pajalla huomenna.', i % 2 = 0,
+              ?, 'bench-message-' || ? || '-' || i, ? - (? - i) * (100 * 24 * 3600000 / ?) FROM n`,
+      [messages - existing, conversation, client, liisa, Date.now(), key, Date.now(), messages, messages],
+    );
+  });
+  const count = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN people p ON p.id = c.client_id WHERE p.full_name = ?', [demoClient(key).name]))!.n;
+  console.log(`BENCH conversation_messages_${key}=${count}`);
+}
 const messagePlan = await db.all<{ detail: string }>('EXPLAIN QUERY PLAN SELECT id FROM messages WHERE conversation_id = ? AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT 31', [1, null, null]);
 console.log(`BENCH plan messages page: ${messagePlan.map((p) => p.detail).join(' | ')}`);
 await db.close();
