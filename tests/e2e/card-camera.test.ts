@@ -47,7 +47,8 @@ function qrVideo(name: string, text: string): string {
 /**
  * Chromium with the shared start-up flags and a fake camera showing `video`; or with no camera at
  * all (a headless Chromium on a server has none: NotFoundError); or with a camera whose permission
- * prompt is refused (headless Chromium refuses prompts without the fake-UI flag: NotAllowedError).
+ * prompt is refused (--deny-permission-prompts: NotAllowedError; the headless shell would otherwise
+ * report no camera at all).
  */
 function launch(video: string | 'no camera' | 'camera refused'): Promise<Browser> {
   const shared = LAUNCH_OPTIONS.args ?? [];
@@ -55,7 +56,7 @@ function launch(video: string | 'no camera' | 'camera refused'): Promise<Browser
     video === 'no camera'
       ? shared.filter((a) => a !== '--use-fake-device-for-media-stream' && a !== '--use-fake-ui-for-media-stream')
       : video === 'camera refused'
-        ? shared.filter((a) => a !== '--use-fake-ui-for-media-stream')
+        ? [...shared.filter((a) => a !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts']
         : [...shared, `--use-file-for-fake-video-capture=${video}`];
   return chromium.launch({ ...LAUNCH_OPTIONS, args });
 }
