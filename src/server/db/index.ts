@@ -19,7 +19,7 @@ export function getDb(): Promise<Database> {
 
 /**
  * Closes the process's connection for good, after the writes queued on it (the graceful stop,
- * src/server/ops/shutdown.ts, calls it once no request is left).
+ * src/server/ops/front.ts, calls it once no request is left).
  */
 export async function closeDb(): Promise<void> {
   closed = true;

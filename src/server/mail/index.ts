@@ -28,7 +28,7 @@ export function startMailSender(): Promise<MailSender | null> {
 }
 
 /**
- * Stops the sender for good (the graceful stop, src/server/ops/shutdown.ts): no new mail is
+ * Stops the sender for good (the graceful stop, src/server/ops/front.ts): no new mail is
  * taken, and the one being sent is finished. Mails still waiting stay in the outbox table and go
  * out after the next start.
  */

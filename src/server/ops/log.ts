@@ -7,7 +7,7 @@
  * - written synchronously (stdout to a file or a pipe is synchronous in Node on Linux), so a
  *   line is out before the process exits or a crash takes it;
  * - values are numbers, booleans, null or short strings that each caller fixes field by field
- *   (request-log.ts, security/events.ts, shutdown.ts): never free text from a request, so no
+ *   (request-log.ts, security/events.ts, front.ts): never free text from a request, so no
  *   name, message, token, email or query string can reach the log by way of this module.
  */
 export type LogValue = string | number | boolean | null;
