@@ -20,13 +20,14 @@ process.on('SIGUSR2', async () => {
   if (!started) await session.post('Profiler.start');
   started = true;
 });
-process.on('SIGTERM', async () => {
-  if (started) {
-    const { profile } = await session.post('Profiler.stop');
-    fs.writeFileSync(file, JSON.stringify(profile));
-  }
-  process.exit(0);
+let written = Promise.resolve();
+process.on('SIGTERM', () => {
+  if (started) written = session.post('Profiler.stop').then(({ profile }) => fs.writeFileSync(file, JSON.stringify(profile)));
 });
+// The server stops on SIGTERM by itself (src/server/ops/front.ts: requests finish, the database
+// closes, then process.exit); the profile must be on disk before the process ends.
+const exit = process.exit.bind(process);
+process.exit = (code) => void written.finally(() => exit(code));
 
 // Through the front that `npm start` runs (scripts/serve.mjs): built pages answer 500 without it.
 await import('../scripts/serve.mjs');

@@ -8,6 +8,10 @@
 // (src/server/security/request.ts) and believes forwarded headers only from
 // OMAPOLKU_TRUSTED_PROXIES. Built pages answer 500 without this front, so nothing runs on the
 // spoofable address by mistake.
+//
+// The app's side of the front (src/server/ops/front.ts) answers the load balancer's /healthz and
+// /readyz, gives each request its id and its line in the log, and stops the server gracefully on
+// SIGTERM or SIGINT (requests in flight finish, the database closes, exit 0 within 10 s).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -21,15 +25,17 @@ globalThis[Symbol.for('omapolku.socket')] = sockets;
 const { handler } = await import('../dist/server/entry.mjs');
 // Astro loads the middleware (and with it src/server/config.ts) at the first request; loading it
 // now makes a bad setting, such as an unreadable OMAPOLKU_TRUSTED_PROXIES entry, stop the start
-// with its message instead of failing every request.
+// with its message instead of failing every request. Loading it also registers the front.
 await import('../dist/server/_astro-internal_middleware.mjs');
+const front = globalThis[Symbol.for('omapolku.front')];
+if (!front) throw new Error('The built app did not register its front (src/server/ops/front.ts): run `npx astro build` again.');
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
 // The adapter runs in middleware mode (astro.config.mjs): its handler renders pages only, and the
 // build's static files are served here by their path (static-files.mjs).
 const assets = staticFiles(fileURLToPath(new URL('../dist/client/', import.meta.url)));
-const listener = (req, res) => {
+const app = (req, res, facts) => {
   // As Astro's standalone server: an address that is not valid percent-encoding is refused.
   try {
     decodeURI(req.url);
@@ -40,9 +46,10 @@ const listener = (req, res) => {
   }
   const file = assets.match(req.url);
   if (file) return assets.serve(req, res, file);
-  const socket = req.socket;
-  sockets.run({ peer: socket.remoteAddress ?? '', encrypted: Boolean(socket.encrypted) }, () => handler(req, res));
+  sockets.run(facts, () => handler(req, res));
 };
+// Probes first; then every request with its facts, timed and logged (src/server/ops/front.ts).
+const listener = (req, res) => front.serve(req, res, (facts) => app(req, res, facts));
 // TLS straight from Node, as @astrojs/node's standalone server offers it.
 const tls = process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
   ? { cert: readFileSync(process.env.SERVER_CERT_PATH), key: readFileSync(process.env.SERVER_KEY_PATH) }
@@ -52,4 +59,5 @@ await new Promise((resolve, reject) => {
   server.once('error', reject);
   server.listen(port, host, resolve);
 });
+front.stopOnSignals(server);
 export const url = `${tls ? 'https' : 'http'}://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`;

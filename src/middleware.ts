@@ -7,16 +7,21 @@ import { areaRoles } from '@server/access';
 import { LANG_COOKIE } from '@server/preferences';
 import { PAGE_POLICY, STRICT_POLICY } from '@server/security/csp';
 import { logSecurityEvent, requestInfo } from '@server/security/events';
-import { requestOrigin, socketFacts } from '@server/security/request';
+import { requestOrigin, socketFacts, type SocketFacts } from '@server/security/request';
 import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
 import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
 import { waitingForStaff } from '@server/messages/store';
 import { startMailSender } from '@server/mail';
+import { registerFront } from '@server/ops/front';
 
 // The built server (scripts/serve.mjs) loads this module at start: the mail sender starts then,
-// so mails queued before a restart go out without waiting for a request.
-if ((globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')]) void startMailSender();
+// so mails queued before a restart go out without waiting for a request; and the front's side
+// in the app (probes, request log, graceful stop: src/server/ops/front.ts) is handed to it.
+if ((globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')]) {
+  registerFront();
+  void startMailSender();
+}
 
 /**
  * Every request gets an answer: a response with a header Node cannot send would otherwise leave
@@ -36,11 +41,13 @@ const sendable = defineMiddleware(async (context, next) => {
  * believes any X-Forwarded-For.
  */
 const origin = defineMiddleware((context, next) => {
-  const facts = socketFacts() ?? (import.meta.env.DEV ? { peer: context.clientAddress, encrypted: context.url.protocol === 'https:' } : undefined);
+  const facts: SocketFacts | undefined = socketFacts() ?? (import.meta.env.DEV ? { peer: context.clientAddress, encrypted: context.url.protocol === 'https:' } : undefined);
   if (!facts) {
     console.error('Omapolku: this request did not come through scripts/serve.mjs; start the server with `npm start`.');
     return new Response('Start Omapolku with npm start.', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   }
+  // For the request log: the pattern of the route asked for (a rewrite to /403 keeps it), never the path.
+  facts.route ??= context.routePattern;
   const { clientAddress, overTls } = requestOrigin(facts, context.request.headers);
   context.locals.clientAddress = clientAddress;
   context.locals.overTls = overTls;

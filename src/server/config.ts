@@ -57,6 +57,12 @@ export const config = {
    * copy of the database alone gives no codes (src/server/auth/two-step-secret.ts).
    */
   twoStepKey: twoStepKeyFrom(process.env.OMAPOLKU_TWO_STEP_KEY),
+  /**
+   * From SIGTERM to the forced exit: requests in flight get this long to finish (the process
+   * exits 0 as soon as they have, 1 if it had to cut them off). Keep systemd's TimeoutStopSec
+   * and a load balancer's deregistration delay above it.
+   */
+  shutdownTimeoutMs: Number(process.env.OMAPOLKU_SHUTDOWN_TIMEOUT_MS ?? 10_000),
   /** The portal's address in mails' links; without it, the address the request came to. */
   publicUrl: process.env.OMAPOLKU_PUBLIC_URL?.replace(/\/+$/, '') || null,
   /**

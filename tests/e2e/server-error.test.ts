@@ -42,5 +42,12 @@ describe('server error page', () => {
     expect(html).toContain('Takaisin kotiin');
     expect(html).not.toMatch(/SQLITE|\.mjs|node:internal|at async/);
     expect(log).toMatch(/SQLITE_CANTOPEN|EISDIR|unable to open/i);
+    // In the JSON log: the failed request's line, and an error line with its id beside Astro's own report.
+    const id = response!.headers.get('x-request-id');
+    // (The request's line is written as its response closes, just after the answer reached us.)
+    for (let i = 0; i < 100 && !log.includes(`"type":"request","time"`); i++) await new Promise((r) => setTimeout(r, 20));
+    const lines = log.split('\n').filter((l) => l.startsWith('{"type":')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.type === 'error' && l.request_id === id)).toMatchObject({ route: '/' });
+    expect(lines.find((l) => l.type === 'request' && l.request_id === id)).toMatchObject({ method: 'GET', route: '/', status: 500 });
   });
 });

@@ -27,6 +27,10 @@ export interface RunningServer {
   dbFile: string;
   /** Everything the server printed so far (for failure messages). */
   output(): string;
+  /** The server process, e.g. to send it a signal (tests/e2e/operations.test.ts). */
+  pid: number;
+  /** Resolves when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -37,6 +41,11 @@ export interface StartOptions {
   templateDb?: string;
   /** Runs against the server's database copy before the server starts (e.g. to set up a lock). */
   prepareDb?: (dbFile: string) => Promise<void>;
+  /**
+   * The path asked until the server answers below 500: `/about` (a page, so the database is up)
+   * unless a test starts a server whose database is down on purpose (then `/healthz`).
+   */
+  waitPath?: string;
 }
 
 export function assertBuilt(): void {
@@ -125,14 +134,14 @@ async function templateFromGlobalSetup(): Promise<string | undefined> {
 }
 
 /** Waits until the server answers any HTTP request, or fails with what it printed. */
-async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 30_000): Promise<void> {
+async function waitUntilAnswering(baseUrl: string, child: ChildProcess, output: () => string, path = '/about', timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   while (Date.now() - started < timeoutMs) {
     if (exited !== undefined) throw new Error(`The server exited (code ${exited}) before answering:\n${output()}`);
     try {
-      const res = await fetch(`${baseUrl}/about`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${baseUrl}${path}`, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
       await res.arrayBuffer();
       if (res.status < 500) return;
     } catch {
@@ -188,6 +197,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const output = () => out;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -202,12 +212,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 
   try {
-    await waitUntilAnswering(baseUrl, child, output);
+    await waitUntilAnswering(baseUrl, child, output, options.waitPath);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { baseUrl, dbFile, output, stop };
+  return { baseUrl, dbFile, output, pid: child.pid!, exited, stop };
 }
 
 /**

@@ -96,6 +96,21 @@ describe('Database', () => {
     await db.close();
   });
 
+  it('closes the file again when it cannot open it as a database (every readiness probe tries again)', async () => {
+    const file = tmpFile();
+    fs.writeFileSync(file, 'this is not a database, just some text that is long enough to be read as a header');
+    const openFds = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    for (let i = 0; i < 3; i++) await expect(Database.open(file, counterMigration)).rejects.toThrow(/not a database/);
+    expect(openFds()).toBe(0);
+  });
+
   it('keeps an acknowledged write after the connection is closed and reopened', async () => {
     const file = tmpFile();
     const db = await Database.open(file, counterMigration);

@@ -45,10 +45,17 @@ export class Database {
       const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
     });
     const db = new Database(raw, file);
-    await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
-      PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout};`);
-    await db.verifyPragmas(file === ':memory:');
-    await applyMigrations(db, migrations);
+    try {
+      await db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;
+        PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout};`);
+      await db.verifyPragmas(file === ':memory:');
+      await applyMigrations(db, migrations);
+    } catch (err) {
+      // A file that is no database (or a failed migration) is tried again by the next request and
+      // by every readiness check (src/server/db/readiness.ts): each try must not keep a file open.
+      await db.closeConnection().catch(() => undefined);
+      throw err;
+    }
     return db;
   }
 
@@ -162,12 +169,16 @@ export class Database {
     return new Promise((resolve, reject) => this.raw.exec(sql, (err) => (err ? reject(err) : resolve())));
   }
 
-  close(): Promise<void> {
-    return this.whenIdle().then(async () => {
-      await Promise.all([...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))));
-      this.statements.clear();
-      await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
-    });
+  async close(): Promise<void> {
+    await this.whenIdle();
+    await this.closeConnection();
+  }
+
+  /** Finalizes the prepared statements (SQLite will not close with any left) and closes. */
+  private async closeConnection(): Promise<void> {
+    await Promise.all([...this.statements.values()].map((stmt) => new Promise<void>((resolve) => stmt.finalize(() => resolve()))));
+    this.statements.clear();
+    await new Promise<void>((resolve, reject) => this.raw.close((err) => (err ? reject(err) : resolve())));
   }
 
   private rawRun(sql: string, params: Params = []): Promise<{ lastID: number; changes: number }> {

@@ -48,3 +48,12 @@ export async function applyMigrations(db: Database, migrations: Migration[]): Pr
   }
   return applied;
 }
+
+/**
+ * The newest migration recorded in the database (0 before any). The same SQL on every engine:
+ * the readiness check (readiness.ts) and the backups (backup.ts) ask it.
+ */
+export async function migrationLevel(db: Pick<Database, 'get'>): Promise<number> {
+  const row = await db.get<{ level: number | null }>('SELECT MAX(version) AS level FROM schema_migrations');
+  return row?.level ?? 0;
+}

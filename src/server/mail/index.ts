@@ -8,8 +8,11 @@ import { MailSender } from './sender';
 import { fileTransport, smtpTransport } from './transport';
 
 let starting: Promise<MailSender | null> | null = null;
+let stopped = false;
 
 export function startMailSender(): Promise<MailSender | null> {
+  // Once stopped (the server is stopping) it stays stopped: a request still in flight must not start it again.
+  if (stopped) return Promise.resolve(null);
   starting ??= getDb()
     .then((db) => {
       const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : fileTransport(config.outboxDir, config.mailFrom);
@@ -22,6 +25,18 @@ export function startMailSender(): Promise<MailSender | null> {
       return null;
     });
   return starting;
+}
+
+/**
+ * Stops the sender for good (the graceful stop, src/server/ops/front.ts): no new mail is
+ * taken, and the one being sent is finished. Mails still waiting stay in the outbox table and go
+ * out after the next start.
+ */
+export async function stopMailSender(): Promise<void> {
+  stopped = true;
+  const sender = await starting;
+  starting = null;
+  await sender?.stop();
 }
 
 export { queueMail, type OutgoingMail } from './outbox';

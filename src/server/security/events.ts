@@ -1,6 +1,8 @@
 import type { Database, Tx } from '../db';
 import { addDays } from '@domain/attendance/month';
 import { helsinkiMidnight } from '@domain/time/helsinki';
+import { logLine } from '@server/ops/log';
+import { socketFacts } from './request';
 
 /**
  * The security event log: one row in `security_events` (append-only by triggers) and one JSON
@@ -140,14 +142,19 @@ export interface SecurityEventRecord {
  */
 export function requestInfo(context: { request: Request; url: URL; locals?: { clientAddress?: string } }): RequestInfo {
   const ip = context.locals?.clientAddress ?? '';
-  // A login card's QR address holds the card's secret: never into the log.
-  // Nor an invitation's or a reset's token.
-  const path = context.url.pathname.startsWith('/k/')
-    ? '/k/[secret]'
-    : /^\/(invite|reset)\//.test(context.url.pathname)
-      ? context.url.pathname.replace(/^\/(invite|reset)\/.*/, '/$1/[token]')
-      : context.url.pathname.slice(0, 200);
-  return { ip: ip.slice(0, 64), userAgent: shortUserAgent(context.request.headers.get('user-agent')), path };
+  return { ip: ip.slice(0, 64), userAgent: shortUserAgent(context.request.headers.get('user-agent')), path: pathForLog(context.url.pathname) };
+}
+
+/**
+ * A path as a log may hold it (the security events here, the request log in src/server/ops/):
+ * a login card's QR address holds the card's secret, an invitation's or a reset's address its
+ * token; those parts never go into a log. (A query string never reaches this: callers pass the
+ * path alone.)
+ */
+export function pathForLog(pathname: string): string {
+  if (pathname.startsWith('/k/')) return '/k/[secret]';
+  if (/^\/(invite|reset)\//.test(pathname)) return pathname.replace(/^\/(invite|reset)\/.*/, '/$1/[token]');
+  return pathname.slice(0, 200);
 }
 
 const BROWSERS: readonly [RegExp, string][] = [
@@ -213,9 +220,13 @@ export async function recordSecurityEvent(tx: Tx, e: SecurityEvent, now = Date.n
   return r;
 }
 
-/** One JSON line per event on stdout (for log collection), printed only after its commit. */
+/**
+ * One JSON line per event in the server's log (src/server/ops/log.ts, beside the request lines),
+ * printed only after its commit, with the id of the request it came from.
+ */
 export function printSecurityEvents(records: readonly SecurityEventRecord[]): void {
-  for (const r of records) process.stdout.write(`${JSON.stringify({ type: 'security_event', ...r })}\n`);
+  const requestId = socketFacts()?.requestId;
+  for (const r of records) logLine('security_event', { request_id: requestId, ...r });
 }
 
 /**

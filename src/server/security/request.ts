@@ -4,11 +4,19 @@ import { cameOverTls, clientAddressFrom } from './client-address';
 
 /**
  * What the socket of the current request knows, put there by the front server
- * (scripts/serve.mjs) for each request; undefined when the built app runs without it.
+ * (scripts/serve.mjs, src/server/ops/front.ts) for each request; undefined when the built app
+ * runs without it.
  */
 export interface SocketFacts {
   peer: string;
   encrypted: boolean;
+  /** The request's id (the X-Request-Id header of the answer, and `request_id` in the log). */
+  requestId?: string;
+  /**
+   * The route pattern that answered (`/k/[secret]`, `/worker/clients/[client]/plan`), set by
+   * the middleware for the request log: a pattern holds no secret and no id.
+   */
+  route?: string;
 }
 
 export function socketFacts(): SocketFacts | undefined {
