@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { baseUrl, CLIENTS, clickAndWait, path } from '../helpers/browser';
-import { LAUNCH_OPTIONS } from '../helpers/chromium';
+import { FULL_CHROMIUM_PATH, LAUNCH_OPTIONS } from '../helpers/chromium';
 import { expectNoAxeViolations, expectTargetSizes } from '../helpers/axe';
 
 const dir = mkdtempSync(join(tmpdir(), 'omapolku-camera-'));
@@ -47,8 +47,9 @@ function qrVideo(name: string, text: string): string {
 /**
  * Chromium with the shared start-up flags and a fake camera showing `video`; or with no camera at
  * all (a headless Chromium on a server has none: NotFoundError); or with a camera whose permission
- * prompt is refused (--deny-permission-prompts: NotAllowedError; the headless shell would otherwise
- * report no camera at all).
+ * prompt is refused (headless Chromium refuses prompts without the fake-UI flag: NotAllowedError;
+ * the headless shell has no prompt to refuse and says there is no camera, so this one case runs in
+ * the full browser, FULL_CHROMIUM_PATH).
  */
 function launch(video: string | 'no camera' | 'camera refused'): Promise<Browser> {
   const shared = LAUNCH_OPTIONS.args ?? [];
@@ -56,9 +57,9 @@ function launch(video: string | 'no camera' | 'camera refused'): Promise<Browser
     video === 'no camera'
       ? shared.filter((a) => a !== '--use-fake-device-for-media-stream' && a !== '--use-fake-ui-for-media-stream')
       : video === 'camera refused'
-        ? [...shared.filter((a) => a !== '--use-fake-ui-for-media-stream'), '--deny-permission-prompts']
+        ? shared.filter((a) => a !== '--use-fake-ui-for-media-stream')
         : [...shared, `--use-file-for-fake-video-capture=${video}`];
-  return chromium.launch({ ...LAUNCH_OPTIONS, args });
+  return chromium.launch({ ...LAUNCH_OPTIONS, ...(video === 'camera refused' ? { executablePath: FULL_CHROMIUM_PATH } : {}), args });
 }
 
 async function cardPage(browser: Browser): Promise<{ page: Page; requests: string[]; errors: string[] }> {

@@ -42,6 +42,13 @@ export const LAUNCH_OPTIONS: LaunchOptions = {
   ],
 };
 
+/**
+ * The full browser, for the one test that needs a browser's permission prompt (the headless shell
+ * has none): CHROMIUM_FULL_PATH, else /usr/bin/chromium, else the tests' browser.
+ */
+export const FULL_CHROMIUM_PATH =
+  process.env.CHROMIUM_FULL_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : chromiumPath());
+
 /** The shared browser of an e2e run; its address is handed to the test files. */
 export function launchBrowserServer() {
   return chromium.launchServer(LAUNCH_OPTIONS);
