@@ -26,6 +26,9 @@ export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Rol
   // A person's own account: a client has no password (their card and PIN are the staff's to manage).
   ['/settings/password', ['family', 'worker', 'admin']],
   ['/settings/sessions', ['family', 'worker', 'admin']],
+  // Notifications by mail are for workers (of their clients) and family members (of the people
+  // they help); an admin's unit has its outbox page instead.
+  ['/settings/notifications', ['family', 'worker']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],
