@@ -20,6 +20,17 @@ import { fileURLToPath } from 'node:url';
 import { staticFiles } from './static-files.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// For the tests only: OMAPOLKU_CLOCK_OFFSET_MS moves this server's clock (Date.now, which every
+// rule and record of the server reads) by that many milliseconds, so a browser test can be on a
+// working day at 8.00, or an hour after a message, without waiting (tests/e2e/notifications.test.ts
+// restarts the server on the same database with a later offset). Never set it for a unit.
+const clockOffset = Number(process.env.OMAPOLKU_CLOCK_OFFSET_MS ?? 0);
+if (!Number.isFinite(clockOffset)) throw new Error('OMAPOLKU_CLOCK_OFFSET_MS must be a number of milliseconds');
+if (clockOffset !== 0) {
+  const realNow = Date.now;
+  Date.now = () => realNow() + clockOffset;
+  console.warn(`Omapolku: the clock is moved by ${clockOffset} ms (OMAPOLKU_CLOCK_OFFSET_MS, for tests only).`);
+}
 const sockets = new AsyncLocalStorage();
 globalThis[Symbol.for('omapolku.socket')] = sockets;
 const { handler } = await import('../dist/server/entry.mjs');

@@ -12,15 +12,17 @@ import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
 import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
 import { waitingForStaff } from '@server/messages/store';
-import { startMailSender } from '@server/mail';
+import { startBackgroundWork } from '@server/background';
+import { rememberPortalOrigin } from '@server/mail/links';
 import { registerFront } from '@server/ops/front';
 
-// The built server (scripts/serve.mjs) loads this module at start: the mail sender starts then,
-// so mails queued before a restart go out without waiting for a request; and the front's side
-// in the app (probes, request log, graceful stop: src/server/ops/front.ts) is handed to it.
+// The built server (scripts/serve.mjs) loads this module at start: the mail sender and the
+// notification scheduler start then, so mails queued before a restart go out, and what fell due
+// meanwhile is told, without waiting for a request; and the front's side in the app (probes,
+// request log, graceful stop: src/server/ops/front.ts) is handed to it.
 if ((globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')]) {
   registerFront();
-  void startMailSender();
+  startBackgroundWork();
 }
 
 /**
@@ -111,7 +113,7 @@ async function logForbidden(context: APIContext, asked: Parameters<typeof reques
 
 const session = defineMiddleware(async (context, next) => {
   context.locals.db = await getDb();
-  void startMailSender(); // (a no-op once it runs; starts it again if the database was down at start)
+  startBackgroundWork(); // (a no-op once it runs; starts it again if the database was down at start)
   context.locals.actor = null;
   context.locals.sessionEnded = null;
   const token = context.cookies.get(SESSION_COOKIE)?.value;
@@ -119,6 +121,10 @@ const session = defineMiddleware(async (context, next) => {
     const actor = await validateSessionToken(context.locals.db, token, Date.now(), requestInfo(context));
     if (actor) {
       context.locals.actor = actor;
+      // Where signed-in people reach the portal: the links of mails written away from a request
+      // (notifications) lead there when OMAPOLKU_PUBLIC_URL is not set. (Astro has checked the
+      // host name against security.allowedDomains; a signed-out request is not believed.)
+      rememberPortalOrigin(context.url);
     } else {
       context.cookies.delete(SESSION_COOKIE, { path: '/' });
       context.locals.sessionEnded = 'expired';

@@ -28,6 +28,9 @@ export const ROLE_AREAS: readonly (readonly [prefix: string, roles: readonly Rol
   ['/settings/sessions', ['family', 'worker', 'admin']],
   // Two-step sign-in is for staff: family members sign in with email and password only.
   ['/settings/two-step', ['worker', 'admin']],
+  // Notifications by mail are for workers (of their clients) and family members (of the people
+  // they help); an admin's unit has its outbox page instead.
+  ['/settings/notifications', ['family', 'worker']],
   ['/client', ['client']],
   ['/family', ['family']],
   ['/worker', ['worker']],

@@ -65,6 +65,13 @@ export const config = {
   shutdownTimeoutMs: Number(process.env.OMAPOLKU_SHUTDOWN_TIMEOUT_MS ?? 10_000),
   /** The portal's address in mails' links; without it, the address the request came to. */
   publicUrl: process.env.OMAPOLKU_PUBLIC_URL?.replace(/\/+$/, '') || null,
+  /** Where this server listens (scripts/serve.mjs): the last resort for a link in a mail written before any request. */
+  listenUrl: `${process.env.SERVER_CERT_PATH ? 'https' : 'http'}://${process.env.HOST === '0.0.0.0' ? 'localhost' : (process.env.HOST ?? '127.0.0.1')}:${process.env.PORT ?? 4321}`,
+  /**
+   * How often the notification scheduler (src/server/notifications/scheduler.ts) looks for what
+   * is due: "after an hour", the summary times, reminders. The tests make it short.
+   */
+  notifyTickMs: Number(process.env.OMAPOLKU_NOTIFY_TICK_MS ?? 60_000),
   /**
    * Single sign-on for staff (OpenID Connect: Entra ID and others), or null when not set up:
    * OMAPOLKU_OIDC_ISSUER, OMAPOLKU_OIDC_CLIENT_ID, OMAPOLKU_OIDC_CLIENT_SECRET (src/server/auth/sso.ts).

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
-import { freePort, startServerWithClients, type RunningServer, type StartOptions } from './server';
+import { freePort, querySql, startServer, startServerWithClients, type RunningServer, type StartOptions } from './server';
 import { startTestSmtp, type TestSmtp } from './smtp';
 import type { TestAccount, TestOidcProvider } from './oidc-provider';
 
@@ -71,4 +71,55 @@ export function useServerWithOidc(accounts: readonly TestAccount[], options: Sta
   });
   afterAll(() => provider.stop?.());
   return { server, ids, provider };
+}
+
+/**
+ * useServerWithSmtp for a file that stops its server and starts it again on the same database
+ * and address (a restart, or a crash with SIGKILL), maybe with other settings (a moved clock,
+ * OMAPOLKU_CLOCK_OFFSET_MS). `server` always names the one running now; the browser's pages and
+ * sessions go on as they were, since the address is the same.
+ */
+export function useRestartableServerWithSmtp(options: StartOptions = {}): {
+  server: RunningServer;
+  ids: Record<string, number>;
+  smtp: TestSmtp;
+  restart(env?: Record<string, string>, how?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+} {
+  const env: Record<string, string> = { ...options.env };
+  const smtp = {} as TestSmtp;
+  const server = {} as RunningServer;
+  const ids: Record<string, number> = {};
+  let first: RunningServer | null = null;
+  let current: RunningServer | null = null;
+  let port = 0;
+  beforeAll(async () => {
+    const started = await startTestSmtp();
+    Object.defineProperties(smtp, Object.getOwnPropertyDescriptors(started));
+    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500' });
+    port = await freePort();
+    first = current = await startServer({ ...options, env, port });
+    Object.assign(server, current);
+    const rows = await querySql<{ id: number; preferred_name: string }>(current.dbFile, "SELECT id, preferred_name FROM people WHERE role = 'client'");
+    Object.assign(ids, Object.fromEntries(rows.map((r) => [r.preferred_name.toLowerCase(), r.id])));
+  });
+  afterAll(async () => {
+    if (current && current !== first) await current.stop();
+    // The first server's folder holds the database: its stop() removes it.
+    await first?.stop();
+    await smtp.stop?.();
+  });
+  return {
+    server,
+    ids,
+    smtp,
+    async restart(more = {}, how = 'SIGTERM') {
+      if (!current) throw new Error('The server has not started yet.');
+      await (how === 'SIGKILL' ? current.kill() : current.kill('SIGTERM'));
+      Object.assign(env, more);
+      const dbFile = current.dbFile;
+      if (current !== first) await current.stop();
+      current = await startServer({ env, dbFile, port });
+      Object.assign(server, current);
+    },
+  };
 }

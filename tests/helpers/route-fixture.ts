@@ -307,6 +307,23 @@ export const ROUTES: Record<string, RouteRow> = {
     POST: { url: '/settings/two-step', body: '', expect: staff('303 /settings/two-step') },
     axe: [{ as: 'namedWorker' }, { as: 'substitute' }],
   },
+  // Notifications by mail (issue 17): each worker and family member chooses their own; admins and
+  // clients have none (403). An empty form has no choice: drawn again with the error (400),
+  // nothing saved. Workers get StaffLayout, family the easy-read page: the sweep looks at both.
+  '/settings/notifications': {
+    look: 'staff',
+    GET: {
+      url: '/settings/notifications',
+      clientData: false,
+      expect: area('/login', { familyFull: 200, familyMessages: 200, familyReadOnly: 200, namedWorker: 200, substitute: 200, otherUnitWorker: 200 }),
+    },
+    POST: {
+      url: '/settings/notifications',
+      body: '',
+      expect: area('/login', { familyFull: 400, familyMessages: 400, familyReadOnly: 400, namedWorker: 400, substitute: 400, otherUnitWorker: 400 }),
+    },
+    axe: [{ as: 'namedWorker' }, { as: 'familyFull', look: 'easy-read' }],
+  },
   '/logout': {
     look: 'none',
     POST: { url: '/logout', body: '', expect: everyone('303 /'), endsSession: true },

@@ -32,6 +32,11 @@ export interface RunningServer {
   /** Resolves when the process has exited, with its exit code or the signal that ended it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
+  /**
+   * Ends the server's process, keeping its database for a restart: SIGKILL by default (no
+   * shutdown of any kind, as a crash), or SIGTERM.
+   */
+  kill(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
 }
 
 export interface StartOptions {
@@ -46,6 +51,13 @@ export interface StartOptions {
    * unless a test starts a server whose database is down on purpose (then `/healthz`).
    */
   waitPath?: string;
+  /**
+   * Start on this database file as it is (a restart: no copy, and stop() leaves it), instead of a
+   * copy of the template.
+   */
+  dbFile?: string;
+  /** Listen on this port (a restart keeps the address the browser pages use); a free one by default. */
+  port?: number;
 }
 
 export function assertBuilt(): void {
@@ -165,15 +177,18 @@ process.once('exit', () => {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   assertBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'omapolku-e2e-'));
-  const template = options.templateDb ?? (await templateFromGlobalSetup()) ?? (await seedTemplateDb(dir));
-  const dbFile = join(dir, 'omapolku.sqlite');
-  copyFileSync(template, dbFile);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(template + suffix) && statSync(template + suffix).size > 0) copyFileSync(template + suffix, dbFile + suffix);
+  let dbFile = join(dir, 'omapolku.sqlite');
+  if (options.dbFile) dbFile = options.dbFile;
+  else {
+    const template = options.templateDb ?? (await templateFromGlobalSetup()) ?? (await seedTemplateDb(dir));
+    copyFileSync(template, dbFile);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(template + suffix) && statSync(template + suffix).size > 0) copyFileSync(template + suffix, dbFile + suffix);
+    }
   }
   if (options.prepareDb) await options.prepareDb(dbFile);
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [SERVE], {
     cwd: ROOT,
@@ -208,7 +223,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       clearTimeout(timer);
     }
     running.delete(child);
+    // (A restart on a given database made an empty folder; the database's own stays with its first server.)
     rmSync(dir, { recursive: true, force: true });
+  };
+  const kill = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill(signal);
+      await exited;
+    }
+    running.delete(child);
   };
 
   try {
@@ -217,7 +241,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await stop();
     throw err;
   }
-  return { baseUrl, dbFile, output, pid: child.pid!, exited, stop };
+  return { baseUrl, dbFile, output, pid: child.pid!, exited, stop, kill };
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type TransportRate,
 } from '@domain/attendance';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import { afterAbsenceReport } from '../notifications/events';
 
 /**
  * All SQL about attendance, absence reports, rates and monthly statements. The money rules
@@ -106,6 +107,8 @@ export async function createAbsenceReport(
       [report.clientId, report.reason, report.words, report.key, report.by, now],
     );
     for (const day of new Set(report.days)) await tx.run('INSERT INTO absence_report_days (report_id, day) VALUES (?, ?)', [lastID, day]);
+    // Its notifications (workers told at once, family with the client's consent) in this transaction.
+    await afterAbsenceReport(tx, { id: lastID, clientId: report.clientId, days: [...new Set(report.days)], reportedBy: report.by }, now);
     return lastID;
   });
 }

@@ -1,22 +1,30 @@
 /**
- * The process's one mail sender, started with the server (src/middleware.ts loads at start):
- * SMTP when configured, otherwise .eml files the admin can read.
+ * The process's one mail sender, started with the server (src/server/background.ts, which the
+ * middleware loads at start): SMTP when configured, otherwise .eml files the admin can read.
  */
 import { config } from '@server/config';
-import { getDb } from '@server/db';
+import { getDb, type Database } from '@server/db';
 import { MailSender } from './sender';
 import { fileTransport, smtpTransport } from './transport';
+import type { OutboxRow } from './outbox';
 
 let starting: Promise<MailSender | null> | null = null;
 let stopped = false;
 
-export function startMailSender(): Promise<MailSender | null> {
+/** A reason not to send a mail after all (see SenderOptions.beforeSend), or null. */
+export type BeforeSend = (db: Database, row: OutboxRow) => Promise<string | null>;
+
+export function startMailSender(beforeSend?: BeforeSend): Promise<MailSender | null> {
   // Once stopped (the server is stopping) it stays stopped: a request still in flight must not start it again.
   if (stopped) return Promise.resolve(null);
   starting ??= getDb()
     .then((db) => {
       const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : fileTransport(config.outboxDir, config.mailFrom);
-      return new MailSender(db, transport, { pollMs: config.mailPollMs, retryBaseMs: config.mailRetryBaseMs }).start();
+      return new MailSender(db, transport, {
+        pollMs: config.mailPollMs,
+        retryBaseMs: config.mailRetryBaseMs,
+        ...(beforeSend && { beforeSend: (row: OutboxRow) => beforeSend(db, row) }),
+      }).start();
     })
     .catch((err: unknown) => {
       // The database may be down at start; the first request that opens it tries again.

@@ -1,6 +1,7 @@
 /**
- * /admin/outbox: the unit's mails (invitations, password resets, later notifications): waiting,
- * sent, or failed with the reason, newest first, and "Yritä uudelleen" for a failed one. Without
+ * /admin/outbox: the unit's mails (invitations, password resets, notifications): waiting, sent,
+ * failed with the reason, or not sent after all (a notification that no longer held when it was
+ * checked again at sending, with the reason in words), newest first, and "Yritä uudelleen" for a failed one. Without
  * SMTP (the demo, development) the mails are .eml files, and the admin reads each one here, so
  * an invitation can be passed on by hand; with SMTP a sent mail's text is erased (its link is a
  * secret) and never shown.

@@ -17,6 +17,11 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /**
+   * What to check again just before the mail is sent (a notification: is the link still there?),
+   * for the sender's check (SenderOptions.beforeSend); none for a mail that always goes.
+   */
+  recheck?: Record<string, unknown>;
 }
 
 export interface OutboxRow {
@@ -30,7 +35,7 @@ export interface OutboxRow {
   subject: string;
   text_body: string;
   html_body: string | null;
-  status: 'waiting' | 'sent' | 'failed';
+  status: 'waiting' | 'sent' | 'failed' | 'dropped';
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
@@ -38,6 +43,9 @@ export interface OutboxRow {
   body_erased: number;
   sent_at: number | null;
   created_at: number;
+  recheck: string | null;
+  /** Why a notification was not sent after all (checked again at sending), for the outbox page. */
+  dropped_reason: string | null;
 }
 
 /**
@@ -47,9 +55,9 @@ export interface OutboxRow {
  */
 export async function queueMail(tx: Tx, mail: OutgoingMail, now = Date.now()): Promise<boolean> {
   const { changes } = await tx.run(
-    `INSERT INTO outbox (mail_key, unit_id, recipient_id, to_address, language, kind, subject, text_body, html_body, next_attempt_at, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mail_key) DO NOTHING`,
-    [mail.key, mail.unitId, mail.recipientId, mail.to, mail.language, mail.kind, mail.subject, mail.text, mail.html ?? null, now, now],
+    `INSERT INTO outbox (mail_key, unit_id, recipient_id, to_address, language, kind, subject, text_body, html_body, next_attempt_at, created_at, recheck)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mail_key) DO NOTHING`,
+    [mail.key, mail.unitId, mail.recipientId, mail.to, mail.language, mail.kind, mail.subject, mail.text, mail.html ?? null, now, now, mail.recheck ? JSON.stringify(mail.recheck) : null],
   );
   if (changes > 0) afterCommitWake?.();
   return changes > 0;
@@ -96,6 +104,14 @@ export function markSent(db: Database, id: number, via: 'smtp' | 'file', now = D
       [now, via, via, via, via, id],
     ),
   );
+}
+
+/**
+ * Not sent after all: what the mail tells no longer holds for its recipient (checked again just
+ * before sending). Final, with the reason; the body stays (a notification holds no secret).
+ */
+export function markDropped(db: Database, id: number, reason: string): Promise<unknown> {
+  return db.write((tx) => tx.run(`UPDATE outbox SET status = 'dropped', dropped_reason = ? WHERE id = ? AND status = 'waiting'`, [reason, id]));
 }
 
 /** A failed attempt: tried again at `retryAt`, or failed for good when that is null. */

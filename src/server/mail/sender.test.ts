@@ -134,6 +134,38 @@ describe('the outbox', () => {
   });
 });
 
+describe('the last check before sending', () => {
+  it('drops a mail that no longer holds, with the reason, and sends the others; a dropped mail stays and is never sent', async () => {
+    const checked: string[] = [];
+    const s = new MailSender(db, smtpTransport(smtp.url, FROM), {
+      pollMs: 100,
+      retryBaseMs: 50,
+      beforeSend: async (row) => {
+        checked.push(row.mail_key);
+        return row.recheck && (JSON.parse(row.recheck) as { ok: boolean }).ok === false ? 'link_ended' : null;
+      },
+    }).start();
+    senders.push(s);
+    await db.write(async (tx) => {
+      await queueMail(tx, mail('notify-20-reply:1', { kind: 'family-message', recheck: { ok: false } }));
+      await queueMail(tx, mail('notify-21-reply:1', { kind: 'family-message', recheck: { ok: true } }));
+      await queueMail(tx, mail('invite-9-1'));
+    });
+    await smtp.waitFor(2);
+    await until(async () => (await rows()).every((r) => r.status !== 'waiting'));
+    expect((await rows()).map((r) => [r.mail_key, r.status, r.dropped_reason])).toEqual([
+      ['notify-20-reply:1', 'dropped', 'link_ended'],
+      ['notify-21-reply:1', 'sent', null],
+      ['invite-9-1', 'sent', null],
+    ]);
+    expect(checked.sort()).toEqual(['invite-9-1', 'notify-20-reply:1', 'notify-21-reply:1']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.mails).toHaveLength(2);
+    // Not an admin's "Yritä uudelleen" either: only a failed mail is tried again.
+    expect(await retryFailedMail(db, 1, (await rows())[0].id)).toBe(false);
+  });
+});
+
 describe('without SMTP', () => {
   it('writes each mail to an .eml file and keeps its body for the outbox page', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-outbox-'));

@@ -3,11 +3,12 @@
  * each due mail with a short lease (claimMail), sends it, and records the result: sent, or a
  * failed attempt tried again after a growing delay (domain/mail/retry.ts). A mail is never lost:
  * it was committed with its cause and stays due until it is sent. It is sent once: only the
- * claimer sends, and "sent" is written as soon as the server said OK.
+ * claimer sends, and "sent" is written as soon as the server said OK. A notification is checked
+ * again just before it goes (`beforeSend`), and dropped with the reason when it no longer holds.
  */
 import type { Database } from '@server/db';
 import { isPermanentFailure, retryDelay } from '@domain/mail/retry';
-import { claimMail, dueMails, markAttemptFailed, markSent, nextDueAt, onMailQueued } from './outbox';
+import { claimMail, dueMails, markAttemptFailed, markDropped, markSent, nextDueAt, onMailQueued, type OutboxRow } from './outbox';
 import type { MailTransport } from './transport';
 
 export interface SenderOptions {
@@ -15,6 +16,11 @@ export interface SenderOptions {
   retryBaseMs: number;
   /** How long a claimed mail is held for one attempt (longer than any SMTP timeout). */
   leaseMs?: number;
+  /**
+   * Asked just before each attempt: a reason not to send this mail after all (a notification to a
+   * family member whose link has ended), or null to send it. The mail is then dropped, not sent.
+   */
+  beforeSend?: (row: OutboxRow) => Promise<string | null>;
 }
 
 /** What a failed attempt records: the reason, never the mail. */
@@ -80,6 +86,13 @@ export class MailSender {
       for (const row of due) {
         if (this.stopped) return;
         if (!(await claimMail(this.db, row, now, lease))) continue;
+        // Checked at the last moment, not only when it was queued: a mail waiting for a mail
+        // server that was down must not go to someone who has lost the right to it meanwhile.
+        const drop = this.options.beforeSend ? await this.options.beforeSend(row) : null;
+        if (drop !== null) {
+          await markDropped(this.db, row.id, drop);
+          continue;
+        }
         try {
           await this.transport.send(row);
         } catch (error) {

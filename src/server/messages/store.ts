@@ -3,6 +3,7 @@ import type { SessionActor } from '../auth/session';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { DEFAULT_REPLY_DAYS } from '@domain/messages/waiting';
 import { auditClientChange } from '../admin/audit';
+import { afterMessage } from '../notifications/events';
 
 /** All SQL about conversations, messages, voice clips and drafts. */
 
@@ -131,6 +132,8 @@ async function sendMessageIn(tx: Tx, message: NewMessage, now: number): Promise<
       [now, message.senderId, message.conversationId, lastID],
     );
   }
+  // Its notifications (a worker told at once, the family told of a reply) in this transaction.
+  await afterMessage(tx, { id: lastID, conversationId: message.conversationId, senderId: message.senderId, fromClientSide: message.fromClientSide, kind: message.kind }, now);
   return lastID;
 }
 

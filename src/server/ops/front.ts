@@ -8,7 +8,7 @@
  *   (request-log.ts).
  * - SIGTERM (systemd, a container's stop) or SIGINT (Ctrl+C) stops the server gracefully: no new
  *   connections, /readyz answers 503, the requests in flight finish (their connections then
- *   close), the mail sender finishes the mail it is sending and stops, the database is closed,
+ *   close), the notification scheduler stops and the mail sender finishes the mail it is sending, the database is closed,
  *   and the process exits 0. Whatever is not done within `timeoutMs` (10 s) is cut off and the
  *   process exits 1; so does a second signal.
  *
@@ -19,7 +19,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { config } from '@server/config';
 import { closeDb } from '@server/db';
-import { stopMailSender } from '@server/mail';
+import { stopBackgroundWork } from '@server/background';
 import type { IpRange } from '@server/security/client-address';
 import type { SocketFacts } from '@server/security/request';
 import { logLine } from './log';
@@ -28,7 +28,7 @@ import { logRequest, requestIdFor } from './request-log';
 
 export interface FrontOptions {
   trustedProxies: readonly IpRange[];
-  /** Stops the work beside the requests (the mail sender); runs while the requests finish. */
+  /** Stops the work beside the requests (notification scheduler, mail sender); runs while the requests finish. */
   stopWork: () => Promise<void>;
   /** Closes the database, after the last request. */
   closeDatabase: () => Promise<void>;
@@ -106,7 +106,7 @@ export class Front {
     server.close();
     for (const res of this.inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
     this.stopped = (async () => {
-      const work = this.options.stopWork().catch((err: unknown) => console.error('Omapolku: stopping the mail sender failed:', err));
+      const work = this.options.stopWork().catch((err: unknown) => console.error('Omapolku: stopping the background work failed:', err));
       await Promise.all([this.idle(), work]);
       if (forced) return;
       // No request is left; an idle connection could still bring one, so none stays open.
@@ -141,7 +141,7 @@ const FRONT = Symbol.for('omapolku.front');
 export function registerFront(): void {
   (globalThis as Record<symbol, unknown>)[FRONT] ??= new Front({
     trustedProxies: config.trustedProxies,
-    stopWork: stopMailSender,
+    stopWork: stopBackgroundWork,
     closeDatabase: closeDb,
     timeoutMs: config.shutdownTimeoutMs,
     exit: (code) => process.exit(code),
