@@ -196,9 +196,13 @@ export async function waitingEpisodes(q: Q, clientIds: readonly number[], from: 
 
 /** The wait of one conversation: its oldest waiting message, or undefined when nothing waits. */
 export async function episodeOf(q: Q, conversationId: number): Promise<Episode | undefined> {
+  // The first waiting message in id order: one step of the index messages_first_waiting (migration
+  // 0024), where MIN over the group read every waiting message of a long conversation. Messages
+  // get their ids in the order they are written, so the first by id is also the oldest.
   const row = await q.get<Episode>(
-    `SELECT c.client_id, MIN(m.id) AS first_id, MIN(m.created_at) AS since
-       FROM conversations c JOIN messages m ON m.conversation_id = c.id AND ${WAITING_M} WHERE c.id = ? GROUP BY c.id`,
+    `SELECT c.client_id, m.id AS first_id, m.created_at AS since
+       FROM conversations c JOIN messages m ON m.conversation_id = c.id AND ${WAITING_M}
+      WHERE c.id = ? ORDER BY m.id LIMIT 1`,
     [conversationId],
   );
   return row ?? undefined;
