@@ -52,6 +52,12 @@ export const config = {
   /** How often the sender looks for due mails besides being woken by a new one. */
   mailPollMs: Number(process.env.OMAPOLKU_MAIL_POLL_MS ?? 15_000),
   /**
+   * How long a mail taken for sending stays taken: if the process dies mid-send, the mail is due
+   * again after this. Two minutes outlasts any SMTP conversation; the tests, which kill servers on
+   * purpose, shorten it.
+   */
+  mailLeaseMs: Number(process.env.OMAPOLKU_MAIL_LEASE_MS ?? 120_000),
+  /**
    * The key that encrypts the staff's two-step (TOTP) keys in the database: 64 hex digits. Without
    * it, the key is the file `two-step.key` beside the database, made on first use; either way a
    * copy of the database alone gives no codes (src/server/auth/two-step-secret.ts).

@@ -34,7 +34,7 @@ export function useServerWithSmtp(options: StartOptions = {}): { server: Running
     const started = await startTestSmtp();
     // (A getter-bearing object: copy its methods and read `port`/`url` through the original.)
     Object.defineProperties(smtp, Object.getOwnPropertyDescriptors(started));
-    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500' });
+    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500', OMAPOLKU_MAIL_LEASE_MS: '3000' });
   });
   afterAll(() => smtp.stop?.());
   const { server, ids } = useServerWithClients({ ...options, env });
@@ -95,7 +95,7 @@ export function useRestartableServerWithSmtp(options: StartOptions = {}): {
   beforeAll(async () => {
     const started = await startTestSmtp();
     Object.defineProperties(smtp, Object.getOwnPropertyDescriptors(started));
-    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500' });
+    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500', OMAPOLKU_MAIL_LEASE_MS: '3000' });
     port = await freePort();
     first = current = await startServer({ ...options, env, port });
     Object.assign(server, current);

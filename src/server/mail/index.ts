@@ -23,6 +23,7 @@ export function startMailSender(beforeSend?: BeforeSend): Promise<MailSender | n
       return new MailSender(db, transport, {
         pollMs: config.mailPollMs,
         retryBaseMs: config.mailRetryBaseMs,
+        leaseMs: config.mailLeaseMs,
         ...(beforeSend && { beforeSend: (row: OutboxRow) => beforeSend(db, row) }),
       }).start();
     })
