@@ -1,6 +1,19 @@
 import { getViteConfig } from 'astro/config';
 
 /**
+ * On PostgreSQL too, when OMAPOLKU_TEST_DATABASE_URL names a database (.ci/run sets it): the
+ * server's unit tests run again on it (`unit-postgres`, each test database a schema of its own,
+ * tests/helpers/test-db.ts), with the tests that compare the engines (*.engines.test.ts).
+ * Without it those projects do not exist, so nothing is skipped: it is simply one engine.
+ */
+const postgresUrl = process.env.OMAPOLKU_TEST_DATABASE_URL;
+const onPostgres = {
+  OMAPOLKU_TEST_ENGINE: 'postgres',
+  // PostgreSQL keeps the two-step key nowhere but here (src/server/config.ts); a test value.
+  OMAPOLKU_TWO_STEP_KEY: 'a1'.repeat(32),
+};
+
+/**
  * Two projects: `unit` (pure rules and server modules, fast) and `e2e` (the built server in
  * real Chromium with axe). `npm test` builds first and runs both; e2e files run one at a time
  * (`--no-file-parallelism` in package.json) because they share one server and one browser.
@@ -12,8 +25,17 @@ export default getViteConfig({
         extends: true,
         // 30 s instead of vitest's 5: the password and PIN tests hash with scrypt (deliberately
         // slow, about 0.1 s each on an idle machine), and a loaded machine must not turn them red.
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'], exclude: ['**/*.engines.test.ts', '**/node_modules/**'], environment: 'node', testTimeout: 30_000 },
       },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              // The server's tests (the domain's pure rules do not touch a database).
+              test: { name: 'unit-postgres', include: ['src/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, env: onPostgres },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {
@@ -25,6 +47,24 @@ export default getViteConfig({
           globalSetup: ['tests/helpers/global-setup.ts'],
         },
       },
+      ...(postgresUrl
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'e2e-postgres',
+                include: ['tests/e2e/**/*.test.ts'],
+                // SQLite's own: the online backup of the database file (PostgreSQL's is pg_dump, docs/deployment.md).
+                exclude: ['tests/e2e/backup.test.ts'],
+                environment: 'node',
+                testTimeout: 60_000,
+                hookTimeout: 120_000,
+                globalSetup: ['tests/helpers/global-setup.ts'],
+                env: onPostgres,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

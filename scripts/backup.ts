@@ -10,6 +10,11 @@ import { config } from '../src/server/config';
 import { keyFileOf } from '../src/server/auth/two-step-secret';
 import { backupDatabase } from '../src/server/db/backup';
 
+if (config.databaseUrl) {
+  // PostgreSQL has its own tools, made for a server with a standby: docs/deployment.md.
+  console.error('Backup failed: this portal runs on PostgreSQL (OMAPOLKU_DATABASE_URL). Use pg_dump, or a base backup with WAL archiving for point-in-time recovery: see docs/deployment.md.');
+  process.exit(1);
+}
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const target = path.resolve(process.argv[2] ?? path.join(path.dirname(config.databasePath), 'backups', `omapolku-${stamp}.sqlite`));
 try {

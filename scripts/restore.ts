@@ -13,6 +13,10 @@ if (!file) {
   console.error('Usage: npm run restore -- <backup file>');
   process.exit(2);
 }
+if (config.databaseUrl) {
+  console.error('This portal runs on PostgreSQL (OMAPOLKU_DATABASE_URL): restore with pg_restore or point-in-time recovery, see docs/deployment.md.');
+  process.exit(1);
+}
 try {
   const latest = bundledMigrations().at(-1)?.version ?? 0;
   const { restored, keptAs } = await restoreDatabase(path.resolve(file), config.databasePath, latest);

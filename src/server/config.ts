@@ -17,10 +17,23 @@ function twoStepKeyFrom(value: string | undefined): string | null {
  * that makes `npm start` work on a fresh clone. The README lists the same variables.
  */
 const databasePath = process.env.OMAPOLKU_DB ?? path.resolve('data', 'omapolku.sqlite');
+const databaseUrl = process.env.OMAPOLKU_DATABASE_URL || null;
+const twoStepKey = twoStepKeyFrom(process.env.OMAPOLKU_TWO_STEP_KEY);
+// On SQLite the two-step key may be a file beside the database; PostgreSQL has no such place, and
+// every app server must use the same key.
+if (databaseUrl && !twoStepKey) throw new Error('OMAPOLKU_DATABASE_URL needs OMAPOLKU_TWO_STEP_KEY (64 hexadecimal digits, e.g. from `openssl rand -hex 32`), the same on every app server');
 
 export const config = {
   /** The SQLite file. Tests and the benchmark point this at their own temporary files. */
   databasePath,
+  /**
+   * PostgreSQL instead of the SQLite file (postgres://user@host:5432/db; `?options=-c
+   * search_path=…` for a schema of its own): a county's database with a standby, shared by
+   * several app servers (docs/deployment.md).
+   */
+  databaseUrl,
+  /** Connections each app server keeps to PostgreSQL. */
+  databasePoolSize: Number(process.env.OMAPOLKU_DATABASE_POOL ?? 10),
   /**
    * `npm start` is what a unit runs, so it is secure without any setting: Secure cookies, and
    * HSTS on requests that came over TLS. OMAPOLKU_PLAIN_HTTP=1 (a test network, the demo, the
@@ -62,7 +75,7 @@ export const config = {
    * it, the key is the file `two-step.key` beside the database, made on first use; either way a
    * copy of the database alone gives no codes (src/server/auth/two-step-secret.ts).
    */
-  twoStepKey: twoStepKeyFrom(process.env.OMAPOLKU_TWO_STEP_KEY),
+  twoStepKey,
   /**
    * From SIGTERM to the forced exit: requests in flight get this long to finish (the process
    * exits 0 as soon as they have, 1 if it had to cut them off). Keep systemd's TimeoutStopSec

@@ -7,7 +7,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { assertBuilt, ENTRY, ROOT, seedTemplateDb, startServer } from './server';
+import { assertBuilt, dropDatabase, ENTRY, ROOT, seedTemplateDb, startServer } from './server';
 import { launchBrowserServer } from './chromium';
 
 declare module 'vitest' {
@@ -32,6 +32,8 @@ function newestMtime(dir: string): number {
 }
 
 export default async function setup(project: TestProject) {
+  // The project's `env` reaches its test workers; the helpers called here read it too.
+  Object.assign(process.env, project.config.env);
   assertBuilt();
   const built = statSync(ENTRY).mtimeMs;
   const changed = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'locales')), newestMtime(join(ROOT, 'content')));
@@ -52,6 +54,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await Promise.all([server.stop(), browser.close()]);
-    rmSync(dirname(templateDb), { recursive: true, force: true });
+    if (templateDb.startsWith('postgres')) await dropDatabase(templateDb);
+    else rmSync(dirname(templateDb), { recursive: true, force: true });
   };
 }

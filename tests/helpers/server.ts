@@ -6,14 +6,22 @@
  * path on with `provide`); every server gets its own copy of that file, so a test file that
  * needs special settings (short idle time, a low per-IP limit, accounts to lock) starts its own
  * server with `startServer({ env })` and never touches the shared server's data.
+ *
+ * On PostgreSQL (the e2e-postgres project, tests/helpers/test-engine.ts) the template is a
+ * database of its own, and each server gets a copy made with CREATE DATABASE … TEMPLATE; its
+ * `dbFile` is then that database's postgres:// URL, which runSql and querySql understand too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import sqlite3 from 'sqlite3';
+import { toPostgres } from '../../src/server/db/postgres-sql';
+import { testEngine } from './test-engine';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ENTRY = join(ROOT, 'dist', 'server', 'entry.mjs');
@@ -68,22 +76,87 @@ export function assertBuilt(): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: a database per server, copied from the seeded template.
+
+/** The two-step key the servers on PostgreSQL share (it must be given there; a test value). */
+const POSTGRES_TWO_STEP_KEY = 'b2'.repeat(32);
+
+const isPostgresUrl = (db: string) => db.startsWith('postgres://') || db.startsWith('postgresql://');
+
+function databaseUrl(base: string, name: string): string {
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  u.searchParams.set('options', '-c synchronous_commit=off');
+  return u.toString();
+}
+
+async function onTestServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const engine = testEngine();
+  if (engine.engine !== 'postgres') throw new Error('not on PostgreSQL');
+  const client = new pg.Client({ connectionString: engine.url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new empty database (or a copy of `template`), by its URL. */
+async function createDatabase(template?: string): Promise<string> {
+  const engine = testEngine();
+  if (engine.engine !== 'postgres') throw new Error('not on PostgreSQL');
+  const name = `omapolku_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const from = template ? ` TEMPLATE ${new URL(template).pathname.slice(1)}` : '';
+  await onTestServer((c) => c.query(`CREATE DATABASE ${name}${from}`));
+  return databaseUrl(engine.url, name);
+}
+
+export async function dropDatabase(url: string): Promise<void> {
+  await onTestServer((c) => c.query(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)} WITH (FORCE)`));
+}
+
+/** A PostgreSQL database's URL as the server's environment names it. */
+function databaseEnv(db: string): Record<string, string> {
+  return isPostgresUrl(db) ? { OMAPOLKU_DATABASE_URL: db, OMAPOLKU_TWO_STEP_KEY: POSTGRES_TWO_STEP_KEY } : {};
+}
+
+/** Runs `work` on a pg client of the database, with the tests' SQLite-dialect SQL turned into PostgreSQL's. */
+async function withPostgres<T>(url: string, work: (query: (sql: string, params?: unknown[]) => Promise<pg.QueryResult>) => Promise<T>): Promise<T> {
+  const client = new pg.Client({
+    connectionString: url,
+    types: { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format)) as never },
+  });
+  await client.connect();
+  try {
+    const withId = new Set((await client.query("SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id'")).rows.map((r: { table_name: string }) => r.table_name));
+    return await work((sql, params = []) =>
+      client.query(toPostgres(sql, (t) => withId.has(t)).text, params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v))),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** Seeds a new database file with the demo data (scripts/seed-demo.ts) and returns its path. */
 export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-template-'))): Promise<string> {
-  const dbFile = join(dir, 'template.sqlite');
+  const onPostgres = testEngine().engine === 'postgres';
+  const dbFile = onPostgres ? await createDatabase() : join(dir, 'template.sqlite');
   const bin = join(ROOT, 'node_modules', '.bin', 'vite-node');
   const command = existsSync(bin) ? bin : 'npx';
   const script = ['-c', 'scripts/vite-node.config.mjs', 'scripts/seed-demo.ts'];
   const args = existsSync(bin) ? script : ['vite-node', ...script];
   const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, OMAPOLKU_DB: dbFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = onPostgres ? { OMAPOLKU_DB: join(dir, 'template.sqlite'), ...databaseEnv(dbFile) } : { OMAPOLKU_DB: dbFile };
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
     child.on('exit', (code) => resolve({ code, out }));
   });
-  if (code !== 0 || !existsSync(dbFile) || !out.includes('Demo data written')) {
+  if (code !== 0 || (!onPostgres && !existsSync(dbFile)) || !out.includes('Demo data written')) {
     throw new Error(`Seeding the demo database failed (exit ${code}):\n${out}`);
   }
   return dbFile;
@@ -91,6 +164,14 @@ export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-
 
 /** Runs SQL statements against a database file that no server has open yet. */
 export async function runSql(dbFile: string, statements: Array<[sql: string, params?: unknown[]]>): Promise<void> {
+  if (isPostgresUrl(dbFile)) {
+    return withPostgres(dbFile, async (query) => {
+      for (const [sql, params = []] of statements) {
+        const { rowCount } = await query(sql, params);
+        if (/^\s*(update|delete|insert)/i.test(sql) && !rowCount) throw new Error(`SQL changed no rows: ${sql} ${JSON.stringify(params)}`);
+      }
+    });
+  }
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(dbFile, (err) => (err ? reject(err) : resolve(d)));
   });
@@ -113,6 +194,7 @@ export async function runSql(dbFile: string, statements: Array<[sql: string, par
 
 /** Reads rows from a database file (also while a server has it open: WAL allows readers). */
 export async function querySql<T = Record<string, unknown>>(dbFile: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  if (isPostgresUrl(dbFile)) return withPostgres(dbFile, async (query) => (await query(sql, params)).rows as T[]);
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
   });
@@ -178,8 +260,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   assertBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'omapolku-e2e-'));
   let dbFile = join(dir, 'omapolku.sqlite');
+  // The SQLite path stays the server's OMAPOLKU_DB on PostgreSQL too: its outbox folder is beside it.
+  const beside = dbFile;
   if (options.dbFile) dbFile = options.dbFile;
-  else {
+  else if (testEngine().engine === 'postgres') {
+    const template = options.templateDb ?? (await templateFromGlobalSetup()) ?? (await seedTemplateDb(dir));
+    dbFile = await createDatabase(template);
+  } else {
     const template = options.templateDb ?? (await templateFromGlobalSetup()) ?? (await seedTemplateDb(dir));
     copyFileSync(template, dbFile);
     for (const suffix of ['-wal', '-shm']) {
@@ -197,7 +284,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...withoutNodeEnv(process.env),
       HOST: '127.0.0.1',
       PORT: String(port),
-      OMAPOLKU_DB: dbFile,
+      OMAPOLKU_DB: isPostgresUrl(dbFile) ? beside : dbFile,
+      ...databaseEnv(dbFile),
       // Every sign-in of a test file comes from 127.0.0.1; the per-IP limit has its own test
       // (rate-limit.test.ts sets it low again).
       OMAPOLKU_IP_SIGNIN_LIMIT: '10000',
@@ -225,6 +313,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     running.delete(child);
     // (A restart on a given database made an empty folder; the database's own stays with its first server.)
     rmSync(dir, { recursive: true, force: true });
+    if (!options.dbFile && isPostgresUrl(dbFile)) await dropDatabase(dbFile);
   };
   const kill = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
     if (child.exitCode === null && child.signalCode === null) {

@@ -18,8 +18,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Database, type Tx } from '@server/db/database';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Database, Tx } from '@server/db/database';
 import { bundledMigrations } from '@server/db/migrations';
+import { PostgresDatabase } from '@server/db/postgres';
+import { SqliteDatabase } from '@server/db/sqlite';
+import { testEngine, withSearchPath } from './test-engine';
 
 let template: Promise<string> | undefined;
 const folders = new WeakMap<Database, string>();
@@ -28,20 +33,46 @@ function migratedTemplate(): Promise<string> {
   template ??= (async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-test-template-')), 'template.sqlite');
     // Closing checkpoints the write-ahead log into the file, so the file alone is the database.
-    await (await Database.open(file, bundledMigrations())).close();
+    await (await SqliteDatabase.open(file, bundledMigrations())).close();
     process.once('exit', () => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
     return file;
   })();
   return template;
 }
 
+/**
+ * On PostgreSQL (the `unit-postgres` project, tests/helpers/test-engine.ts) each database is a
+ * schema of its own in the test database, migrated by the engine itself and dropped on close.
+ */
+const schemas = new WeakMap<Database, string>();
+
+async function openPostgresTestDb(url: string): Promise<Database> {
+  const schema = `omapolku_unit_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+  } finally {
+    await admin.end();
+  }
+  const db = await PostgresDatabase.open(withSearchPath(url, schema), bundledMigrations('postgres'), { max: 3 });
+  schemas.set(db, schema);
+  return db;
+}
+
 /** A new migrated database; `seed`, if given, writes its rows in one transaction first. */
 export async function openTestDb(seed?: (tx: Tx) => Promise<unknown>): Promise<Database> {
+  const engine = testEngine();
+  if (engine.engine === 'postgres') {
+    const db = await openPostgresTestDb(engine.url);
+    if (seed) await db.write(seed);
+    return db;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-test-'));
   const file = path.join(dir, 'test.sqlite');
   fs.copyFileSync(await migratedTemplate(), file);
   // Opening applies any migration the template lacks (none) and checks the pragmas as the server does.
-  const db = await Database.open(file, bundledMigrations());
+  const db = await SqliteDatabase.open(file, bundledMigrations());
   folders.set(db, dir);
   if (seed) await db.write(seed);
   return db;
@@ -51,6 +82,13 @@ export async function openTestDb(seed?: (tx: Tx) => Promise<unknown>): Promise<D
 export async function closeTestDb(db: Database | undefined): Promise<void> {
   if (!db) return;
   await db.close();
+  const schema = schemas.get(db);
+  const engine = testEngine();
+  if (schema && engine.engine === 'postgres') {
+    const admin = new pg.Client({ connectionString: engine.url });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`).finally(() => admin.end());
+  }
   const dir = folders.get(db);
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 }

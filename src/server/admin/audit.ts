@@ -7,6 +7,7 @@ import { helsinkiMidnight } from '@domain/time/helsinki';
 import { dateTimeOf } from '@domain/time/format';
 import { csvDocument } from '../csv';
 import { readDaysAndPage } from '../access-log-filter';
+import { jsonInteger } from '@server/db/dialect';
 
 /**
  * The staff audit log: every change a unit admin or a worker makes (people, units, cards,
@@ -86,7 +87,7 @@ export interface AuditFilter {
 
 export const NO_AUDIT_FILTER: AuditFilter = { actorId: null, personId: null, action: null, from: null, to: null };
 
-function auditWhere(unitId: number, f: AuditFilter): { sql: string; params: unknown[] } {
+function auditWhere(db: Pick<Database, 'engine'>, unitId: number, f: AuditFilter): { sql: string; params: unknown[] } {
   const parts = ['a.unit_id = ?'];
   const params: unknown[] = [unitId];
   if (f.actorId !== null) {
@@ -94,7 +95,7 @@ function auditWhere(unitId: number, f: AuditFilter): { sql: string; params: unkn
     params.push(f.actorId);
   }
   if (f.personId !== null) {
-    parts.push(`((a.target_type = 'person' AND a.target_id = ?) OR (a.target_type = 'assignment' AND json_extract(a.new_value, '$.client_id') = ?))`);
+    parts.push(`((a.target_type = 'person' AND a.target_id = ?) OR (a.target_type = 'assignment' AND ${jsonInteger(db, 'a.new_value', 'client_id')} = ?))`);
     params.push(f.personId, f.personId);
   }
   if (f.action) {
@@ -114,13 +115,13 @@ function auditWhere(unitId: number, f: AuditFilter): { sql: string; params: unkn
 
 /** A unit's audit log, newest first, filtered; `limit` rows from `offset` (null: all). */
 export async function auditOfUnit(db: Database, unitId: number, limit: number | null = 200, f: AuditFilter = NO_AUDIT_FILTER, offset = 0): Promise<AuditRow[]> {
-  const where = auditWhere(unitId, f);
+  const where = auditWhere(db, unitId, f);
   return db.all<AuditRow>(
     `SELECT a.id, a.at, a.actor_id, p.full_name AS actor_name, a.action, a.target_type, a.target_id,
             CASE WHEN a.target_type = 'person' THEN (SELECT full_name FROM people WHERE id = a.target_id)
                  WHEN a.target_type = 'unit' THEN (SELECT name FROM units WHERE id = a.target_id)
-                 WHEN a.target_type = 'assignment' THEN (SELECT full_name FROM people WHERE id = json_extract(a.new_value, '$.client_id'))
-                 WHEN a.target_type = 'login_card' THEN (SELECT full_name FROM people WHERE id = json_extract(a.new_value, '$.client_id')) END AS target_name,
+                 WHEN a.target_type = 'assignment' THEN (SELECT full_name FROM people WHERE id = ${jsonInteger(db, 'a.new_value', 'client_id')})
+                 WHEN a.target_type = 'login_card' THEN (SELECT full_name FROM people WHERE id = ${jsonInteger(db, 'a.new_value', 'client_id')}) END AS target_name,
             a.old_value, a.new_value
        FROM admin_audit a LEFT JOIN people p ON p.id = a.actor_id
       WHERE ${where.sql} ORDER BY a.at DESC, a.id DESC${limit === null ? '' : ' LIMIT ? OFFSET ?'}`,
@@ -129,7 +130,7 @@ export async function auditOfUnit(db: Database, unitId: number, limit: number | 
 }
 
 export async function auditCount(db: Database, unitId: number, f: AuditFilter): Promise<number> {
-  const where = auditWhere(unitId, f);
+  const where = auditWhere(db, unitId, f);
   return (await db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM admin_audit a WHERE ${where.sql}`, where.params))?.n ?? 0;
 }
 

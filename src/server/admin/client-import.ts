@@ -4,6 +4,7 @@ import type { Params } from '../db/database';
 import { audit } from './audit';
 import { insertClient } from './people';
 import { previewClientCsvText, type ImportContext, type ImportPreview } from '@domain/import/client-import';
+import { integersOfJsonArray, jsonText } from '@server/db/dialect';
 
 /**
  * Importing clients from a CSV file (the rules are in domain/import/client-import.ts).
@@ -105,7 +106,7 @@ export const IMPORT_ACTION = 'import clients';
 
 async function importWithKey(tx: Tx, unitId: number, key: string): Promise<number | undefined> {
   const row = await tx.get<{ id: number }>(
-    "SELECT id FROM admin_audit WHERE unit_id = ? AND action = ? AND target_type = 'import' AND json_extract(new_value, '$.key') = ?",
+    `SELECT id FROM admin_audit WHERE unit_id = ? AND action = ? AND target_type = 'import' AND ${jsonText(tx, 'new_value', 'key')} = ?`,
     [unitId, IMPORT_ACTION, key],
   );
   return row?.id;
@@ -162,7 +163,7 @@ export async function importResult(db: Database, unitId: number, importId: numbe
             (SELECT w.full_name FROM client_workers cw JOIN people w ON w.id = cw.worker_id
               WHERE cw.client_id = p.id AND cw.kind = 'named' AND cw.ends_on IS NULL ORDER BY cw.starts_on DESC LIMIT 1) AS named_worker
        FROM people p
-      WHERE p.id IN (SELECT value FROM json_each(?)) AND p.unit_id = ? AND p.role = 'client'
+      WHERE p.id IN (${integersOfJsonArray(db)}) AND p.unit_id = ? AND p.role = 'client'
       ORDER BY p.id`,
     [JSON.stringify(value.client_ids), unitId],
   );

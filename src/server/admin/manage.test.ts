@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '@server/db/database';
+import type { Database } from '@server/db/database';
+import { SqliteDatabase } from '@server/db/sqlite';
 import { bundledMigrations } from '@server/db/migrations';
 import { createFirstAdmin } from './first-run';
 import { addPersonOnce, namedClientCount, namedClientsOf, startUnitOnce } from './manage';
@@ -16,7 +17,7 @@ const auditActions = (unit: number) => db.all<{ action: string; actor_id: number
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-manage-'));
-  db = await Database.open(path.join(dir, 'manage.sqlite'), bundledMigrations());
+  db = await SqliteDatabase.open(path.join(dir, 'manage.sqlite'), bundledMigrations());
   const first = await createFirstAdmin(db, { unitName: ' Paja ', municipality: 'Pori', name: 'Essi Ensimmäinen', email: 'Essi@Testi.fi ', password: 'aloitus-salasana-2026' });
   unitId = first.unitId!;
   adminId = first.adminId!;

@@ -105,7 +105,7 @@ export async function workersOfUnit(db: Database, unitId: number): Promise<{ id:
 }
 
 export async function emailTaken(db: Database | Tx, email: string, exceptId: number | null = null): Promise<boolean> {
-  return !!(await db.get('SELECT 1 FROM people WHERE email = ? COLLATE NOCASE AND id IS NOT ?', [email.trim(), exceptId]));
+  return !!(await db.get('SELECT 1 FROM people WHERE email = ? AND id IS NOT ?', [email.trim(), exceptId]));
 }
 
 export type PersonEdit = Partial<Pick<ManagedPerson, 'full_name' | 'preferred_name' | 'email' | 'phone' | 'language' | 'reading_needs' | 'meal_fee' | 'asiakasnumero'>>;

@@ -15,6 +15,7 @@ import {
 } from '@domain/attendance';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { afterAbsenceReport } from '../notifications/events';
+import { commaList } from '@server/db/dialect';
 
 /**
  * All SQL about attendance, absence reports, rates and monthly statements. The money rules
@@ -56,7 +57,7 @@ export async function reportedDays(db: Database | Tx, clientId: number, from: st
 /** A client's reports that can still be cancelled (no day confirmed yet), newest first. */
 export async function openReports(db: Database, clientId: number): Promise<{ id: number; reason: AbsenceReason; days: string[] }[]> {
   const rows = await db.all<{ id: number; reason: AbsenceReason; days: string }>(
-    `SELECT r.id, r.reason, group_concat(d.day) AS days
+    `SELECT r.id, r.reason, ${commaList(db, 'd.day')} AS days
        FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
       WHERE r.client_id = ? AND r.cancelled_at IS NULL
       GROUP BY r.id

@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Database, Tx } from '../db';
 import { config } from '../config';
 import { NO_REQUEST, writeWithEvents, type RequestInfo } from '../security/events';
+import { smallerOf } from '@server/db/dialect';
 
 /**
  * Sessions after Lucia's current design (lucia-auth.com/sessions): a random token goes into
@@ -165,7 +166,7 @@ export async function validateSessionToken(db: Database, token: string, now = Da
 export async function extendSession(db: Database, sessionId: string, kind: SessionKind, now = Date.now()): Promise<number> {
   const { idleMs } = sessionPolicy(kind);
   return db.write(async (tx) => {
-    await tx.run('UPDATE sessions SET expires_at = MIN(?, absolute_expires_at) WHERE id = ?', [now + idleMs, sessionId]);
+    await tx.run(`UPDATE sessions SET expires_at = ${smallerOf(db, '?', 'absolute_expires_at')} WHERE id = ?`, [now + idleMs, sessionId]);
     const row = await tx.get<{ expires_at: number }>('SELECT expires_at FROM sessions WHERE id = ?', [sessionId]);
     return row?.expires_at ?? now;
   });

@@ -8,7 +8,7 @@ import { config } from '../config';
  * The staff's TOTP keys are stored encrypted (AES-256-GCM), so that the database alone (a copied
  * file, a backup, a leaked dump) gives nobody a second step. The encryption key is
  * OMAPOLKU_TWO_STEP_KEY (64 hex digits) or, without it, the file `two-step.key` beside the
- * database, made (mode 600) the first time it is needed. Back it up apart from the database:
+ * database, made (mode 600) the first time it is needed; on PostgreSQL the variable is required. Back it up apart from the database:
  * without it, every enrolled worker needs their second step reset by an admin.
  *
  * Each sealed key is bound to its person (the person's id is the cipher's associated data): a
@@ -53,6 +53,9 @@ function loadKey(databaseFile: string): Buffer {
 
 /** The encryption key for the two-step keys of this database (read once, then kept). */
 export function twoStepKeyOf(db: Pick<Database, 'file'>): Buffer {
+  // PostgreSQL has no file to keep a key beside, and its app servers must share one key: it comes
+  // from OMAPOLKU_TWO_STEP_KEY, which the configuration requires with OMAPOLKU_DATABASE_URL.
+  if (db.file === null) return parseKey(config.twoStepKey ?? '', 'OMAPOLKU_TWO_STEP_KEY');
   let key = keys.get(db.file);
   if (!key) {
     key = loadKey(db.file);

@@ -85,10 +85,10 @@ describe('the stored key', () => {
   it('is encrypted with a key kept beside the database (made once, mode 600), and opens only for its person', () => {
     expect(config.twoStepKey, 'this test is about the key file: run it without OMAPOLKU_TWO_STEP_KEY').toBeNull();
     const key = twoStepKeyOf(db);
-    const file = keyFileOf(db.file);
+    const file = keyFileOf(db.file!);
     expect(fs.existsSync(file)).toBe(true);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect(path.dirname(file)).toBe(path.dirname(path.resolve(db.file)));
+    expect(path.dirname(file)).toBe(path.dirname(path.resolve(db.file!)));
     expect(twoStepKeyOf(db)).toBe(key);
     const secret = new Uint8Array(randomBytes(20));
     const sealed = sealSecret(key, 7, secret);

@@ -3,6 +3,7 @@ import { auditClientChange } from '../admin/audit';
 import { todayInHelsinki } from '@domain/time/helsinki';
 import { consentState, historyEvents, isInForce, type ConsentState, type HistoryEvent, type InfoType, type RecipientType, REMINDER_DAYS } from '@domain/consent';
 import { addDays } from '@domain/attendance/month';
+import { commaList, jsonInteger, jsonText } from '@server/db/dialect';
 
 /** All SQL about consents and family links. Consents are only ever inserted (see migration 0006). */
 
@@ -41,7 +42,7 @@ export async function consentsOf(db: Database, clientId: number, today = todayIn
     `SELECT c.id, c.recipient_type, c.recipient_name, c.purpose, c.starts_on, c.ends_on, c.given_as, g.full_name AS given_by_name,
             c.signed_on, c.witness, c.replaces_id, c.created_at,
             e.reason AS ending_reason, e.ended_at, e.ended_as, b.full_name AS ended_by_name,
-            (SELECT group_concat(info_type) FROM consent_information WHERE consent_id = c.id) AS information
+            (SELECT ${commaList(db, 'info_type')} FROM consent_information WHERE consent_id = c.id) AS information
        FROM consents c JOIN people g ON g.id = c.given_by
        LEFT JOIN consent_endings e ON e.consent_id = c.id LEFT JOIN people b ON b.id = e.ended_by
       WHERE c.client_id = ? ORDER BY c.created_at DESC, c.id DESC`,
@@ -214,8 +215,8 @@ async function linkInTx(tx: Tx, l: NewFamilyLink, now: number): Promise<number |
   {
     if (l.key) {
       const done = await tx.get<{ link_id: number; client_id: number }>(
-        `SELECT json_extract(new_value, '$.link_id') AS link_id, target_id AS client_id FROM admin_audit
-          WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?`,
+        `SELECT ${jsonInteger(tx, 'new_value', 'link_id')} AS link_id, target_id AS client_id FROM admin_audit
+          WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND ${jsonText(tx, 'new_value', 'key')} = ?`,
         [l.clientId, LINK_ACTION, l.key],
       );
       if (done) return done.client_id === l.clientId ? done.link_id : null;
@@ -259,7 +260,7 @@ export async function linkFamilyByEmail(
   return db.write(async (tx) => {
     const used = await tx.get<{ client_id: number }>(
       // (Within the client's unit, where the index on unit_id finds the rows; keys are random.)
-      "SELECT target_id AS client_id FROM admin_audit WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND json_extract(new_value, '$.key') = ?",
+      `SELECT target_id AS client_id FROM admin_audit WHERE unit_id = (SELECT unit_id FROM people WHERE id = ?) AND action = ? AND target_type = 'person' AND ${jsonText(tx, 'new_value', 'key')} = ?`,
       [l.clientId, LINK_ACTION, l.key],
     );
     if (used) return used.client_id === l.clientId ? 'done' : 'keyUsed';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Database } from './database';
+import { SqliteDatabase } from './sqlite';
 import { backupDatabase, checkBackup, processesHolding, restoreDatabase } from './backup';
 
 const tmpDirs: string[] = [];
@@ -21,7 +21,7 @@ const messagesMigration = [
 ];
 
 async function rowIds(file: string): Promise<Set<number>> {
-  const copy = await Database.open(file, []);
+  const copy = await SqliteDatabase.open(file, []);
   const ids = new Set((await copy.all<{ id: number }>('SELECT id FROM messages')).map((r) => r.id));
   await copy.close();
   return ids;
@@ -31,7 +31,7 @@ describe('backup while the portal writes', () => {
   it('holds every write acknowledged before the backup began, while writes go on during it', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'portal.sqlite');
-    const db = await Database.open(file, messagesMigration);
+    const db = await SqliteDatabase.open(file, messagesMigration);
     // Enough data that the copy takes a while, so writes really land during it.
     await db.write(async (tx) => {
       await tx.run(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
@@ -66,7 +66,7 @@ describe('backup while the portal writes', () => {
   it('never overwrites an existing file', async () => {
     const dir = tmpDir();
     const file = path.join(dir, 'portal.sqlite');
-    await (await Database.open(file, messagesMigration)).close();
+    await (await SqliteDatabase.open(file, messagesMigration)).close();
     fs.writeFileSync(path.join(dir, 'taken.sqlite'), 'keep me');
     await expect(backupDatabase(file, path.join(dir, 'taken.sqlite'))).rejects.toThrow(/exists already/);
     expect(fs.readFileSync(path.join(dir, 'taken.sqlite'), 'utf8')).toBe('keep me');
@@ -77,7 +77,7 @@ describe('restore', () => {
   async function portalWithBackup() {
     const dir = tmpDir();
     const file = path.join(dir, 'portal.sqlite');
-    const db = await Database.open(file, messagesMigration);
+    const db = await SqliteDatabase.open(file, messagesMigration);
     await db.write((tx) => tx.run("INSERT INTO messages (id, body) VALUES (1, CAST('in the backup' AS BLOB))"));
     const backup = path.join(dir, 'backup.sqlite');
     await backupDatabase(file, backup);
@@ -97,7 +97,7 @@ describe('restore', () => {
     fs.writeFileSync(text, 'not a database at all, just words '.repeat(200));
     await expect(checkBackup(text)).rejects.toThrow();
     const foreign = path.join(dir, 'foreign.sqlite');
-    const f = await Database.open(foreign, []);
+    const f = await SqliteDatabase.open(foreign, []);
     await f.write((tx) => tx.exec('DROP TABLE schema_migrations'));
     await f.close();
     await expect(checkBackup(foreign)).rejects.toThrow(/not an Omapolku database/);

@@ -1,16 +1,25 @@
 import { config } from '../config';
-import { Database } from './database';
+import type { Database } from './database';
 import { bundledMigrations } from './migrations';
+import { PostgresDatabase } from './postgres';
+import { SqliteDatabase } from './sqlite';
+
+/** The engine the configuration names: PostgreSQL for OMAPOLKU_DATABASE_URL, else the SQLite file. */
+function openConfigured(): Promise<Database> {
+  return config.databaseUrl
+    ? PostgresDatabase.open(config.databaseUrl, bundledMigrations('postgres'), { max: config.databasePoolSize })
+    : SqliteDatabase.open(config.databasePath, bundledMigrations('sqlite'));
+}
 
 let opening: Promise<Database> | null = null;
 let closed = false;
 
-/** The process's one connection, opened (pragmas verified, migrations applied) on first use. */
+/** The process's database, opened (connection checked, migrations applied) on first use. */
 export function getDb(): Promise<Database> {
   // After closeDb() nothing opens it again: the server is stopping.
   if (closed) return Promise.reject(new Error('The database is closed: the server is stopping.'));
   // A failed open is not kept: the next request tries again (the disk may be back).
-  opening ??= Database.open(config.databasePath, bundledMigrations()).catch((err: unknown) => {
+  opening ??= openConfigured().catch((err: unknown) => {
     opening = null;
     throw err;
   });
@@ -29,5 +38,5 @@ export async function closeDb(): Promise<void> {
   await db?.close();
 }
 
-export { Database } from './database';
-export type { Tx } from './database';
+export type { Database, Tx } from './database';
+export { sqlFor } from './database';

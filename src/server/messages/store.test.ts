@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database } from '../db/database';
+import type { Database } from '../db/database';
+import { SqliteDatabase } from '../db/sqlite';
 import { bundledMigrations } from '../db/migrations';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { conversationOf, inbox, markHandledWithoutReply, markRead, replyDaysOf, sendMessage, waitingForStaff, waitingIn, type NewMessage } from './store';
@@ -120,7 +121,7 @@ describe('migration 0013', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-0013-'));
     const file = path.join(dir, 'before.sqlite');
     try {
-      const before = await Database.open(file, bundledMigrations().filter((m) => m.version < 13));
+      const before = await SqliteDatabase.open(file, bundledMigrations().filter((m) => m.version < 13));
       await before.write(async (tx) => {
         await tx.run("INSERT INTO units (id, name, municipality, created_at) VALUES (1, 'Paja', 'Pori', 0)");
         await tx.run("INSERT INTO people (id, unit_id, role, full_name, preferred_name, email, created_at) VALUES (1, 1, 'client', 'Matti', 'Matti', NULL, 0), (2, 1, 'worker', 'Liisa', 'Liisa', 'l@x.fi', 0)");
@@ -130,7 +131,7 @@ describe('migration 0013', () => {
           (4, 1, 2, 'text', 'vastaus', 0, 40), (5, 1, 1, 'text', 'c', 1, 50)`);
       });
       await before.close();
-      const after = await Database.open(file, bundledMigrations());
+      const after = await SqliteDatabase.open(file, bundledMigrations());
       const rows = await after.all<{ id: number; handled_at: number | null; handled_by: number | null; handled_how: string | null }>('SELECT id, handled_at, handled_by, handled_how FROM messages ORDER BY id');
       expect(rows).toEqual([
         { id: 1, handled_at: 40, handled_by: 2, handled_how: 'reply' },

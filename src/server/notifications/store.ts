@@ -9,9 +9,10 @@ import { queueMail, type OutgoingMail } from '@server/mail';
 import type { Lang } from '@domain/language';
 import { defaultsFor, timesFromText, timesText, type NotificationSettings } from '@domain/notifications/settings';
 import type { LinkLevel } from '@domain/notifications/family';
+import { commaList } from '@server/db/dialect';
 
 /** Reads of a database or of a transaction. */
-export type Q = Pick<Database, 'get' | 'all'> | Tx;
+export type Q = Pick<Database, 'engine' | 'get' | 'all'> | Tx;
 
 interface SettingsColumns {
   messages: string | null;
@@ -225,7 +226,7 @@ export interface ReportFacts {
 export async function recentReports(q: Q, clientIds: readonly number[], from: number): Promise<ReportFacts[]> {
   if (clientIds.length === 0) return [];
   const rows = await q.all<Omit<ReportFacts, 'days'> & { days: string }>(
-    `SELECT r.id, r.client_id, r.reported_by, r.reported_at, group_concat(d.day) AS days
+    `SELECT r.id, r.client_id, r.reported_by, r.reported_at, ${commaList(q, 'd.day')} AS days
        FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id
       WHERE r.client_id IN (${clientIds.map(() => '?').join(', ')}) AND r.cancelled_at IS NULL AND r.reported_at >= ?
       GROUP BY r.id ORDER BY r.id`,

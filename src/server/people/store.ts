@@ -4,6 +4,7 @@ import { NO_REQUEST, writeWithEvents, type EventPerson, type RequestInfo } from 
 import type { Lang } from '../i18n';
 import type { TextSize } from '../preferences';
 import { todayInHelsinki } from '@domain/time/helsinki';
+import { jsonArrayOfObjects } from '@server/db/dialect';
 
 /** All SQL about people, their workers and links. */
 
@@ -56,7 +57,7 @@ export interface ScheduleDay {
  */
 export async function clientHomeFacts(db: Database, clientId: number, today: string, reminderUntil: string): Promise<{ schedule: ScheduleDay[]; consentsEnding: number; newWorker: string | null }> {
   const row = await db.get<{ schedule: string; consents_ending: number; new_worker: string | null }>(
-    `SELECT (SELECT json_group_array(json_object('weekday', weekday, 'starts_at', starts_at, 'ends_at', ends_at, 'place', place))
+    `SELECT (SELECT ${jsonArrayOfObjects(db, { weekday: 'weekday', starts_at: 'starts_at', ends_at: 'ends_at', place: 'place' })}
                FROM (SELECT * FROM weekly_schedule WHERE client_id = ?1 ORDER BY weekday)) AS schedule,
             (SELECT COUNT(*) FROM consents c WHERE c.client_id = ?1 AND c.ends_on BETWEEN ?2 AND ?3
                 AND NOT EXISTS (SELECT 1 FROM consent_endings e WHERE e.consent_id = c.id)) AS consents_ending,

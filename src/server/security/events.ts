@@ -3,6 +3,7 @@ import { addDays } from '@domain/attendance/month';
 import { helsinkiMidnight } from '@domain/time/helsinki';
 import { logLine } from '@server/ops/log';
 import { socketFacts } from './request';
+import { orderIgnoringCase } from '@server/db/dialect';
 
 /**
  * The security event log: one row in `security_events` (append-only by triggers) and one JSON
@@ -319,7 +320,7 @@ export async function peopleInSecurityEvents(db: Database, unitId: number): Prom
   return db.all(
     `SELECT p.id, p.full_name FROM people p
       WHERE p.id IN (SELECT e.person_id FROM security_events e WHERE ${IN_UNIT})
-      ORDER BY p.full_name COLLATE NOCASE`,
+      ORDER BY ${orderIgnoringCase(db, 'p.full_name')}`,
     [unitId, unitId],
   );
 }

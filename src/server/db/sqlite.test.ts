@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Database } from './database';
+import { SqliteDatabase } from './sqlite';
 import { applyMigrations, bundledMigrations, parseMigrationFiles } from './migrations';
 
 const tmpDirs: string[] = [];
@@ -19,7 +19,7 @@ const counterMigration = [{ version: 1, name: 'counter', sql: 'CREATE TABLE item
 
 describe('Database', () => {
   it('sets and verifies WAL, synchronous=FULL, foreign keys and busy timeout', async () => {
-    const db = await Database.open(tmpFile(), []);
+    const db = await SqliteDatabase.open(tmpFile(), []);
     expect(await db.get('PRAGMA journal_mode')).toEqual({ journal_mode: 'wal' });
     expect(await db.get('PRAGMA synchronous')).toEqual({ synchronous: 2 });
     expect(await db.get('PRAGMA foreign_keys')).toEqual({ foreign_keys: 1 });
@@ -28,7 +28,7 @@ describe('Database', () => {
   });
 
   it('commits writes that queue up together, each still all or nothing on its own', async () => {
-    const db = await Database.open(tmpFile(), counterMigration);
+    const db = await SqliteDatabase.open(tmpFile(), counterMigration);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
         db.write(async (tx) => {
@@ -50,7 +50,7 @@ describe('Database', () => {
   });
 
   it('runs concurrent write transactions one after another, never interleaved', async () => {
-    const db = await Database.open(tmpFile(), counterMigration);
+    const db = await SqliteDatabase.open(tmpFile(), counterMigration);
     await db.write((tx) => tx.run('INSERT INTO items (id, n) VALUES (1, 0)'));
     // Each transaction reads, yields to the event loop, then writes: interleaving would lose updates.
     await Promise.all(
@@ -67,7 +67,7 @@ describe('Database', () => {
   });
 
   it('rolls back everything a failed transaction did and keeps the queue going', async () => {
-    const db = await Database.open(tmpFile(), counterMigration);
+    const db = await SqliteDatabase.open(tmpFile(), counterMigration);
     await expect(
       db.write(async (tx) => {
         await tx.run('INSERT INTO items (n) VALUES (1)');
@@ -80,7 +80,7 @@ describe('Database', () => {
   });
 
   it('does not let a read see rows of a transaction that is still open', async () => {
-    const db = await Database.open(tmpFile(), counterMigration);
+    const db = await SqliteDatabase.open(tmpFile(), counterMigration);
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const writing = db.write(async (tx) => {
@@ -107,16 +107,16 @@ describe('Database', () => {
           return false;
         }
       }).length;
-    for (let i = 0; i < 3; i++) await expect(Database.open(file, counterMigration)).rejects.toThrow(/not a database/);
+    for (let i = 0; i < 3; i++) await expect(SqliteDatabase.open(file, counterMigration)).rejects.toThrow(/not a database/);
     expect(openFds()).toBe(0);
   });
 
   it('keeps an acknowledged write after the connection is closed and reopened', async () => {
     const file = tmpFile();
-    const db = await Database.open(file, counterMigration);
+    const db = await SqliteDatabase.open(file, counterMigration);
     await db.write((tx) => tx.run('INSERT INTO items (n) VALUES (42)'));
     await db.close();
-    const again = await Database.open(file, counterMigration);
+    const again = await SqliteDatabase.open(file, counterMigration);
     expect(await again.all('SELECT n FROM items')).toEqual([{ n: 42 }]);
     await again.close();
   });
@@ -130,7 +130,7 @@ describe('migrations', () => {
       './migrations/0001_first.sql': 'CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;',
     });
     expect(migrations.map((m) => m.version)).toEqual([1, 2]);
-    const db = await Database.open(file, migrations);
+    const db = await SqliteDatabase.open(file, migrations);
     expect((await db.all<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version')).map((r) => r.name)).toEqual(['first', 'second']);
     expect(await applyMigrations(db, migrations)).toEqual([]);
     await db.close();
@@ -142,7 +142,7 @@ describe('migrations', () => {
   });
 
   it('leaves no trace of a migration that fails half-way', async () => {
-    const db = await Database.open(tmpFile(), []);
+    const db = await SqliteDatabase.open(tmpFile(), []);
     const broken = [{ version: 1, name: 'broken', sql: 'CREATE TABLE x (id INTEGER) STRICT; CREATE TABLE x (id INTEGER) STRICT;' }];
     await expect(applyMigrations(db, broken)).rejects.toThrow();
     expect(await db.all("SELECT name FROM sqlite_master WHERE name = 'x'")).toEqual([]);
@@ -152,7 +152,7 @@ describe('migrations', () => {
 
   it('rewrites goal and place pictures stored as concept names into the OpenMoji names they showed (0003)', async () => {
     const all = bundledMigrations();
-    const db = await Database.open(tmpFile(), all.filter((m) => m.version <= 2));
+    const db = await SqliteDatabase.open(tmpFile(), all.filter((m) => m.version <= 2));
     await db.write(async (tx) => {
       await tx.run("INSERT INTO people (id, role, full_name, preferred_name, created_at) VALUES (1, 'client', 'A', 'A', 0)");
       await tx.run("INSERT INTO goals (client_id, picture, title, position, created_at) VALUES (1, 'coffee', 'a', 0, 0), (1, 'goals', 'b', 1, 0), (1, 'bus', 'c', 2, 0)");
@@ -166,7 +166,7 @@ describe('migrations', () => {
   });
 
   it('builds the real schema with STRICT tables and an append-only access log', async () => {
-    const db = await Database.open(tmpFile(), bundledMigrations());
+    const db = await SqliteDatabase.open(tmpFile(), bundledMigrations());
     const tables = await db.all<{ name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
     for (const t of ['units', 'people', 'client_workers', 'family_links', 'sessions', 'login_cards', 'access_log']) {
       expect(tables.map((x) => x.name)).toContain(t);

@@ -1,0 +1,136 @@
+import pg from 'pg';
+import { applyMigrations, type Migration } from './migrations';
+import type { Database, Params, Tx } from './database';
+import { toPostgres, type TranslatedSql } from './postgres-sql';
+
+/** PostgreSQL's codes for "another transaction got in the way: run it again". */
+const RETRYABLE = new Set(['40001' /* serialization_failure */, '40P01' /* deadlock_detected */]);
+const MAX_ATTEMPTS = 12;
+
+/**
+ * Numbers come back as numbers, as they do from SQLite. The schema keeps every integer as
+ * BIGINT (times are milliseconds), which pg returns as a string by default; ours stay far below
+ * 2^53. SUM and AVG give NUMERIC, which is a number here too.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** What SQLite would store for a JavaScript value: booleans as 0/1, undefined as NULL. */
+function valuesOf(params: Params): unknown[] {
+  if (!Array.isArray(params)) throw new Error('The PostgreSQL engine takes positional parameters only.');
+  return params.map((v) => (v === undefined ? null : typeof v === 'boolean' ? (v ? 1 : 0) : v));
+}
+
+/**
+ * The county engine (OMAPOLKU_DATABASE_URL=postgres://…): a pool of connections shared by this
+ * app server's requests, and other app servers on the same database beside it.
+ *
+ * Every write transaction runs on its own connection at SERIALIZABLE isolation: PostgreSQL then
+ * guarantees the outcome of some one-at-a-time order, which is what the stores were written for
+ * (the SQLite engine runs writes one at a time). A transaction that loses a race is rolled back
+ * with a serialization failure and run again from the start, up to MAX_ATTEMPTS times; a check
+ * such as "has this form key been used?" then sees the other server's row the second time. Reads
+ * outside a transaction go to any pooled connection and see committed data only.
+ */
+export class PostgresDatabase implements Database {
+  readonly engine = 'postgres' as const;
+  readonly file = null;
+  private readonly translated = new Map<string, TranslatedSql>();
+  private tablesWithId = new Set<string>();
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(connectionString: string, migrations: Migration[], options: { max?: number } = {}): Promise<PostgresDatabase> {
+    const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types });
+    // An idle connection that breaks (the server restarted, a standby took over) must not take
+    // the process down; the pool makes a new one for the next query.
+    pool.on('error', (err) => console.error('Omapolku database: an idle PostgreSQL connection failed:', err.message));
+    const db = new PostgresDatabase(pool);
+    try {
+      await applyMigrations(db, migrations);
+      await db.learnTables();
+    } catch (err) {
+      await pool.end().catch(() => undefined);
+      throw err;
+    }
+    return db;
+  }
+
+  /** Which tables have an `id` column: their INSERTs return it as lastID. */
+  private async learnTables(): Promise<void> {
+    const rows = await this.all<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id'",
+    );
+    this.tablesWithId = new Set(rows.map((r) => r.table_name));
+    this.translated.clear();
+  }
+
+  private sql(sql: string): TranslatedSql {
+    let done = this.translated.get(sql);
+    if (!done) {
+      done = toPostgres(sql, (table) => this.tablesWithId.has(table));
+      this.translated.set(sql, done);
+    }
+    return done;
+  }
+
+  private async query<T>(client: pg.Pool | pg.PoolClient, sql: string, params: Params = []): Promise<{ rows: T[]; rowCount: number; returnsId: boolean }> {
+    const { text, returnsId } = this.sql(sql);
+    const result = await client.query({ text, values: valuesOf(params) });
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0, returnsId };
+  }
+
+  async get<T>(sql: string, params: Params = []): Promise<T | undefined> {
+    return (await this.query<T>(this.pool, sql, params)).rows[0];
+  }
+
+  async all<T>(sql: string, params: Params = []): Promise<T[]> {
+    return (await this.query<T>(this.pool, sql, params)).rows;
+  }
+
+  async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        const tx: Tx = {
+          engine: 'postgres',
+          run: async (sql, params) => {
+            const { rows, rowCount, returnsId } = await this.query<{ id: number }>(client, sql, params);
+            return { lastID: returnsId && rows.length > 0 ? Number(rows[rows.length - 1].id) : 0, changes: rowCount };
+          },
+          get: async (sql, params) => (await this.query<never>(client, sql, params)).rows[0],
+          all: async (sql, params) => (await this.query<never>(client, sql, params)).rows,
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+        };
+        const value = await work(tx);
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        const code = (error as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+          // A short, growing, jittered pause so two servers that collided do not collide again.
+          await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
+          continue;
+        }
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
