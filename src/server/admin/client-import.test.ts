@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
-import { commitClientImport, importContext, importResult, newImportKey, openTicket, signTicket, TICKET_VALID_MS, type ImportTicket } from './client-import';
+import { commitClientImport, importContext, importResult, importTicketKey, newImportKey, openTicket, signTicket, TICKET_VALID_MS, type ImportTicket } from './client-import';
 
 let db: Database;
 const ADMIN = 10;
@@ -100,19 +100,36 @@ describe('commitClientImport', () => {
 
 describe('the ticket', () => {
   const ticket = ticketFor('nimi\nAino');
+  let key: Buffer;
+  beforeEach(async () => {
+    key = await importTicketKey(db);
+  });
+
+  it('is signed with a key kept in the database, the same for every app server on it', async () => {
+    expect(key).toHaveLength(32);
+    expect(await importTicketKey(db)).toEqual(key);
+    expect(await db.all("SELECT name FROM server_keys")).toEqual([{ name: 'import-ticket' }]);
+    // Another database (another unit's installation) has a key of its own.
+    const other = await openTestDb();
+    try {
+      expect(await importTicketKey(other)).not.toEqual(key);
+    } finally {
+      await closeTestDb(other);
+    }
+  });
 
   it('opens for the admin and unit it was made for, within its time', () => {
-    expect(openTicket(signTicket(ticket), ADMIN, UNIT)).toEqual({ ok: true, ticket });
-    expect(openTicket(signTicket(ticket), ADMIN, UNIT, ticket.issuedAt + TICKET_VALID_MS + 1)).toEqual({ ok: false, problem: 'expired' });
+    expect(openTicket(key, signTicket(key, ticket), ADMIN, UNIT)).toEqual({ ok: true, ticket });
+    expect(openTicket(key, signTicket(key, ticket), ADMIN, UNIT, ticket.issuedAt + TICKET_VALID_MS + 1)).toEqual({ ok: false, problem: 'expired' });
   });
 
   it('refuses another admin or unit, a changed text and anything that is no ticket', () => {
-    const token = signTicket(ticket);
-    expect(openTicket(token, 11, UNIT)).toEqual({ ok: false, problem: 'badTicket' });
-    expect(openTicket(token, ADMIN, 2)).toEqual({ ok: false, problem: 'badTicket' });
+    const token = signTicket(key, ticket);
+    expect(openTicket(key, token, 11, UNIT)).toEqual({ ok: false, problem: 'badTicket' });
+    expect(openTicket(key, token, ADMIN, 2)).toEqual({ ok: false, problem: 'badTicket' });
     const [, mac] = token.split('.');
     const changed = Buffer.from(JSON.stringify({ ...ticket, text: 'nimi\nMallory' })).toString('base64url');
-    expect(openTicket(`${changed}.${mac}`, ADMIN, UNIT)).toEqual({ ok: false, problem: 'badTicket' });
-    for (const junk of ['', '.', 'abc', 'a.b.c', `${token}x`, `${token.split('.')[0]}.`]) expect(openTicket(junk, ADMIN, UNIT), junk).toEqual({ ok: false, problem: 'badTicket' });
+    expect(openTicket(key, `${changed}.${mac}`, ADMIN, UNIT)).toEqual({ ok: false, problem: 'badTicket' });
+    for (const junk of ['', '.', 'abc', 'a.b.c', `${token}x`, `${token.split('.')[0]}.`]) expect(openTicket(key, junk, ADMIN, UNIT), junk).toEqual({ ok: false, problem: 'badTicket' });
   });
 });

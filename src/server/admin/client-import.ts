@@ -51,10 +51,20 @@ export async function importContext(db: Reader, unitId: number): Promise<ImportC
 export const TICKET_VALID_MS = 2 * 60 * 60 * 1000;
 
 /**
- * Made anew at every start: the server is one process (one SQLite connection), and a ticket
- * from before a restart only means uploading the file again. No secret to configure or leak.
+ * The key the tickets are signed with: made by the first app server that needs it and kept in
+ * the database (server_keys), so that a preview made on one app server is saved on another
+ * behind the same load balancer. No secret to configure; losing it only means uploading again.
  */
-const SIGNING_KEY = randomBytes(32);
+export async function importTicketKey(db: Database): Promise<Buffer> {
+  const read = () => db.get<{ secret: string }>("SELECT secret FROM server_keys WHERE name = 'import-ticket'");
+  let row = await read();
+  if (!row) {
+    // Two servers may both make one: the first written wins, and both read that one.
+    await db.write((tx) => tx.run("INSERT OR IGNORE INTO server_keys (name, secret, created_at) VALUES ('import-ticket', ?, ?)", [randomBytes(32).toString('hex'), Date.now()]));
+    row = await read();
+  }
+  return Buffer.from(row!.secret, 'hex');
+}
 
 export interface ImportTicket {
   adminId: number;
@@ -65,26 +75,26 @@ export interface ImportTicket {
   text: string;
 }
 
-function signature(payload: string): Buffer {
-  return createHmac('sha256', SIGNING_KEY).update(payload).digest();
+function signature(key: Buffer, payload: string): Buffer {
+  return createHmac('sha256', key).update(payload).digest();
 }
 
 export function newImportKey(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export function signTicket(ticket: ImportTicket): string {
+export function signTicket(key: Buffer, ticket: ImportTicket): string {
   const payload = Buffer.from(JSON.stringify(ticket), 'utf8').toString('base64url');
-  return `${payload}.${signature(payload).toString('base64url')}`;
+  return `${payload}.${signature(key, payload).toString('base64url')}`;
 }
 
 export type TicketCheck = { ok: true; ticket: ImportTicket } | { ok: false; problem: 'badTicket' | 'expired' };
 
 /** The ticket, if this server signed it for this admin and unit and it is still fresh. */
-export function openTicket(token: string, adminId: number, unitId: number, now = Date.now()): TicketCheck {
+export function openTicket(key: Buffer, token: string, adminId: number, unitId: number, now = Date.now()): TicketCheck {
   const [payload, mac, extra] = token.split('.');
   if (!payload || !mac || extra !== undefined) return { ok: false, problem: 'badTicket' };
-  const expected = signature(payload);
+  const expected = signature(key, payload);
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, problem: 'badTicket' };
   let ticket: ImportTicket;

@@ -12,7 +12,7 @@ import {
   type ImportRow,
   type RowError,
 } from '@domain/import/client-import';
-import { commitClientImport, importContext, importResult, newImportKey, openTicket, signTicket, type ImportResult } from './client-import';
+import { commitClientImport, importContext, importResult, importTicketKey, newImportKey, openTicket, signTicket, type ImportResult } from './client-import';
 import { redirectTo, show, type Admin, type PageAnswer, type Posted } from './page-answer';
 
 /**
@@ -51,7 +51,7 @@ export async function importPage(db: Database, me: Admin, posted: Posted, url: U
   }
   const form = await posted();
   if (field(form, 'action', 10) === 'commit') {
-    const opened = openTicket(field(form, 'ticket', UPLOAD_FORM_MAX_BYTES), me.id, ctx.unit.id);
+    const opened = openTicket(await importTicketKey(db), field(form, 'ticket', UPLOAD_FORM_MAX_BYTES), me.id, ctx.unit.id);
     if (!opened.ok) return show({ ...view, ticketProblem: opened.problem }, 400);
     const outcome = await commitClientImport(db, opened.ticket);
     if (outcome.status === 'created' || outcome.status === 'alreadyDone') return redirectTo(`/admin/import?done=${outcome.importId}`);
@@ -65,7 +65,7 @@ export async function importPage(db: Database, me: Admin, posted: Posted, url: U
   const fileName = file.name.slice(0, 200);
   const read = file.size > IMPORT_MAX_BYTES ? null : previewClientCsv(new Uint8Array(await file.arrayBuffer()), ctx);
   const preview: ImportPreview = read ?? { ok: false, problems: [{ code: 'tooBig' }], rows: [] };
-  const ticket = read?.ok ? signTicket({ adminId: me.id, unitId: ctx.unit.id, key: newImportKey(), issuedAt: Date.now(), fileName, text: read.text! }) : null;
+  const ticket = read?.ok ? signTicket(await importTicketKey(db), { adminId: me.id, unitId: ctx.unit.id, key: newImportKey(), issuedAt: Date.now(), fileName, text: read.text! }) : null;
   return show({ ...view, preview, fileName, ticket, problems: preview.problems }, preview.ok ? 200 : 400);
 }
 

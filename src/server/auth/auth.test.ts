@@ -3,7 +3,8 @@ import type { Database } from '../db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { hashPassword, verifyPassword } from './password';
 import { hashPin, isValidPin, verifyPin, type PinPicture } from './picture-pin';
-import { EMAIL_DELAY, lockAfterFailure, lockState, LOCKOUT, SlidingWindowLimiter, UNTIL_UNLOCKED } from './rate-limit';
+import { EMAIL_DELAY, lockAfterFailure, lockState, LOCKOUT, UNTIL_UNLOCKED } from './rate-limit';
+import { ADDRESS_WINDOW_MS, addressLimited } from './address-limit';
 import { createSession, invalidateSession, isExpired, sessionIdFromToken, sessionPolicy, slideExpiry, validateSessionToken } from './session';
 import { generateShortCode, issueLoginCard, findCardOwner, normalizeShortCode } from './login-card';
 import { getPendingSignIn, pickPicture, signInWithPassword, startCardSignIn } from './sign-in';
@@ -34,15 +35,24 @@ describe('picture PIN', () => {
 });
 
 describe('rate limits and lockout', () => {
-  it('allows `limit` attempts per window per key, then refuses until the window slides', () => {
-    let now = 0;
-    const limiter = new SlidingWindowLimiter(3, 1000, () => now);
-    expect([limiter.take('ip'), limiter.take('ip'), limiter.take('ip')]).toEqual([true, true, true]);
-    expect(limiter.take('ip')).toBe(false);
-    expect(limiter.take('other-ip')).toBe(true);
-    expect(limiter.retryAfter('ip')).toBe(1000);
-    now = 1001;
-    expect(limiter.take('ip')).toBe(true);
+  it('allows `limit` tries per address in 10 minutes, counted in the database, then refuses until the window slides', async () => {
+    const db = await openTestDb();
+    try {
+      const t0 = 1_000_000_000;
+      const tries = async (ip: string, at: number) => addressLimited(db, ip, at, 3);
+      expect([await tries('192.0.2.1', t0), await tries('192.0.2.1', t0 + 1), await tries('192.0.2.1', t0 + 2)]).toEqual([null, null, null]);
+      expect(await tries('192.0.2.1', t0 + 3)).toEqual({ ok: false, reason: 'too_many_from_here', minutes: 10 });
+      // Another address, and another device of the same IPv6 /64 counts with the first one's network.
+      expect(await tries('192.0.2.2', t0 + 3)).toBeNull();
+      await db.write((tx) => addressLimited(tx, '2001:db8:1:2::1', t0, 1));
+      expect(await addressLimited(db, '2001:db8:1:2::99', t0 + 1, 1)).toMatchObject({ reason: 'too_many_from_here' });
+      // A refused try is not counted: the first try leaves the window, and one is let through.
+      expect(await tries('192.0.2.1', t0 + ADDRESS_WINDOW_MS + 1)).toBeNull();
+      // What another app server on the same database counted holds here too.
+      expect(await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM address_attempts WHERE at >= ?', [t0])).toEqual({ n: 6 });
+    } finally {
+      await closeTestDb(db);
+    }
   });
 
   it('locks briefly after 5 failures and until unlocked after 10', () => {

@@ -1,51 +1,10 @@
-import { config } from '../config';
-
 /**
  * Sign-in limits. Two layers:
- * - per client address (src/server/security/request.ts; IPv6 per /64), in memory: a sliding window of attempts, so one device cannot try
- *   thousands of cards or passwords (restarts forget it; the per-account layer does not);
+ * - per client address (address-limit.ts; IPv6 per /64), in the database: a sliding window of
+ *   attempts, so one device cannot try thousands of cards or passwords;
  * - per account, in the database: after repeated failures the account locks for a while,
  *   then until a worker unlocks it. No CAPTCHA: it would shut out our own users.
  */
-export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Records an attempt; returns false (and records nothing) when the key is over its limit. */
-  take(key: string): boolean {
-    const t = this.now();
-    const recent = (this.hits.get(key) ?? []).filter((at) => at > t - this.windowMs);
-    if (recent.length >= this.limit) {
-      this.hits.set(key, recent);
-      return false;
-    }
-    recent.push(t);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) this.sweep(t);
-    return true;
-  }
-
-  /** Milliseconds until the next attempt is allowed (0 if allowed now). */
-  retryAfter(key: string): number {
-    const t = this.now();
-    const recent = (this.hits.get(key) ?? []).filter((at) => at > t - this.windowMs);
-    return recent.length < this.limit ? 0 : recent[0] + this.windowMs - t;
-  }
-
-  reset(key: string): void {
-    this.hits.delete(key);
-  }
-
-  private sweep(t: number): void {
-    for (const [key, times] of this.hits) if (times.every((at) => at <= t - this.windowMs)) this.hits.delete(key);
-  }
-}
-
 /**
  * Locks after failed sign-ins, counted per account. A failure is counted when the attempt
  * begins (in the same write that checks the lock), so parallel tries cannot all slip in
@@ -104,5 +63,3 @@ export function lockState(lockedUntil: number | null, now: number): LockState {
   return { locked: true, untilUnlocked: false, minutesLeft: Math.ceil((lockedUntil - now) / 60_000) };
 }
 
-/** Per-address limits for the sign-in forms, shared by every sign-in route of this process. */
-export const signInLimiter = new SlidingWindowLimiter(config.ipSignInLimit, 10 * 60 * 1000);

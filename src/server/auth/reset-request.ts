@@ -6,8 +6,7 @@
  */
 import type { Database } from '@server/db';
 import { printSecurityEvents, recordSecurityEvent, type RequestInfo, type SecurityEventRecord } from '@server/security/events';
-import { limiterKey } from '@server/security/client-address';
-import { signInLimiter } from './rate-limit';
+import { addressLimited } from './address-limit';
 import { issueToken, type TokenPerson } from './account-tokens';
 
 export const RESET_LIMITS = { minGapMs: 5 * 60_000, perDay: 5 } as const;
@@ -15,8 +14,8 @@ export const RESET_LIMITS = { minGapMs: 5 * 60_000, perDay: 5 } as const;
 export type ResetRequestAnswer = { kind: 'sent' } | { kind: 'limited'; minutes: number };
 
 export async function requestPasswordReset(db: Database, email: string, ip: string, baseUrl: string, request: RequestInfo, now = Date.now()): Promise<ResetRequestAnswer> {
-  const key = limiterKey(ip);
-  if (!signInLimiter.take(key)) return { kind: 'limited', minutes: Math.ceil(signInLimiter.retryAfter(key) / 60_000) };
+  const limited = await addressLimited(db, ip, now);
+  if (limited) return { kind: 'limited', minutes: limited.minutes };
   const events: SecurityEventRecord[] = [];
   await db.write(async (tx) => {
     // Clients sign in with a card: they have no password to reset. Nor does a deactivated account.

@@ -4,8 +4,8 @@ import { findCardOwner } from './login-card';
 import { hashPassword, verifyPassword } from './password';
 import { hashPin, parsePicks, PIN_LENGTH, verifyPin, type PinPicture } from './picture-pin';
 import { isChoiceRecord, NEW_CHOICE_RECORD, parseChoice, serializeChoice, stepChoice, type ChoiceAction, type PinChoice } from './pin-choice';
-import { LOCKOUT, lockAfterFailure, lockStands, lockState, signInLimiter, type AccountKind, type LockState } from './rate-limit';
-import { limiterKey } from '../security/client-address';
+import { LOCKOUT, lockAfterFailure, lockStands, lockState, type AccountKind, type LockState } from './rate-limit';
+import { addressLimited } from './address-limit';
 import { config } from '../config';
 import { secondStepNeeded, startSecondStep, type SecondStepPurpose } from './second-step';
 
@@ -58,11 +58,6 @@ function checkInProgress(picks: string, now: number): boolean {
 // Verified against when the email is unknown or the account delayed, so those take as long as a wrong password.
 const dummyHash = hashPassword('not a real password, only for timing');
 
-export function ipLimited(ip: string): { ok: false; reason: 'too_many_from_here'; minutes: number } | null {
-  const key = limiterKey(ip);
-  if (signInLimiter.take(key)) return null;
-  return { ok: false, reason: 'too_many_from_here', minutes: Math.ceil(signInLimiter.retryAfter(key) / 60_000) };
-}
 
 type Opened = { opened: false; lock: Extract<LockState, { locked: true }> } | { opened: true; attempt: number; lockedUntil: number | null };
 
@@ -107,7 +102,7 @@ async function succeed(db: Database, personId: number, kind: SessionKind, role: 
 }
 
 export async function signInWithPassword(db: Database, email: string, password: string, ip: string, now = Date.now()): Promise<SignedIn | SecondStepNeeded | PasswordFailure> {
-  const limited = ipLimited(ip);
+  const limited = await addressLimited(db, ip, now);
   if (limited) return limited;
   // The same steps for every email, known or not: one write transaction, then one hash.
   const found = await db.write(async (tx) => {
@@ -163,7 +158,7 @@ export async function startCardSignIn(
   ip: string,
   now = Date.now(),
 ): Promise<{ ok: true; pendingToken: string } | SignInFailure> {
-  const limited = ipLimited(ip);
+  const limited = await addressLimited(db, ip, now);
   if (limited) return limited;
   const owner = value.trim() ? await findCardOwner(db, by, value) : undefined;
   if (!owner) return { ok: false, reason: 'unknown_card' };
@@ -240,7 +235,7 @@ export async function pickPicture(
       await tx.run('UPDATE pending_sign_ins SET picks = ?, remember = ? WHERE id = ?', [picks.join(','), rememberFlag, pending.id]);
       return { kind: 'progress' };
     }
-    const limited = ipLimited(ip);
+    const limited = await addressLimited(tx, ip, now);
     if (limited) return { kind: 'refused', failure: limited };
     const opened = await openAttempt(tx, pending.client_id, 'card', now);
     if (!opened.opened) {

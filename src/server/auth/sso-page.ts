@@ -12,10 +12,9 @@
 import type { Database } from '@server/db';
 import { HOME_OF, type Role } from '@server/access';
 import { portalBaseUrl } from '@server/mail/links';
-import { limiterKey } from '@server/security/client-address';
 import type { RequestInfo } from '@server/security/events';
 import { logSsoStep } from '@server/security/sign-in-events';
-import { signInLimiter } from './rate-limit';
+import { addressLimited } from './address-limit';
 import { createSession, type SessionActor } from './session';
 import { beginSsoSignIn, completeSsoSignIn, ssoConfigured, type SsoFlowFailure } from './sso';
 import { matchSsoPerson, type SsoMatch } from './sso-match';
@@ -41,10 +40,10 @@ export async function ssoStartPage(db: Database, url: URL, actor: SessionActor |
   if (!ssoConfigured()) return { kind: 'not-found' };
   if (actor && actor.person.role !== 'client') return { kind: 'redirect', to: HOME_OF[actor.person.role] };
   // One try of the address's sign-in limit, like a sent password form.
-  const key = limiterKey(ip);
-  if (!signInLimiter.take(key)) {
+  const limited = await addressLimited(db, ip);
+  if (limited) {
     await logSsoStep(db, { ok: false, reason: 'too_many_from_here', person: null }, request);
-    return problem('too_many', 429, Math.ceil(signInLimiter.retryAfter(key) / 60_000));
+    return problem('too_many', 429, limited.minutes);
   }
   const started = await beginSsoSignIn(db, portalBaseUrl(url));
   if (!started.ok) {

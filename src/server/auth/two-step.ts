@@ -33,7 +33,8 @@ import { writeWithEvents, type EventPerson, type RequestInfo, type SecurityEvent
 import { lockState, type LockState } from './rate-limit';
 import { insertSession, type SessionRow } from './session';
 import { pendingSecondStep } from './second-step';
-import { ipLimited, openAttempt, settleSuccess } from './sign-in';
+import { openAttempt, settleSuccess } from './sign-in';
+import { addressLimited } from './address-limit';
 import { openSecret, sealSecret, twoStepKeyOf } from './two-step-secret';
 
 /** The name the authenticator app shows beside the person's email. */
@@ -226,7 +227,7 @@ export async function signInWithCode(db: Database, pendingToken: string | undefi
   const key = twoStepKeyOf(db);
   return writeWithEvents(db, async (tx, log): Promise<CodeSignIn> => {
     const failed = (reason: 'wrong_code' | 'locked' | 'too_many_from_here'): SecurityEvent => ({ kind: 'sign_in_failed', reason, person, request });
-    const limited = ipLimited(ip);
+    const limited = await addressLimited(tx, ip, now);
     if (limited) {
       await log(failed('too_many_from_here'));
       return limited;
