@@ -107,7 +107,7 @@ export async function signInWithPassword(db: Database, email: string, password: 
   // The same steps for every email, known or not: one write transaction, then one hash.
   const found = await db.write(async (tx) => {
     const person = await tx.get<{ id: number; role: string; password_hash: string | null; password_off: number }>(
-      `SELECT p.id, p.role, p.password_hash, COALESCE(p.role IN ('worker', 'admin') AND u.password_sign_in = 0, 0) AS password_off
+      `SELECT p.id, p.role, p.password_hash, CASE WHEN p.role IN ('worker', 'admin') AND u.password_sign_in = 0 THEN 1 ELSE 0 END AS password_off
          FROM people p LEFT JOIN units u ON u.id = p.unit_id
         WHERE p.email = ? AND p.active = 1 AND p.role IN ('family', 'worker', 'admin')`,
       [email.trim()],

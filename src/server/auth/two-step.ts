@@ -149,7 +149,7 @@ export async function beginEnrolment(db: Database, person: { id: number; email: 
     const fresh = crypto.getRandomValues(new Uint8Array(KEY_BYTES));
     await tx.run(
       `INSERT INTO two_step (person_id, secret, created_at) VALUES (?, ?, ?)
-         ON CONFLICT (person_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at, last_step = 0 WHERE enrolled_at IS NULL`,
+         ON CONFLICT (person_id) DO UPDATE SET secret = excluded.secret, created_at = excluded.created_at, last_step = 0 WHERE two_step.enrolled_at IS NULL`,
       [person.id, sealSecret(key, person.id, fresh), now],
     );
     return fresh;

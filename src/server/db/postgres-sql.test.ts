@@ -23,6 +23,11 @@ describe('the common dialect in PostgreSQL’s form', () => {
     );
   });
 
+  it('gives an optional filter’s lone parameter a type; a numbered one used again keeps the comparison’s', () => {
+    expect(pg('SELECT 1 FROM t WHERE a = ? AND (? IS NULL OR b < ?)').text).toBe('SELECT 1 FROM t WHERE a = $1 AND ($2::text IS NULL OR b < $3)');
+    expect(pg('SELECT 1 FROM t WHERE (p.id = ?3 OR ?3 IS NULL) AND a = ?1').text).toBe('SELECT 1 FROM t WHERE (p.id = $3 OR $3 IS NULL) AND a = $1');
+  });
+
   it('turns INSERT OR IGNORE into ON CONFLICT DO NOTHING, before a RETURNING', () => {
     expect(pg('INSERT OR IGNORE INTO form_keys (key) VALUES (?);').text).toBe('INSERT INTO form_keys (key) VALUES ($1) ON CONFLICT DO NOTHING');
     expect(pg('INSERT OR IGNORE INTO form_keys (key) VALUES (?) RETURNING key').text).toBe('INSERT INTO form_keys (key) VALUES ($1) ON CONFLICT DO NOTHING RETURNING key');

@@ -6,6 +6,10 @@
  *   SQLite numbers them;
  * - `x IS ?` / `x IS NOT ?` (SQLite's null-safe comparison) → `IS NOT DISTINCT FROM $n` /
  *   `IS DISTINCT FROM $n` (PostgreSQL's `IS` takes only NULL, TRUE and FALSE);
+ * - `? IS NULL` of a parameter used nowhere else in the statement (an optional filter,
+ *   `(? IS NULL OR x = ?)`) → `$n::text IS NULL`: PostgreSQL must know every parameter's type,
+ *   and such a one has no column to take it from. (A numbered one used again, `(x = ?3 OR ?3 IS
+ *   NULL)`, takes its type from the comparison when that comes first.)
  * - `INSERT OR IGNORE INTO …` → `INSERT INTO … ON CONFLICT DO NOTHING`;
  * - an INSERT into a table with an `id` column gets `RETURNING id`, which the engine reads as
  *   sqlite3's `lastID`.
@@ -89,8 +93,14 @@ export function toPostgres(sql: string, hasIdColumn: (table: string) => boolean)
         return 'INSERT INTO';
       });
   }
+  let code = parts.filter((p) => p.code).map((p) => p.text).join(' ');
+  const uses = new Map<string, number>();
+  for (const m of code.matchAll(/\$(\d+)/g)) uses.set(m[1], (uses.get(m[1]) ?? 0) + 1);
+  for (const part of parts) {
+    if (part.code) part.text = part.text.replace(/\$(\d+)(?=\s+IS\s+(?:NOT\s+)?NULL\b)/gi, (m, n: string) => (uses.get(n) === 1 ? `${m}::text` : m));
+  }
   let text = parts.map((p) => p.text).join('');
-  const code = parts.filter((p) => p.code).map((p) => p.text).join(' ');
+  code = parts.filter((p) => p.code).map((p) => p.text).join(' ');
   const insert = /^\s*INSERT\s+INTO\s+("?)([A-Za-z_][A-Za-z0-9_]*)\1/i.exec(code);
   const hasReturning = /\bRETURNING\b/i.test(code);
   if (ignore) {

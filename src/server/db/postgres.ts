@@ -80,7 +80,11 @@ export class PostgresDatabase implements Database {
 
   private async query<T>(client: pg.Pool | pg.PoolClient, sql: string, params: Params = []): Promise<{ rows: T[]; rowCount: number; returnsId: boolean }> {
     const { text, returnsId } = this.sql(sql);
-    const result = await client.query({ text, values: valuesOf(params) });
+    const result = await client.query({ text, values: valuesOf(params) }).catch((err: Error) => {
+      // OMAPOLKU_SQL_DEBUG=1: the statement as PostgreSQL got it, beside the error (for the engine's developers).
+      if (process.env.OMAPOLKU_SQL_DEBUG) console.error(`SQL FAILED: ${err.message}\n${text}`);
+      throw err;
+    });
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0, returnsId };
   }
 

@@ -97,7 +97,7 @@ export async function workersOfClient(q: Q, clientId: number, today: string, onl
     `SELECT DISTINCT ${PERSON_COLUMNS}
        FROM client_workers cw JOIN people p ON p.id = cw.worker_id AND p.role = 'worker' AND p.active = 1
        LEFT JOIN notification_settings s ON s.person_id = p.id
-      WHERE cw.client_id = ?1 AND ${WORKING_TODAY} AND (?3 IS NULL OR p.id = ?3)
+      WHERE cw.client_id = ?1 AND ${WORKING_TODAY} AND (p.id = ?3 OR ?3 IS NULL)
       ORDER BY p.id`,
     [clientId, today, onlyWorker],
   );
@@ -146,7 +146,7 @@ export async function familyOfClient(q: Q, clientId: number, today: string, only
             (SELECT l2.level FROM family_links l2 WHERE l2.family_id = p.id AND l2.client_id = ?1 AND l2.ended_at IS NULL
                 AND (l2.ends_on IS NULL OR l2.ends_on >= ?2) ORDER BY l2.level = 'messages' LIMIT 1) AS level
        FROM people p LEFT JOIN notification_settings s ON s.person_id = p.id
-      WHERE p.role = 'family' AND p.active = 1 AND (?3 IS NULL OR p.id = ?3)
+      WHERE p.role = 'family' AND p.active = 1 AND (p.id = ?3 OR ?3 IS NULL)
         AND EXISTS (SELECT 1 FROM family_links l WHERE l.family_id = p.id AND l.client_id = ?1 AND l.ended_at IS NULL AND (l.ends_on IS NULL OR l.ends_on >= ?2))
       ORDER BY p.id`,
     [clientId, today, onlyFamily],
