@@ -33,7 +33,13 @@ export default function PushQuestion({ publicKey, heading, question, yes, blocke
   const [state, setState] = useState<State>('hidden');
 
   useEffect(() => {
-    if (canPush()) setState(Notification.permission === 'denied' ? 'blocked' : 'asking');
+    if (!canPush()) return;
+    // The Permissions API where there is one (it is the browser's own record of the answer), else
+    // the older Notification.permission; both say 'denied' when the person or the browser said no.
+    Promise.resolve()
+      .then(() => navigator.permissions.query({ name: 'notifications' }))
+      .then((status) => status.state, () => Notification.permission)
+      .then((answer) => setState(answer === 'denied' ? 'blocked' : 'asking'));
   }, []);
 
   async function subscribe() {
