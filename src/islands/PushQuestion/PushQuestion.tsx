@@ -25,6 +25,10 @@ function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
 function canPush(): boolean {
   return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 }
@@ -51,9 +55,16 @@ export default function PushQuestion({ publicKey, heading, question, yes, blocke
       }
       const registration = await navigator.serviceWorker.register('/sw.js');
       await navigator.serviceWorker.ready;
-      const subscription =
-        (await registration.pushManager.getSubscription()) ??
-        (await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }));
+      const key = keyBytes(publicKey);
+      let subscription = await registration.pushManager.getSubscription();
+      // One made earlier with another key (a portal set up again) would be refused by the push
+      // service for every push signed with ours: made again with ours.
+      const earlierKey = subscription?.options.applicationServerKey;
+      if (subscription && earlierKey && !sameBytes(new Uint8Array(earlierKey), key)) {
+        await subscription.unsubscribe();
+        subscription = null;
+      }
+      subscription ??= await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
       const json = subscription.toJSON();
       const body = new URLSearchParams({ action: 'on', endpoint: json.endpoint ?? '', p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' });
       const response = await fetch('/client/push', { method: 'POST', body });
