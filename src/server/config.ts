@@ -96,4 +96,15 @@ export const config = {
    * OMAPOLKU_OIDC_ISSUER, OMAPOLKU_OIDC_CLIENT_ID, OMAPOLKU_OIDC_CLIENT_SECRET (src/server/auth/sso.ts).
    */
   sso: parseSsoConfig(process.env),
+  /**
+   * Web Push (src/server/push/): the VAPID subject, an address the browsers' push services may
+   * contact about our pushes (RFC 8292 §2.1). By default the mail sender's address. The push
+   * outbox is delivered with the mail outbox's poll, retry and lease times above.
+   */
+  /**
+   * Push service hosts besides the browsers' own (comma-separated): a self-hosted service, or the
+   * tests' loopback one. A subscription to any other address is refused (src/domain/push/subscription.ts).
+   */
+  pushHosts: (process.env.OMAPOLKU_PUSH_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
+  pushSubject: process.env.OMAPOLKU_PUSH_SUBJECT || `mailto:${/<([^>]+)>/.exec(process.env.OMAPOLKU_MAIL_FROM ?? '')?.[1] ?? process.env.OMAPOLKU_MAIL_FROM ?? 'omapolku@localhost'}`,
 };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { freePort, querySql, startServer, startServerWithClients, type RunningServer, type StartOptions } from './server';
 import { startTestSmtp, type TestSmtp } from './smtp';
+import { startTestPushService, type TestPushService } from './push-endpoint';
 import type { TestAccount, TestOidcProvider } from './oidc-provider';
 
 // (Kept apart from server.ts: global setup imports that file, and must not load the test API.)
@@ -116,6 +117,63 @@ export function useRestartableServerWithSmtp(options: StartOptions = {}): {
       if (!current) throw new Error('The server has not started yet.');
       await (how === 'SIGKILL' ? current.kill() : current.kill('SIGTERM'));
       Object.assign(env, more);
+      const dbFile = current.dbFile;
+      if (current !== first) await current.stop();
+      current = await startServer({ env, dbFile, port });
+      Object.assign(server, current);
+    },
+  };
+}
+
+/**
+ * A file's own server that pushes to a Web Push service on loopback (tests/helpers/push-endpoint.ts),
+ * started first: its host is allowed as a push service (OMAPOLKU_PUSH_HOSTS) and its certificate
+ * trusted (NODE_EXTRA_CA_CERTS). Pushes are tried again after 200 ms, and a push taken by a server
+ * that was killed is due again after 3 s. The server can be stopped and started again on the same
+ * database and address (`restart`, SIGKILL for a crash), as useRestartableServerWithSmtp.
+ */
+export function useRestartableServerWithPush(options: StartOptions = {}): {
+  server: RunningServer;
+  ids: Record<string, number>;
+  push: TestPushService;
+  restart(how?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+} {
+  const env: Record<string, string> = { ...options.env };
+  const push = {} as TestPushService;
+  const server = {} as RunningServer;
+  const ids: Record<string, number> = {};
+  let first: RunningServer | null = null;
+  let current: RunningServer | null = null;
+  let port = 0;
+  beforeAll(async () => {
+    const started = await startTestPushService();
+    Object.defineProperties(push, Object.getOwnPropertyDescriptors(started));
+    Object.assign(env, {
+      OMAPOLKU_PUSH_HOSTS: '127.0.0.1',
+      NODE_EXTRA_CA_CERTS: started.caFile,
+      OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>',
+      OMAPOLKU_MAIL_RETRY_MS: '200',
+      OMAPOLKU_MAIL_POLL_MS: '500',
+      OMAPOLKU_MAIL_LEASE_MS: '3000',
+    });
+    port = await freePort();
+    first = current = await startServer({ ...options, env, port });
+    Object.assign(server, current);
+    const rows = await querySql<{ id: number; preferred_name: string }>(current.dbFile, "SELECT id, preferred_name FROM people WHERE role = 'client'");
+    Object.assign(ids, Object.fromEntries(rows.map((r) => [r.preferred_name.toLowerCase(), r.id])));
+  });
+  afterAll(async () => {
+    if (current && current !== first) await current.stop();
+    await first?.stop();
+    await push.stop?.();
+  });
+  return {
+    server,
+    ids,
+    push,
+    async restart(how = 'SIGTERM') {
+      if (!current) throw new Error('The server has not started yet.');
+      await (how === 'SIGKILL' ? current.kill() : current.kill('SIGTERM'));
       const dbFile = current.dbFile;
       if (current !== first) await current.stop();
       current = await startServer({ env, dbFile, port });

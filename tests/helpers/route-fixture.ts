@@ -343,6 +343,12 @@ export const ROUTES: Record<string, RouteRow> = {
     look: 'easy-read',
     GET: { url: '/client/me', clientData: true, expect: clients(200) },
   },
+  // Web Push on the client's own tablet (issue 17): keeps or ends this tablet's subscription. The
+  // matrix's clients are on remembered sessions; an empty form asks for nothing (400).
+  '/client/push': {
+    look: 'none',
+    POST: { url: '/client/push', body: '', expect: clients(400) },
+  },
   '/client/plan': {
     look: 'easy-read',
     GET: { url: '/client/plan', clientData: true, expect: clients(200) },

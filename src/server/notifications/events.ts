@@ -13,6 +13,7 @@ import { dueAt, isSoonAbsence } from '@domain/notifications/schedule';
 import { consentCoversFamilyMember, levelSeesAbsences } from '@domain/notifications/family';
 import { helsinkiMoment } from '@domain/time/helsinki';
 import { clientOfConversation, episodeOf, familyOfClient, familyScheduleConsents, tell, unreadReplyTold, workersOfClient } from './store';
+import { queueMessagePushes } from '@server/push/store';
 import { familyAbsenceMail, familyMessageMail, workerAbsenceMail, workerMessageMail } from './mails';
 
 /** The mail key of a notification told on its own: one per cause and recipient. */
@@ -21,7 +22,8 @@ export const singleKey = (personId: number, cause: string): string => `notify-${
 /**
  * A message was just written in a conversation (inside the transaction that wrote it). From the
  * client's side: the workers who chose "at once" are told of the wait, once per wait (its first
- * message names it). From a worker: the client's family members are told of the reply.
+ * message names it). From a worker: the client's family members are told of the reply, and the
+ * client's own tablet gets a push.
  */
 export async function afterMessage(
   tx: Tx,
@@ -47,6 +49,8 @@ export async function afterMessage(
     }
     return;
   }
+  // The client's own tablet, if they said yes there: "Sinulle on uusi viesti." (Web Push).
+  await queueMessagePushes(tx, clientId, message.id, now);
   const cause = `reply:${message.id}`;
   for (const family of await familyOfClient(tx, clientId, today)) {
     if (family.settings.messages === 'off') continue;
