@@ -196,12 +196,17 @@ function splitTopLevel(tokens: Token[]): Token[][] {
   return parts.filter((p) => p.length > 0);
 }
 
+/** Words after which a bracket is not a function's arguments. */
+const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'IS', 'EXISTS', 'BETWEEN', 'WHEN', 'THEN', 'ELSE', 'CASE', 'SELECT', 'WHERE', 'ON', 'AS', 'VALUES', 'CHECK']);
+
 /** Tokens back to SQL text; quoted names come out in PostgreSQL's double quotes. */
 function untokenize(tokens: Token[]): string {
   let out = '';
   tokens.forEach((t, i) => {
     const text = t.kind === 'quoted' ? `"${t.text.replace(/"/g, '""')}"` : t.text;
-    const glued = i === 0 || isSymbol(t, ')') || isSymbol(t, ',') || isSymbol(t, '.') || isSymbol(tokens[i - 1], '(') || isSymbol(tokens[i - 1], '.');
+    const previous = tokens[i - 1];
+    const call = isSymbol(t, '(') && previous?.kind === 'word' && !KEYWORDS.has(upper(previous));
+    const glued = i === 0 || call || isSymbol(t, ')') || isSymbol(t, ',') || isSymbol(t, ';') || isSymbol(t, '.') || isSymbol(previous, '(') || isSymbol(previous, '.');
     out += (glued ? '' : ' ') + text;
   });
   return out;
@@ -435,7 +440,7 @@ export async function readSqliteSchema(db: SqliteReader): Promise<SchemaShape> {
     shape.tables[t.name] = {
       columns: columns.map((c) => ({
         name: c.name,
-        type: SQLITE_TYPES[c.type.toUpperCase()] ?? `sqlite:${c.type}`,
+        type: SQLITE_TYPES[c.type.toUpperCase()] ?? `sqlite:${c.type || 'no type'}`,
         notNull: c.notnull === 1 || c.pk > 0,
         default: c.dflt_value,
         generated: rowidAlias && c.pk > 0 ? 'by default' : 'no',

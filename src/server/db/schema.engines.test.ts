@@ -83,6 +83,11 @@ afterAll(async () => {
   if (directory) fs.rmSync(directory, { recursive: true, force: true });
 });
 
+/** The SQLite schema, its expressions printed by PostgreSQL. */
+async function sqliteShape(): Promise<SchemaShape> {
+  return printSqliteExpressionsWithPostgres(await readSqliteSchema(sqlite), client);
+}
+
 /** The message a refused statement gives, without the engine's own prefix ("SQLITE_CONSTRAINT: "). */
 async function refusal(engine: Engine, sql: string, params: unknown[] = []): Promise<string> {
   try {
@@ -124,7 +129,7 @@ describe('migrations of both engines', () => {
   });
 
   it('give the same tables, columns, keys, checks, indexes and triggers', async () => {
-    const fromSqlite = await printSqliteExpressionsWithPostgres(await readSqliteSchema(sqlite), client);
+    const fromSqlite = await sqliteShape();
     const fromPostgres = await readPostgresSchema(client);
     expect(diffSchemas(fromSqlite, fromPostgres)).toEqual([]);
 
@@ -144,6 +149,71 @@ describe('migrations of both engines', () => {
   });
 });
 
+describe('the comparison', () => {
+  it('sees every kind of change on the PostgreSQL side', async () => {
+    const fromSqlite = await sqliteShape();
+    await client.query('BEGIN');
+    try {
+      await client.query(`
+        ALTER TABLE people ALTER COLUMN full_name DROP NOT NULL;
+        ALTER TABLE people ALTER COLUMN failed_sign_ins TYPE integer;
+        ALTER TABLE people ALTER COLUMN phone SET DEFAULT 'none';
+        ALTER TABLE people ALTER COLUMN email TYPE text COLLATE "C";
+        ALTER TABLE units ADD COLUMN extra bigint;
+        ALTER TABLE login_cards DROP CONSTRAINT login_cards_secret_hash_key;
+        ALTER TABLE login_cards DROP CONSTRAINT login_cards_issued_by_fkey;
+        ALTER TABLE goals DROP CONSTRAINT goals_status_check;
+        ALTER TABLE goals ADD CHECK (status IN ('active', 'done'));
+        DROP INDEX outbox_unit;
+        DROP INDEX outbox_due;
+        CREATE INDEX outbox_due ON outbox (next_attempt_at);
+        DROP TRIGGER rates_no_update ON rates;
+        ALTER TABLE access_log DISABLE TRIGGER access_log_no_delete;
+        DROP TRIGGER family_links_end_once ON family_links;
+        CREATE TRIGGER family_links_end_once BEFORE UPDATE ON family_links FOR EACH ROW EXECUTE FUNCTION omapolku_refuse('a family link only ends, once');`);
+      expect(diffSchemas(fromSqlite, await readPostgresSchema(client))).toEqual([
+        "table goals: check (status = ANY (ARRAY['active'::text, 'done'::text, 'archived'::text])): only in sqlite",
+        "table goals: check (status = ANY (ARRAY['active'::text, 'done'::text])): only in postgres",
+        'table login_cards: unique (secret_hash): only in sqlite',
+        'table login_cards: foreign key (issued_by) → people(id) ON UPDATE NO ACTION ON DELETE NO ACTION: only in sqlite',
+        'table people: column full_name: notNull: true (sqlite) ≠ false (postgres)',
+        'table people: column email: collation: nocase (sqlite) ≠ binary (postgres)',
+        "table people: column phone: default: ''::text (sqlite) ≠ 'none'::text (postgres)",
+        'table people: column failed_sign_ins: type: integer (sqlite) ≠ postgres:integer (postgres)',
+        'table units: column extra: only in postgres',
+        "index outbox_due: where: (status = 'waiting'::text) (sqlite) ≠ (not partial) (postgres)",
+        'index outbox_unit: only in sqlite',
+        'trigger access_log_no_delete: action: raise: access_log is append-only (sqlite) ≠ disabled, raise: access_log is append-only (postgres)',
+        expect.stringMatching(/^trigger family_links_end_once: when: \(\(old\.ended_at IS NOT NULL\) OR .* \(sqlite\) ≠ \(always\) \(postgres\)$/),
+        'trigger rates_no_update: only in sqlite',
+      ]);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
+  it('sees a change on the SQLite side', async () => {
+    const fromPostgres = await readPostgresSchema(client);
+    const changed = await sqlite
+      .write(async (tx) => {
+        await tx.exec(`DROP INDEX messages_first_waiting;
+          DROP TRIGGER consents_no_delete;
+          CREATE TRIGGER consents_no_delete BEFORE DELETE ON consents BEGIN SELECT RAISE(ABORT, 'consents are kept'); END;
+          ALTER TABLE goals ADD COLUMN note TEXT NOT NULL DEFAULT '' CHECK (note GLOB '*[a-z]*');`);
+        const shape = await readSqliteSchema(tx);
+        throw Object.assign(new Error('roll back'), { shape });
+      })
+      .catch((error: { shape: SchemaShape }) => error.shape);
+    expect(diffSchemas(await printSqliteExpressionsWithPostgres(changed, client), fromPostgres)).toEqual([
+      "table goals: column note: only in sqlite",
+      "table goals: check (note ~ '^.*[a-z].*$'::text): only in sqlite",
+      'index messages_first_waiting: only in postgres',
+      'trigger consents_no_delete: action: raise: consents are kept (sqlite) ≠ raise: consents are append-only (postgres)',
+    ]);
+    expect(diffSchemas(await sqliteShape(), fromPostgres)).toEqual([]);
+  });
+});
+
 describe('what the two engines write differently behaves the same', () => {
   it('an append-only table refuses UPDATE and DELETE with the same message', async () => {
     for (const engine of engines) {
@@ -151,7 +221,8 @@ describe('what the two engines write differently behaves the same', () => {
       await engine.run("INSERT INTO access_log (at, actor_id, client_id, action, basis) VALUES (?, ?, ?, 'plan', 'named_worker')", [1, worker, clientId]);
       expect(await refusal(engine, 'UPDATE access_log SET path = ? WHERE client_id = ?', ['/x', clientId]), engine.name).toBe('access_log is append-only');
       expect(await refusal(engine, 'DELETE FROM access_log WHERE client_id = ?', [clientId]), engine.name).toBe('access_log is append-only');
-      expect(await engine.get('SELECT COUNT(*) AS n FROM access_log WHERE client_id = ?', [clientId]), engine.name).toEqual({ n: engine.name === 'sqlite' ? 1 : '1' });
+      const kept = await engine.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM access_log WHERE client_id = ?', [clientId]);
+      expect(Number(kept?.n), engine.name).toBe(1);
     }
   });
 
