@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Database } from './database';
+import { SqliteDatabase } from './sqlite';
 import { globToRegex, readSqliteSchema, sqliteExpressionToPostgres } from './schema-snapshot';
 
 /**
@@ -28,14 +28,14 @@ describe('SQLite text in PostgreSQL terms', () => {
 });
 
 describe('reading an SQLite schema', () => {
-  let db: Database | undefined;
+  let db: SqliteDatabase | undefined;
   afterEach(async () => {
     await db?.close();
     db = undefined;
   });
 
   it('finds columns, keys, checks, collations, indexes and triggers', async () => {
-    db = await Database.open(':memory:', [
+    db = await SqliteDatabase.open(':memory:', [
       {
         version: 1,
         name: 'shapes',

@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from './database';
+import { testEngine, withSearchPath } from '../../../tests/helpers/test-engine';
 import { bundledMigrations } from './migrations';
-import { bundledPostgresMigrations } from './migrations-postgres';
+import { PostgresDatabase } from './postgres';
+import { SqliteDatabase } from './sqlite';
 import { diffSchemas, printSqliteExpressionsWithPostgres, readPostgresSchema, readSqliteSchema, type SchemaShape } from './schema-snapshot';
 
 /**
@@ -15,70 +16,63 @@ import { diffSchemas, printSqliteExpressionsWithPostgres, readPostgresSchema, re
  * in the `unit-postgres` project, which exists only when OMAPOLKU_TEST_DATABASE_URL names a
  * PostgreSQL database to work in (each run makes its own schema there and drops it).
  */
-const databaseUrl = process.env.OMAPOLKU_TEST_DATABASE_URL;
-if (!databaseUrl) throw new Error('schema.engines.test.ts needs OMAPOLKU_TEST_DATABASE_URL (run it with --project unit-postgres)');
+const target = testEngine();
+if (target.engine !== 'postgres') throw new Error('run in the unit-postgres project (OMAPOLKU_TEST_DATABASE_URL)');
 
-/** The same statement on either engine, written with `?` parameters. */
+/** One of the two engines, for the statements run on both. */
 interface Engine {
   name: 'sqlite' | 'postgres';
   run(sql: string, params?: unknown[]): Promise<void>;
   get<T>(sql: string, params?: unknown[]): Promise<T | undefined>;
 }
 
-const schemaName = `omapolku_t_${crypto.randomBytes(6).toString('hex')}`;
+const schemaName = `omapolku_schema_${crypto.randomBytes(6).toString('hex')}`;
 let directory: string;
-let sqlite: Database;
-let admin: pg.Client;
+let sqlite: SqliteDatabase;
+let postgres: PostgresDatabase;
+/** One connection of its own for reading the schema (printing SQLite's expressions needs a transaction). */
 let client: pg.Client;
 let engines: Engine[];
 
-const dollarParameters = (sql: string): string => {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-};
+async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: target.url });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
 
 beforeAll(async () => {
   directory = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-engines-'));
-  sqlite = await Database.open(path.join(directory, 'omapolku.db'), bundledMigrations());
+  sqlite = await SqliteDatabase.open(path.join(directory, 'omapolku.db'), bundledMigrations('sqlite'));
 
-  admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schemaName}`);
-  client = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schemaName}` });
-  await client.connect();
-  for (const migration of bundledPostgresMigrations()) {
-    await client.query('BEGIN');
-    try {
-      await client.query(migration.sql);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw new Error(`PostgreSQL migration ${migration.version} (${migration.name}) failed: ${(error as Error).message}`);
-    }
+  // Both engines migrate as the app does, each with its own runner.
+  await withAdmin((admin) => admin.query(`CREATE SCHEMA ${schemaName}`));
+  const url = withSearchPath(target.url, schemaName);
+  try {
+    postgres = await PostgresDatabase.open(url, bundledMigrations('postgres'), { max: 2 });
+  } catch (error) {
+    const done = await withAdmin((admin) => admin.query<{ level: number | null }>(`SELECT MAX(version) AS level FROM ${schemaName}.schema_migrations`));
+    throw new Error(`PostgreSQL migration ${(done.rows[0]?.level ?? 0) + 1} failed: ${(error as Error).message}`);
   }
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
 
-  engines = [
-    {
-      name: 'sqlite',
-      run: async (sql, params = []) => {
-        await sqlite.write((tx) => tx.run(sql, params));
-      },
-      get: (sql, params = []) => sqlite.get(sql, params),
+  engines = [sqlite, postgres].map((db) => ({
+    name: db.engine,
+    run: async (sql, params = []) => {
+      await db.write((tx) => tx.run(sql, params));
     },
-    {
-      name: 'postgres',
-      run: async (sql, params = []) => {
-        await client.query(dollarParameters(sql), params);
-      },
-      get: async <T,>(sql: string, params: unknown[] = []) => (await client.query(dollarParameters(sql), params)).rows[0] as T | undefined,
-    },
-  ];
+    get: (sql, params = []) => db.get(sql, params),
+  }));
 }, 60_000);
 
 afterAll(async () => {
   await client?.end();
-  await admin?.query(`DROP SCHEMA IF EXISTS ${schemaName} CASCADE`);
-  await admin?.end();
+  await postgres?.close();
+  await withAdmin((admin) => admin.query(`DROP SCHEMA IF EXISTS ${schemaName} CASCADE`));
   await sqlite?.close();
   if (directory) fs.rmSync(directory, { recursive: true, force: true });
 });
@@ -99,9 +93,9 @@ async function refusal(engine: Engine, sql: string, params: unknown[] = []): Pro
 }
 
 async function idOf(engine: Engine, sql: string, params: unknown[]): Promise<number> {
-  const row = await engine.get<{ id: number | string }>(sql, params);
+  const row = await engine.get<{ id: number }>(sql, params);
   if (!row) throw new Error(`${engine.name}: no row for ${sql}`);
-  return Number(row.id);
+  return row.id;
 }
 
 /** A unit, a client and a worker on an engine, with the ids the engine gave them. */
@@ -125,7 +119,7 @@ async function people(engine: Engine, tag: string): Promise<{ unit: number; clie
 describe('migrations of both engines', () => {
   it('are the same numbered steps with the same names', () => {
     const steps = (migrations: { version: number; name: string }[]) => migrations.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}.sql`);
-    expect(steps(bundledPostgresMigrations())).toEqual(steps(bundledMigrations()));
+    expect(steps(bundledMigrations('postgres'))).toEqual(steps(bundledMigrations('sqlite')));
   });
 
   it('give the same tables, columns, keys, checks, indexes and triggers', async () => {
@@ -221,8 +215,7 @@ describe('what the two engines write differently behaves the same', () => {
       await engine.run("INSERT INTO access_log (at, actor_id, client_id, action, basis) VALUES (?, ?, ?, 'plan', 'named_worker')", [1, worker, clientId]);
       expect(await refusal(engine, 'UPDATE access_log SET path = ? WHERE client_id = ?', ['/x', clientId]), engine.name).toBe('access_log is append-only');
       expect(await refusal(engine, 'DELETE FROM access_log WHERE client_id = ?', [clientId]), engine.name).toBe('access_log is append-only');
-      const kept = await engine.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM access_log WHERE client_id = ?', [clientId]);
-      expect(Number(kept?.n), engine.name).toBe(1);
+      expect(await engine.get('SELECT COUNT(*) AS n FROM access_log WHERE client_id = ?', [clientId]), engine.name).toEqual({ n: 1 });
     }
   });
 
