@@ -18,6 +18,7 @@ import { diffSchemas, printSqliteExpressionsWithPostgres, readPostgresSchema, re
  */
 const target = testEngine();
 if (target.engine !== 'postgres') throw new Error('run in the unit-postgres project (OMAPOLKU_TEST_DATABASE_URL)');
+const databaseUrl = target.url;
 
 /** One of the two engines, for the statements run on both. */
 interface Engine {
@@ -35,7 +36,7 @@ let client: pg.Client;
 let engines: Engine[];
 
 async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: target.url });
+  const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
     return await work(admin);
@@ -50,7 +51,7 @@ beforeAll(async () => {
 
   // Both engines migrate as the app does, each with its own runner.
   await withAdmin((admin) => admin.query(`CREATE SCHEMA ${schemaName}`));
-  const url = withSearchPath(target.url, schemaName);
+  const url = withSearchPath(databaseUrl, schemaName);
   try {
     postgres = await PostgresDatabase.open(url, bundledMigrations('postgres'), { max: 2 });
   } catch (error) {
