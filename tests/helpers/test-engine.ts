@@ -15,8 +15,7 @@ export function testEngine(): TestEngine {
 }
 
 /**
- * The same database with `schema` first on the search path (then public, where the citext
- * extension lives for every schema), and commits that do not wait for
+ * The same database with `schema` first on the search path (then public), and commits that do not wait for
  * the disk: a test's database is thrown away, and the suite's time is better spent elsewhere.
  */
 export function withSearchPath(url: string, schema: string): string {

@@ -51,7 +51,7 @@ export async function matchSsoPerson(tx: Tx, claims: SsoClaims, now: number): Pr
     return { ok: true, person: eventPerson(tied), linked: false };
   }
   const email = claims.email?.trim() ?? '';
-  // people.email ignores letter case (COLLATE NOCASE; citext on PostgreSQL): the provider may spell it with capitals.
+  // people.email ignores letter case (COLLATE NOCASE; on PostgreSQL the nondeterministic collation nocase): the provider may spell it with capitals.
   const byEmail = email ? await tx.get<PersonRow>(`SELECT id, role, unit_id, active FROM people WHERE email = ? AND role IN ${STAFF_ROLES}`, [email]) : undefined;
   if (!byEmail) return { ok: false, reason: 'unknown', person: null };
   const person = eventPerson(byEmail);
