@@ -27,12 +27,13 @@ export function commaList(db: Engine, expression: string): string {
 }
 
 /**
- * An aggregate making a JSON array (as text) of objects of the given fields, '[]' for no rows:
- * `{ weekday: 'weekday', … }` names each field and the expression it comes from.
+ * An aggregate making a JSON array (as text) of objects of the given fields, in the order of
+ * `orderBy`, '[]' for no rows: `{ weekday: 'weekday', … }` names each field and the expression it
+ * comes from. (SQLite keeps the order of the rows it is given: select them in that order.)
  */
-export function jsonArrayOfObjects(db: Engine, fields: Record<string, string>): string {
+export function jsonArrayOfObjects(db: Engine, fields: Record<string, string>, orderBy: string): string {
   const pairs = Object.entries(fields).map(([name, expression]) => `'${name}', ${expression}`).join(', ');
-  return db.engine === 'sqlite' ? `json_group_array(json_object(${pairs}))` : `COALESCE(json_agg(json_build_object(${pairs}))::text, '[]')`;
+  return db.engine === 'sqlite' ? `json_group_array(json_object(${pairs}))` : `COALESCE(json_agg(json_build_object(${pairs}) ORDER BY ${orderBy})::text, '[]')`;
 }
 
 /** Ordering by a text column without regard to letter case. */

@@ -57,8 +57,8 @@ export interface ScheduleDay {
  */
 export async function clientHomeFacts(db: Database, clientId: number, today: string, reminderUntil: string): Promise<{ schedule: ScheduleDay[]; consentsEnding: number; newWorker: string | null }> {
   const row = await db.get<{ schedule: string; consents_ending: number; new_worker: string | null }>(
-    `SELECT (SELECT ${jsonArrayOfObjects(db, { weekday: 'weekday', starts_at: 'starts_at', ends_at: 'ends_at', place: 'place' })}
-               FROM (SELECT * FROM weekly_schedule WHERE client_id = ?1 ORDER BY weekday)) AS schedule,
+    `SELECT (SELECT ${jsonArrayOfObjects(db, { weekday: 'weekday', starts_at: 'starts_at', ends_at: 'ends_at', place: 'place' }, 'weekday')}
+               FROM (SELECT * FROM weekly_schedule WHERE client_id = ?1 ORDER BY weekday) AS days) AS schedule,
             (SELECT COUNT(*) FROM consents c WHERE c.client_id = ?1 AND c.ends_on BETWEEN ?2 AND ?3
                 AND NOT EXISTS (SELECT 1 FROM consent_endings e WHERE e.consent_id = c.id)) AS consents_ending,
             (SELECT w.full_name FROM conversations v JOIN messages m ON m.conversation_id = v.id JOIN people w ON w.id = m.sender_id
