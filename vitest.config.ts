@@ -41,6 +41,8 @@ export default getViteConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // Two app servers on one database: PostgreSQL's (SQLite is one process on one machine).
+          exclude: ['tests/e2e/**/*.postgres.test.ts', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
