@@ -261,6 +261,21 @@ const WEEKDAY_COLOURS = ['#2e7d32', '#1565c0', '#8d6e63', '#6a1b9a', '#f9a825', 
  * ("Ma", "Ti"…). Decorative (aria-hidden): the full name is always written next to it.
  */
 export function weekdayPicture(isoWeekday: number, dayName: string, size: PictureSize = 48): ReturnType<typeof markHTMLString> {
+  // Seven days times three languages times a few sizes: each made once (a month's calendar shows
+  // one for every day, issue 19).
+  const key = `${isoWeekday}\u0000${size}\u0000${dayName}`;
+  let marked = weekdayPictures.get(key);
+  if (marked === undefined) {
+    marked = makeWeekdayPicture(isoWeekday, dayName, size);
+    if (weekdayPictures.size > 1000) weekdayPictures.clear();
+    weekdayPictures.set(key, marked);
+  }
+  return marked;
+}
+
+const weekdayPictures = new Map<string, ReturnType<typeof markHTMLString>>();
+
+function makeWeekdayPicture(isoWeekday: number, dayName: string, size: PictureSize): ReturnType<typeof markHTMLString> {
   const colour = WEEKDAY_COLOURS[(isoWeekday - 1) % 7];
   const letters = escapeAttribute(dayName.slice(0, 2).replace(/^./, (c) => c.toUpperCase()));
   return markHTMLString(
