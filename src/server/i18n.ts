@@ -58,17 +58,33 @@ export function byKey(t: T): Translate {
 /**
  * Page views call `t` dozens of times, and i18next's full key resolution was a visible share of
  * each one. So each language keeps its strings: a plain string is resolved once, and a string
- * with simple {{name}} values is resolved once as a template and filled in here. Plurals
- * (`count`) and anything else unusual still go through i18next itself.
+ * with simple {{name}} values is resolved once as a template and filled in here. A plural
+ * (`count`) is resolved by i18next once per key and count (the form for 1, 2, 5… is then
+ * known) and filled in the same way. Anything else unusual still goes through i18next itself.
  */
 type Options = Record<string, unknown>;
 
-function isSimple(options: Options): boolean {
-  for (const [name, value] of Object.entries(options)) {
-    if (name === 'count' || name === 'context' || name === 'lng' || name === 'ns' || name === 'defaultValue') return false;
-    if (typeof value !== 'string' && typeof value !== 'number') return false;
+/** 'plain': only simple values; 'count': also a numeric count; null: something for i18next. */
+function simpleKind(options: Options): 'plain' | 'count' | null {
+  let kind: 'plain' | 'count' = 'plain';
+  for (const name in options) {
+    const value = options[name];
+    if (name === 'count') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+      kind = 'count';
+      continue;
+    }
+    if (name === 'context' || name === 'lng' || name === 'ns' || name === 'defaultValue') return null;
+    if (typeof value !== 'string' && typeof value !== 'number') return null;
   }
-  return true;
+  return kind;
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function fill(template: string, options: Options): string {
+  if (!template.includes('{{')) return template;
+  return template.replace(PLACEHOLDER, (match, name: string) => (name in options ? String(options[name]) : match));
 }
 
 function memoized(t: T): T {
@@ -81,13 +97,25 @@ function memoized(t: T): T {
     }
     return value;
   };
+  const plurals = new Map<string, string>();
+  const pluralTemplate = (key: string, count: number): string => {
+    const cacheKey = `${key}\u0000${count}`;
+    let value = plurals.get(cacheKey);
+    if (value === undefined) {
+      value = byKey(t)(key, { count, skipInterpolation: true });
+      // Counts are small numbers (days, messages, consents); a bound all the same.
+      if (plurals.size > 10_000) plurals.clear();
+      plurals.set(cacheKey, value);
+    }
+    return value;
+  };
   return ((key: string | string[], options?: Options) => {
     if (typeof key !== 'string') return t(key as unknown as string, options as never);
     if (options === undefined) return template(key);
-    if (!isSimple(options)) return t(key, options as never);
-    return template(key).replace(/\{\{\s*(\w+)\s*\}\}/g, (match, name: string) =>
-      name in options ? String(options[name]) : match,
-    );
+    const kind = simpleKind(options);
+    if (kind === 'plain') return fill(template(key), options);
+    if (kind === 'count') return fill(pluralTemplate(key, options.count as number), options);
+    return t(key, options as never);
   }) as T;
 }
 

@@ -187,7 +187,33 @@ function escapeAttribute(value: string): string {
  * was a third of the client home page's server time in the benchmark.
  */
 export function picture(options: PictureOptions): ReturnType<typeof markHTMLString> {
-  return markHTMLString(pictureMarkup(options));
+  const key = cacheKey(options);
+  if (key === null) return markHTMLString(pictureMarkup(options));
+  let marked = renderedPictures.get(key);
+  if (marked === undefined) {
+    marked = markHTMLString(pictureMarkup(options));
+    renderedPictures.set(key, marked);
+  }
+  return marked;
+}
+
+/**
+ * A portal picture (a concept or a PIN picture) with no ids in its drawing is the same markup
+ * every time it is shown with the same size, class and words: made once and kept, not built
+ * again for each of the twenty to sixty pictures of every page view (issue 19). Pictures a
+ * worker chose (their stored name comes from the database) and drawings with ids (each copy
+ * needs its own) are made each time. The keys are few: the register's concepts and PIN
+ * pictures times the sizes and the translated alt texts of three languages.
+ */
+const renderedPictures = new Map<string, ReturnType<typeof markHTMLString>>();
+
+function cacheKey(options: PictureOptions): string | null {
+  if ('icon' in options) return null;
+  const name = 'concept' in options ? CONCEPT_ICONS[options.concept] : PIN_ICONS[options.pin];
+  if (name === undefined || iconBody(name).includes('id="')) return null;
+  if (renderedPictures.size > 10_000) renderedPictures.clear();
+  const meaning = 'concept' in options ? `c${options.concept}` : `p${options.pin}`;
+  return `${meaning}\u0000${options.size ?? 48}\u0000${options.className ?? ''}\u0000${options.alt}`;
 }
 
 /**
@@ -235,6 +261,21 @@ const WEEKDAY_COLOURS = ['#2e7d32', '#1565c0', '#8d6e63', '#6a1b9a', '#f9a825', 
  * ("Ma", "Ti"…). Decorative (aria-hidden): the full name is always written next to it.
  */
 export function weekdayPicture(isoWeekday: number, dayName: string, size: PictureSize = 48): ReturnType<typeof markHTMLString> {
+  // Seven days times three languages times a few sizes: each made once (a month's calendar shows
+  // one for every day, issue 19).
+  const key = `${isoWeekday}\u0000${size}\u0000${dayName}`;
+  let marked = weekdayPictures.get(key);
+  if (marked === undefined) {
+    marked = makeWeekdayPicture(isoWeekday, dayName, size);
+    if (weekdayPictures.size > 1000) weekdayPictures.clear();
+    weekdayPictures.set(key, marked);
+  }
+  return marked;
+}
+
+const weekdayPictures = new Map<string, ReturnType<typeof markHTMLString>>();
+
+function makeWeekdayPicture(isoWeekday: number, dayName: string, size: PictureSize): ReturnType<typeof markHTMLString> {
   const colour = WEEKDAY_COLOURS[(isoWeekday - 1) % 7];
   const letters = escapeAttribute(dayName.slice(0, 2).replace(/^./, (c) => c.toUpperCase()));
   return markHTMLString(

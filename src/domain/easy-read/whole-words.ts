@@ -21,6 +21,30 @@ const BREAKS_INSIDE = /[-\u2010\u2011\u2012\u2013\u2014\u2212]\S/;
 const BREAKS_FROM = new RegExp(BREAKS_INSIDE.source, 'g');
 /** A tag's opening: "<" or "</" and the element's name (read at a position, nothing sliced). */
 const TAG_NAME = /<(\/?)([a-zA-Z][\w-]*)/y;
+/** Each left-alone element's opening or closing tag, searched from a position onward. */
+const LEAVE_ALONE_TAG = new Map(LEAVE_ALONE.map((name) => [name, new RegExp(`<(/?)${name}(?![\\w-])`, 'gi')]));
+
+/**
+ * Just past the closing tag of the left-alone element whose opening tag ends at `from` (copies of
+ * the same element inside it counted), or -1 when it never closes. Its inside is passed over in
+ * one search: the pictures are most of a page's tags, and nothing in them is touched (issue 19).
+ */
+function endOfElement(html: string, name: string, from: number): number {
+  const tag = LEAVE_ALONE_TAG.get(name)!;
+  tag.lastIndex = from;
+  let depth = 1;
+  for (let found = tag.exec(html); found; found = tag.exec(html)) {
+    const end = html.indexOf('>', found.index + 1);
+    if (end === -1) return -1;
+    if (found[1]) {
+      if (--depth === 0) return end + 1;
+    } else if (html[end - 1] !== '/') {
+      depth++;
+    }
+    tag.lastIndex = end + 1;
+  }
+  return -1;
+}
 
 /**
  * One pass from "<" to "<" with indexOf: a page of 30 KB has a few hundred tags and only a few
@@ -29,7 +53,6 @@ const TAG_NAME = /<(\/?)([a-zA-Z][\w-]*)/y;
  * every tag and text at 5 % of a client page's server time).
  */
 export function keepWordsWhole(html: string): string {
-  const open: string[] = [];
   let out = '';
   let copied = 0;
   let pos = 0;
@@ -47,7 +70,7 @@ export function keepWordsWhole(html: string): string {
       BREAKS_FROM.lastIndex = pos;
       nextBreak = BREAKS_FROM.exec(html)?.index ?? html.length;
     }
-    if (textEnd > nextBreak && open.length === 0) {
+    if (textEnd > nextBreak) {
       const text = html.slice(pos, textEnd);
       if (BREAKS_INSIDE.test(text)) {
         const changed = text.replace(/\S+/g, (word) => (word.length <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
@@ -58,20 +81,17 @@ export function keepWordsWhole(html: string): string {
       }
     }
     if (tagEnd <= 0) break;
+    pos = tagEnd;
     if (commentEnd === -1) {
       TAG_NAME.lastIndex = lt;
       const tag = TAG_NAME.exec(html);
       const name = tag?.[2].toLowerCase();
-      if (tag && name && LEAVE_ALONE.includes(name) && html[tagEnd - 2] !== '/') {
-        if (tag[1]) {
-          const at = open.lastIndexOf(name);
-          if (at >= 0) open.length = at;
-        } else {
-          open.push(name);
-        }
+      if (tag && name && !tag[1] && LEAVE_ALONE.includes(name) && html[tagEnd - 2] !== '/') {
+        // An element left alone: on after its end (an element that never ends keeps the rest).
+        pos = endOfElement(html, name, tagEnd);
+        if (pos === -1) break;
       }
     }
-    pos = tagEnd;
   }
   return copied === 0 ? html : out + html.slice(copied);
 }

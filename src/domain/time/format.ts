@@ -40,9 +40,18 @@ export function weekdayName(isoDate: string, lang: Lang): string {
   return f.format(new Date(`${isoDate}T12:00:00Z`));
 }
 
+// Seven names per language, asked for on every day of a calendar: Intl once for each (issue 19).
+const weekdayNames = new Map<string, string>();
+
 /** 1 = Monday … 7 = Sunday, in the reader's language (23.11.2026 is a Monday). */
 export function weekdayNameOf(isoWeekday: number, lang: Lang): string {
-  return weekdayName(`2026-11-${String(22 + isoWeekday).padStart(2, '0')}`, lang);
+  const key = `${lang}${isoWeekday}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    name = weekdayName(`2026-11-${String(22 + isoWeekday).padStart(2, '0')}`, lang);
+    weekdayNames.set(key, name);
+  }
+  return name;
 }
 
 const dayCache = new Map<string, string>();
@@ -93,22 +102,33 @@ export function clockTime(hhmm: string, lang: Lang): string {
 }
 
 const monthFormatters = new Map<Lang, Intl.DateTimeFormat>();
+const monthTitles = new Map<string, string>();
 
 /** "Marraskuu 2026" / "November 2026": a month as a heading (capitalised in every language). */
 export function monthTitle(month: string, lang: Lang): string {
-  let f = monthFormatters.get(lang);
-  if (!f) {
-    f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    monthFormatters.set(lang, f);
+  const key = `${lang}:${month}`;
+  let title = monthTitles.get(key);
+  if (title === undefined) {
+    let f = monthFormatters.get(lang);
+    if (!f) {
+      f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' });
+      monthFormatters.set(lang, f);
+    }
+    const text = f.format(new Date(`${month}-15T12:00:00Z`));
+    title = text.charAt(0).toUpperCase() + text.slice(1);
+    // Kept like dayWithWeekday's: the attendance page asks for three months on every view.
+    if (monthTitles.size > 5000) monthTitles.clear();
+    monthTitles.set(key, title);
   }
-  const text = f.format(new Date(`${month}-15T12:00:00Z`));
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return title;
 }
+
+const englishShortMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
 
 /** "24.11." / "24 Nov": a short date beside a weekday picture. */
 export function shortDate(isoDate: string, lang: Lang): string {
   const [, m, d] = isoDate.split('-').map(Number);
-  if (lang === 'en') return `${d} ${new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDate}T12:00:00Z`))}`;
+  if (lang === 'en') return `${d} ${englishShortMonth.format(new Date(`${isoDate}T12:00:00Z`))}`;
   return `${d}.${m}.`;
 }
 
