@@ -143,7 +143,16 @@ export interface SecurityEventRecord {
  */
 export function requestInfo(context: { request: Request; url: URL; locals?: { clientAddress?: string } }): RequestInfo {
   const ip = context.locals?.clientAddress ?? '';
-  return { ip: ip.slice(0, 64), userAgent: shortUserAgent(context.request.headers.get('user-agent')), path: pathForLog(context.url.pathname) };
+  let userAgent: string | undefined;
+  // Every signed-in request makes one (the session check), and few ever read the device: the
+  // user agent's patterns run only when something is written with it.
+  return {
+    ip: ip.slice(0, 64),
+    get userAgent() {
+      return (userAgent ??= shortUserAgent(context.request.headers.get('user-agent')));
+    },
+    path: pathForLog(context.url.pathname),
+  };
 }
 
 /**
