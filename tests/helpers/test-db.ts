@@ -60,12 +60,31 @@ async function openPostgresTestDb(url: string): Promise<Database> {
   return db;
 }
 
+/**
+ * Seeds give explicit ids (`INSERT INTO units (id, …) VALUES (1, …)`), which SQLite's rowid
+ * simply counts on from, but which do not move a PostgreSQL identity: the app's next INSERT
+ * without an id would take 1 again and collide. So after a seed each identity starts past the
+ * largest id in its table.
+ */
+const MOVE_IDENTITIES_PAST_SEEDED_IDS = `
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT table_name FROM information_schema.columns
+           WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES' LOOP
+    EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, ''id''), m) FROM (SELECT max(id) AS m FROM %I) AS s WHERE m IS NOT NULL', t.table_name, t.table_name);
+  END LOOP;
+END $$;`;
+
 /** A new migrated database; `seed`, if given, writes its rows in one transaction first. */
 export async function openTestDb(seed?: (tx: Tx) => Promise<unknown>): Promise<Database> {
   const engine = testEngine();
   if (engine.engine === 'postgres') {
     const db = await openPostgresTestDb(engine.url);
-    if (seed) await db.write(seed);
+    if (seed) {
+      await db.write(seed);
+      await db.write((tx) => tx.exec(MOVE_IDENTITIES_PAST_SEEDED_IDS));
+    }
     return db;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'omapolku-test-'));

@@ -69,7 +69,7 @@ export function chosenIds(form: FormData): number[] | null {
 }
 
 const CLIENT_COLUMNS = `id, unit_id, full_name, preferred_name, avatar, photo_id, language,
-  pin_hash IS NOT NULL AS has_pin, failed_sign_ins, locked_until`;
+  CASE WHEN pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin, failed_sign_ins, locked_until`;
 
 export async function issueCardBatch(db: Database, admin: Admin, form: FormData, request: RequestInfo = NO_REQUEST, now = Date.now()): Promise<BatchAnswer> {
   if (admin.role !== 'admin' || admin.unit_id === null) return { kind: 'forbidden' };
@@ -88,7 +88,7 @@ export async function issueCardBatch(db: Database, admin: Admin, form: FormData,
   if (chosen.length > BATCH_MAX) return { kind: 'error', code: 'tooMany', chosen };
   const marks = chosen.map(() => '?').join(', ');
   const mine = await db.all<{ id: number; full_name: string; in_use: number }>(
-    `SELECT id, full_name, EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = people.id AND lc.revoked_at IS NULL) AS in_use
+    `SELECT id, full_name, CASE WHEN EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = people.id AND lc.revoked_at IS NULL) THEN 1 ELSE 0 END AS in_use
        FROM people WHERE role = 'client' AND active = 1 AND unit_id = ? AND id IN (${marks}) ORDER BY full_name`,
     [unitId, ...chosen],
   );
@@ -104,7 +104,7 @@ export async function issueCardBatch(db: Database, admin: Admin, form: FormData,
     const again = await replayOf(tx);
     if (again) return again;
     const clients = await tx.all<CardClient & { in_use: number }>(
-      `SELECT ${CLIENT_COLUMNS}, EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = people.id AND lc.revoked_at IS NULL) AS in_use
+      `SELECT ${CLIENT_COLUMNS}, CASE WHEN EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = people.id AND lc.revoked_at IS NULL) THEN 1 ELSE 0 END AS in_use
          FROM people WHERE role = 'client' AND active = 1 AND unit_id = ? AND id IN (${marks}) ORDER BY full_name`,
       [unitId, ...chosen],
     );

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database';
+import { sqlFor, type Database } from '../db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { commitClientImport, importContext, importResult, importTicketKey, newImportKey, openTicket, signTicket, TICKET_VALID_MS, type ImportTicket } from './client-import';
 
@@ -89,7 +89,15 @@ describe('commitClientImport', () => {
   });
 
   it('saves all or nothing: a failure at the third client leaves no client and no audit row', async () => {
-    await db.write((tx) => tx.exec("CREATE TEMP TRIGGER fail_third BEFORE INSERT ON people WHEN NEW.full_name = 'Kolmas Asiakas' BEGIN SELECT RAISE(ABORT, 'disk full'); END"));
+    await db.write((tx) =>
+      tx.exec(
+        sqlFor(db, {
+          sqlite: "CREATE TEMP TRIGGER fail_third BEFORE INSERT ON people WHEN NEW.full_name = 'Kolmas Asiakas' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+          // A schema of this test's own, so a plain trigger is as temporary; omapolku_refuse raises its argument.
+          postgres: "CREATE TRIGGER fail_third BEFORE INSERT ON people FOR EACH ROW WHEN (NEW.full_name = 'Kolmas Asiakas') EXECUTE FUNCTION omapolku_refuse('disk full')",
+        }),
+      ),
+    );
     const ticket = ticketFor(`${HEADER}\nEka Asiakas;;;;liisa@x.fi\nToka Asiakas;;;;\nKolmas Asiakas;;;;`);
     await expect(commitClientImport(db, ticket)).rejects.toThrow('disk full');
     expect(await clients()).toEqual([]);

@@ -30,7 +30,7 @@ export interface CardClient {
 export type ClientLookup = { ok: true; client: CardClient } | { ok: false; status: 403 | 404 };
 
 const CLIENT_COLUMNS = `id, unit_id, full_name, preferred_name, avatar, photo_id, language,
-  pin_hash IS NOT NULL AS has_pin, failed_sign_ins, locked_until`;
+  CASE WHEN pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin, failed_sign_ins, locked_until`;
 
 /** Parses an id from the URL: only a positive whole number is an id (no "1e3", no "-1"). */
 export function parseId(value: string | undefined): number | null {
@@ -153,7 +153,7 @@ export type ChangeResult = { ok: true; changed: boolean } | { ok: false; reason:
 export async function resetPinAsAdmin(db: Database, admin: Admin, clientId: number, request: RequestInfo = NO_REQUEST, now = Date.now()): Promise<ChangeResult> {
   return writeWithEvents(db, async (tx, log) => {
     const before = await tx.get<{ unit_id: number; has_pin: number; failed_sign_ins: number; locked_until: number | null }>(
-      "SELECT unit_id, pin_hash IS NOT NULL AS has_pin, failed_sign_ins, locked_until FROM people WHERE id = ? AND role = 'client' AND active = 1",
+      "SELECT unit_id, CASE WHEN pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin, failed_sign_ins, locked_until FROM people WHERE id = ? AND role = 'client' AND active = 1",
       [clientId],
     );
     if (!before || before.unit_id !== admin.unit_id) return { ok: false, reason: 'forbidden' } as const;

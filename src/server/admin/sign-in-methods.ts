@@ -20,7 +20,7 @@ export interface SignInMethods {
 export async function signInMethodsOfUnit(db: Database, unitId: number, adminId: number): Promise<SignInMethods> {
   const row = await db.get<{ password_sign_in: number; admin_sso: number; staff: number; staff_sso: number }>(
     `SELECT u.password_sign_in,
-            EXISTS (SELECT 1 FROM sso_identities WHERE person_id = ?2) AS admin_sso,
+            CASE WHEN EXISTS (SELECT 1 FROM sso_identities WHERE person_id = ?2) THEN 1 ELSE 0 END AS admin_sso,
             (SELECT COUNT(*) FROM people p WHERE p.unit_id = u.id AND p.active = 1 AND p.role IN ('worker', 'admin')) AS staff,
             (SELECT COUNT(DISTINCT p.id) FROM people p JOIN sso_identities i ON i.person_id = p.id
               WHERE p.unit_id = u.id AND p.active = 1 AND p.role IN ('worker', 'admin')) AS staff_sso

@@ -157,7 +157,7 @@ export interface ReportedAhead {
 export async function reportedAbsencesAhead(db: Database, clientIds: readonly number[], from: string, to: string): Promise<ReportedAhead[]> {
   if (clientIds.length === 0) return [];
   const rows = await db.all<{ report_id: number; client_id: number; full_name: string; reason: AbsenceReason; words: string; day: string; confirmed: number }>(
-    `SELECT r.id AS report_id, r.client_id, p.full_name, r.reason, r.words, d.day, d.confirmed_at IS NOT NULL AS confirmed
+    `SELECT r.id AS report_id, r.client_id, p.full_name, r.reason, r.words, d.day, CASE WHEN d.confirmed_at IS NOT NULL THEN 1 ELSE 0 END AS confirmed
        FROM absence_reports r JOIN absence_report_days d ON d.report_id = r.id JOIN people p ON p.id = r.client_id
       WHERE r.client_id IN (${clientIds.map(() => '?').join(',')}) AND r.cancelled_at IS NULL AND d.day BETWEEN ? AND ?
       ORDER BY d.day, p.full_name, r.id`,

@@ -483,17 +483,17 @@ export async function dailyRegister(db: Database, unitId: number, day: string, w
   // One row per client: a day covered by two reports shows the newer one.
   return db.all<RegisterRow>(
     `SELECT c.id, c.full_name, c.avatar, a.status, c.report_id, r.reason, r.words,
-            (SELECT confirmed_at IS NOT NULL FROM absence_report_days WHERE report_id = c.report_id AND day = ?) AS confirmed,
+            (SELECT CASE WHEN confirmed_at IS NOT NULL THEN 1 ELSE 0 END FROM absence_report_days WHERE report_id = c.report_id AND day = ?) AS confirmed,
             c.scheduled, c.added, a.part_minutes, a.from_time, a.until_time, a.late, a.transport, a.ticket_cents
        FROM (SELECT p.id, p.full_name, p.avatar,
                     (SELECT rd.report_id FROM absence_report_days rd JOIN absence_reports x ON x.id = rd.report_id
                       WHERE x.client_id = p.id AND x.cancelled_at IS NULL AND rd.day = ? ORDER BY rd.report_id DESC LIMIT 1) AS report_id,
-                    EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) AS scheduled,
-                    EXISTS (SELECT 1 FROM register_additions ra WHERE ra.client_id = p.id AND ra.day = ?) AS added
+                    CASE WHEN EXISTS (SELECT 1 FROM weekly_schedule s WHERE s.client_id = p.id AND s.weekday = ?) THEN 1 ELSE 0 END AS scheduled,
+                    CASE WHEN EXISTS (SELECT 1 FROM register_additions ra WHERE ra.client_id = p.id AND ra.day = ?) THEN 1 ELSE 0 END AS added
                FROM people p WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1) c
        LEFT JOIN attendance a ON a.client_id = c.id AND a.day = ?
        LEFT JOIN absence_reports r ON r.id = c.report_id
-      WHERE c.scheduled OR c.added OR a.status IS NOT NULL OR c.report_id IS NOT NULL
+      WHERE c.scheduled = 1 OR c.added = 1 OR a.status IS NOT NULL OR c.report_id IS NOT NULL
       ORDER BY c.full_name`,
     [day, day, weekday, day, unitId, day],
   );

@@ -135,7 +135,7 @@ export type InvitationState = 'active' | 'sent' | 'expired' | 'cancelled' | 'non
 
 /** "Käytössä" (a password is set), "Kutsu lähetetty", "Kutsu vanhentunut" … for the person page. */
 export async function invitationState(db: Database, personId: number, now = Date.now()): Promise<{ state: InvitationState; sentAt: number | null; expiresAt: number | null }> {
-  const person = await db.get<{ has_password: number }>('SELECT password_hash IS NOT NULL AS has_password FROM people WHERE id = ?', [personId]);
+  const person = await db.get<{ has_password: number }>('SELECT CASE WHEN password_hash IS NOT NULL THEN 1 ELSE 0 END AS has_password FROM people WHERE id = ?', [personId]);
   const last = await db.get<TokenRow & { created_at: number }>(
     "SELECT id, person_id, purpose, created_at, expires_at, used_at, cancelled_at FROM account_tokens WHERE person_id = ? AND purpose = 'invitation' ORDER BY id DESC LIMIT 1",
     [personId],
@@ -166,7 +166,7 @@ export async function resendInvitation(
   const events: SecurityEventRecord[] = [];
   const answer = await db.write(async (tx) => {
     const row = await tx.get<{ has_password: number; last: number | null }>(
-      "SELECT p.password_hash IS NOT NULL AS has_password, (SELECT max(created_at) FROM account_tokens WHERE person_id = p.id AND purpose = 'invitation' AND cancelled_at IS NULL AND expires_at > ?) AS last FROM people p WHERE p.id = ?",
+      "SELECT CASE WHEN p.password_hash IS NOT NULL THEN 1 ELSE 0 END AS has_password, (SELECT max(created_at) FROM account_tokens WHERE person_id = p.id AND purpose = 'invitation' AND cancelled_at IS NULL AND expires_at > ?) AS last FROM people p WHERE p.id = ?",
       [now, person.id],
     );
     if (!row || row.has_password) return 'hasPassword' as const;

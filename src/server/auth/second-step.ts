@@ -15,7 +15,7 @@ export type SecondStepPurpose = Exclude<SecondStep, 'none'>;
 /** The second step a right password of this person leads to. */
 export async function secondStepNeeded(db: Database | Tx, personId: number): Promise<SecondStep> {
   const row = await db.get<{ role: string; enrolled: number; required: number }>(
-    `SELECT p.role, t.enrolled_at IS NOT NULL AS enrolled, COALESCE(u.staff_two_step, 0) AS required
+    `SELECT p.role, CASE WHEN t.enrolled_at IS NOT NULL THEN 1 ELSE 0 END AS enrolled, COALESCE(u.staff_two_step, 0) AS required
        FROM people p LEFT JOIN two_step t ON t.person_id = p.id LEFT JOIN units u ON u.id = p.unit_id
       WHERE p.id = ?`,
     [personId],

@@ -181,7 +181,7 @@ export async function startCardSignIn(
 
 export async function getPendingSignIn(db: Database, pendingToken: string, now = Date.now()): Promise<PendingSignIn | null> {
   const row = await db.get<{ id: string; client_id: number; card_id: number; picks: string; remember: number; preferred_name: string; avatar: string; has_pin: number }>(
-    `SELECT s.id, s.client_id, s.card_id, s.picks, s.remember, p.preferred_name, p.avatar, p.pin_hash IS NOT NULL AS has_pin
+    `SELECT s.id, s.client_id, s.card_id, s.picks, s.remember, p.preferred_name, p.avatar, CASE WHEN p.pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin
        FROM pending_sign_ins s
        JOIN people p ON p.id = s.client_id
        JOIN login_cards c ON c.id = s.card_id AND c.revoked_at IS NULL

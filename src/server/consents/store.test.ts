@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Database } from '../db/database';
+import { jsonInteger } from '../db/dialect';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { consentsOf, createFamilyLink, endFamilyLink, familyLinksOf, giveConsent, inForce, withdrawConsent } from './store';
 import { consentChangeRight, relationTo } from '../access';
@@ -117,7 +118,7 @@ describe('family links', () => {
     // A link the client ends is not a staff change.
     const other = (await createFamilyLink(db, { clientId: ids.client, familyId: ids.family, basis: 'client_agreement', level: 'read_only', note: '', endsOn: null, createdBy: ids.worker }))!;
     await endFamilyLink(db, { clientId: ids.client, linkId: other, by: ids.client });
-    const rows = await db.all<{ action: string; target_id: number; link: number }>("SELECT action, target_id, json_extract(new_value, '$.link_id') AS link FROM admin_audit ORDER BY id");
+    const rows = await db.all<{ action: string; target_id: number; link: number }>(`SELECT action, target_id, ${jsonInteger(db, 'new_value', 'link_id')} AS link FROM admin_audit ORDER BY id`);
     expect(rows).toEqual([
       { action: 'link family member', target_id: ids.client, link },
       { action: 'end family link', target_id: ids.client, link },

@@ -25,7 +25,7 @@ export async function conversationState(
   const row = await db.get<{ id: number; draft: string | null; unread: number }>(
     `SELECT c.id,
             (SELECT body FROM message_drafts WHERE person_id = ? AND conversation_id = c.id) AS draft,
-            EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND from_client_side = ? AND read_at IS NULL) AS unread
+            CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND from_client_side = ? AND read_at IS NULL) THEN 1 ELSE 0 END AS unread
        FROM conversations c WHERE c.client_id = ?`,
     [reader.id, reader.clientSide ? 0 : 1, clientId],
   );

@@ -51,7 +51,7 @@ export async function writeNote(db: Database, n: NewNote, today: string, now = D
     let day = n.day;
     if (n.corrects !== null) {
       const old = await tx.get<{ day: string; corrected: number }>(
-        'SELECT day, EXISTS (SELECT 1 FROM daily_notes c WHERE c.corrects = d.id) AS corrected FROM daily_notes d WHERE id = ? AND client_id = ?',
+        'SELECT day, CASE WHEN EXISTS (SELECT 1 FROM daily_notes c WHERE c.corrects = d.id) THEN 1 ELSE 0 END AS corrected FROM daily_notes d WHERE id = ? AND client_id = ?',
         [n.corrects, n.clientId],
       );
       if (!old) return { errors: { form: 'noteGone' } };

@@ -112,8 +112,8 @@ export interface ClientListRow {
 export async function clientsOfWorker(db: Database, workerId: number, today = todayInHelsinki()): Promise<ClientListRow[]> {
   return db.all<ClientListRow>(
     `SELECT p.id, p.full_name, p.preferred_name, p.reading_needs, cw.kind, p.locked_until,
-            EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = p.id AND lc.revoked_at IS NULL) AS has_card,
-            p.pin_hash IS NOT NULL AS has_pin
+            CASE WHEN EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = p.id AND lc.revoked_at IS NULL) THEN 1 ELSE 0 END AS has_card,
+            CASE WHEN p.pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin
        FROM client_workers cw JOIN people p ON p.id = cw.client_id
       WHERE cw.worker_id = ? AND cw.starts_on <= ? AND (cw.ends_on IS NULL OR cw.ends_on >= ?) AND p.active = 1
       ORDER BY p.full_name`,
@@ -140,8 +140,8 @@ export async function clientsOfUnit(db: Database, unitId: number, today = todayI
             (SELECT w.full_name FROM client_workers cw JOIN people w ON w.id = cw.worker_id
               WHERE cw.client_id = p.id AND cw.kind = 'named' AND cw.starts_on <= ?
                 AND (cw.ends_on IS NULL OR cw.ends_on >= ?) LIMIT 1) AS named_worker,
-            EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = p.id AND lc.revoked_at IS NULL) AS has_card,
-            p.pin_hash IS NOT NULL AS has_pin, p.locked_until
+            CASE WHEN EXISTS (SELECT 1 FROM login_cards lc WHERE lc.client_id = p.id AND lc.revoked_at IS NULL) THEN 1 ELSE 0 END AS has_card,
+            CASE WHEN p.pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin, p.locked_until
        FROM people p
       WHERE p.unit_id = ? AND p.role = 'client' AND p.active = 1
       ORDER BY p.full_name`,

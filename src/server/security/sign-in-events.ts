@@ -32,7 +32,7 @@ export async function passwordSubject(db: Database, email: string, now = Date.no
 export async function pinSubject(db: Database, pendingToken: string, now = Date.now()): Promise<SignInSubject | null> {
   if (!pendingToken) return null;
   const row = await db.get<EventPerson & { locked_until: number | null; picks: string; has_pin: number }>(
-    `SELECT p.id, p.role, p.unit_id, p.locked_until, s.picks, p.pin_hash IS NOT NULL AS has_pin
+    `SELECT p.id, p.role, p.unit_id, p.locked_until, s.picks, CASE WHEN p.pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin
        FROM pending_sign_ins s JOIN people p ON p.id = s.client_id WHERE s.id = ?`,
     [sessionIdFromToken(pendingToken)],
   );
