@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { PostgresDatabase } from './postgres';
-import { testEngine, withSearchPath } from '../../../tests/helpers/test-engine';
+import { testEngine, withSearchPath } from '@tests/helpers/test-engine';
 
 const engine = testEngine();
 if (engine.engine !== 'postgres') throw new Error('run in the unit-postgres project');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngine, withSearchPath } from '../../../tests/helpers/test-engine';
+import { testEngine, withSearchPath } from '@tests/helpers/test-engine';
 import { bundledMigrations } from './migrations';
 import { PostgresDatabase } from './postgres';
 import { SqliteDatabase } from './sqlite';
