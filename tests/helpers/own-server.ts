@@ -74,29 +74,31 @@ export function useServerWithOidc(accounts: readonly TestAccount[], options: Sta
   return { server, ids, provider };
 }
 
-/**
- * useServerWithSmtp for a file that stops its server and starts it again on the same database
- * and address (a restart, or a crash with SIGKILL), maybe with other settings (a moved clock,
- * OMAPOLKU_CLOCK_OFFSET_MS). `server` always names the one running now; the browser's pages and
- * sessions go on as they were, since the address is the same.
- */
-export function useRestartableServerWithSmtp(options: StartOptions = {}): {
+/** A server of a test file's own that can be stopped and started again on its database and address. */
+interface Restartable {
   server: RunningServer;
   ids: Record<string, number>;
-  smtp: TestSmtp;
   restart(env?: Record<string, string>, how?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
-} {
+}
+
+/**
+ * The common part of the restartable servers below: `service` starts what the server talks to
+ * (a mail server, a push service) before it, gives the environment that points the server there,
+ * and is stopped after it. `restart` ends the process (SIGKILL for a crash) and starts it again on
+ * the same database and port, maybe with more settings; `server` always names the one running now.
+ */
+function useRestartableServer(options: StartOptions, service: () => Promise<{ env: Record<string, string>; stop(): Promise<void> }>): Restartable {
   const env: Record<string, string> = { ...options.env };
-  const smtp = {} as TestSmtp;
   const server = {} as RunningServer;
   const ids: Record<string, number> = {};
   let first: RunningServer | null = null;
   let current: RunningServer | null = null;
+  let stopService: (() => Promise<void>) | null = null;
   let port = 0;
   beforeAll(async () => {
-    const started = await startTestSmtp();
-    Object.defineProperties(smtp, Object.getOwnPropertyDescriptors(started));
-    Object.assign(env, { OMAPOLKU_SMTP_URL: started.url, OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500', OMAPOLKU_MAIL_LEASE_MS: '3000' });
+    const started = await service();
+    stopService = started.stop;
+    Object.assign(env, started.env);
     port = await freePort();
     first = current = await startServer({ ...options, env, port });
     Object.assign(server, current);
@@ -107,12 +109,11 @@ export function useRestartableServerWithSmtp(options: StartOptions = {}): {
     if (current && current !== first) await current.stop();
     // The first server's folder holds the database: its stop() removes it.
     await first?.stop();
-    await smtp.stop?.();
+    await stopService?.();
   });
   return {
     server,
     ids,
-    smtp,
     async restart(more = {}, how = 'SIGTERM') {
       if (!current) throw new Error('The server has not started yet.');
       await (how === 'SIGKILL' ? current.kill() : current.kill('SIGTERM'));
@@ -125,59 +126,36 @@ export function useRestartableServerWithSmtp(options: StartOptions = {}): {
   };
 }
 
+/** Mails and pushes are tried again after 200 ms, and one taken by a killed server is due again after 3 s. */
+const QUICK_OUTBOX = { OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>', OMAPOLKU_MAIL_RETRY_MS: '200', OMAPOLKU_MAIL_POLL_MS: '500', OMAPOLKU_MAIL_LEASE_MS: '3000' };
+
+/**
+ * useServerWithSmtp for a file that stops its server and starts it again on the same database
+ * and address (a restart, or a crash with SIGKILL), maybe with other settings (a moved clock,
+ * OMAPOLKU_CLOCK_OFFSET_MS). The browser's pages and sessions go on as they were, since the
+ * address is the same.
+ */
+export function useRestartableServerWithSmtp(options: StartOptions = {}): Restartable & { smtp: TestSmtp } {
+  const smtp = {} as TestSmtp;
+  const restartable = useRestartableServer(options, async () => {
+    const started = await startTestSmtp();
+    Object.defineProperties(smtp, Object.getOwnPropertyDescriptors(started));
+    return { env: { OMAPOLKU_SMTP_URL: started.url, ...QUICK_OUTBOX }, stop: () => smtp.stop() };
+  });
+  return { ...restartable, smtp };
+}
+
 /**
  * A file's own server that pushes to a Web Push service on loopback (tests/helpers/push-endpoint.ts),
  * started first: its host is allowed as a push service (OMAPOLKU_PUSH_HOSTS) and its certificate
- * trusted (NODE_EXTRA_CA_CERTS). Pushes are tried again after 200 ms, and a push taken by a server
- * that was killed is due again after 3 s. The server can be stopped and started again on the same
- * database and address (`restart`, SIGKILL for a crash), as useRestartableServerWithSmtp.
+ * trusted (NODE_EXTRA_CA_CERTS). Restartable as useRestartableServerWithSmtp.
  */
-export function useRestartableServerWithPush(options: StartOptions = {}): {
-  server: RunningServer;
-  ids: Record<string, number>;
-  push: TestPushService;
-  restart(how?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
-} {
-  const env: Record<string, string> = { ...options.env };
+export function useRestartableServerWithPush(options: StartOptions = {}): Omit<Restartable, 'restart'> & { push: TestPushService; restart(how?: 'SIGTERM' | 'SIGKILL'): Promise<void> } {
   const push = {} as TestPushService;
-  const server = {} as RunningServer;
-  const ids: Record<string, number> = {};
-  let first: RunningServer | null = null;
-  let current: RunningServer | null = null;
-  let port = 0;
-  beforeAll(async () => {
+  const restartable = useRestartableServer(options, async () => {
     const started = await startTestPushService();
     Object.defineProperties(push, Object.getOwnPropertyDescriptors(started));
-    Object.assign(env, {
-      OMAPOLKU_PUSH_HOSTS: '127.0.0.1',
-      NODE_EXTRA_CA_CERTS: started.caFile,
-      OMAPOLKU_MAIL_FROM: 'Omapolku <omapolku@demo.omapolku.fi>',
-      OMAPOLKU_MAIL_RETRY_MS: '200',
-      OMAPOLKU_MAIL_POLL_MS: '500',
-      OMAPOLKU_MAIL_LEASE_MS: '3000',
-    });
-    port = await freePort();
-    first = current = await startServer({ ...options, env, port });
-    Object.assign(server, current);
-    const rows = await querySql<{ id: number; preferred_name: string }>(current.dbFile, "SELECT id, preferred_name FROM people WHERE role = 'client'");
-    Object.assign(ids, Object.fromEntries(rows.map((r) => [r.preferred_name.toLowerCase(), r.id])));
+    return { env: { OMAPOLKU_PUSH_HOSTS: '127.0.0.1', NODE_EXTRA_CA_CERTS: started.caFile, ...QUICK_OUTBOX }, stop: () => push.stop() };
   });
-  afterAll(async () => {
-    if (current && current !== first) await current.stop();
-    await first?.stop();
-    await push.stop?.();
-  });
-  return {
-    server,
-    ids,
-    push,
-    async restart(how = 'SIGTERM') {
-      if (!current) throw new Error('The server has not started yet.');
-      await (how === 'SIGKILL' ? current.kill() : current.kill('SIGTERM'));
-      const dbFile = current.dbFile;
-      if (current !== first) await current.stop();
-      current = await startServer({ env, dbFile, port });
-      Object.assign(server, current);
-    },
-  };
+  return { server: restartable.server, ids: restartable.ids, push, restart: (how = 'SIGTERM') => restartable.restart({}, how) };
 }
