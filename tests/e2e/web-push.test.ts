@@ -269,6 +269,9 @@ describe('the admin’s outbox page', () => {
     const html = await helena.content();
     for (const t of tablets) for (const secret of [new URL(t.subscription.endpoint).pathname, t.subscription.keys.p256dh, t.subscription.keys.auth]) expect(html).not.toContain(secret);
     await expectNoAxeViolations(helena, { client: false });
+    // Jukka's name on the page is a view of his data, in his access log.
+    const [helenaId] = await querySql<{ id: number }>(server.dbFile, 'SELECT id FROM people WHERE email = ?', [STAFF.admin]);
+    expect(await querySql(server.dbFile, "SELECT basis, path FROM access_log WHERE client_id = ? AND actor_id = ? AND action = 'push outbox'", [ids.jukka, helenaId.id])).toContainEqual({ basis: 'admin', path: '/admin/outbox' });
 
     // Olli, the other unit's admin, sees none of it and cannot try it again.
     const olli = await fixture.signedIn(base(), { email: STAFF.adminB }, laptop);

@@ -12,6 +12,7 @@
 import type { Database } from '@server/db';
 import { config } from '@server/config';
 import { field } from '@server/forms';
+import { logListView } from '@server/access';
 import { redirectTo, refused, show, type Admin, type PageAnswer, type Posted } from '@server/admin/page-answer';
 import { retryFailedPush, unitPushOutbox, type UnitPushRow } from '@server/push/store';
 import { retryFailedMail, unitOutbox, type OutboxRow } from './outbox';
@@ -43,6 +44,8 @@ export async function outboxPage(db: Database, me: Admin, posted: Posted, url: U
   }
   const mails = await unitOutbox(db, unitId);
   const pushes = await unitPushOutbox(db, unitId);
+  // A push names its client, and that it was told of a message: each client named is logged.
+  await logListView(db, me, [...new Set(pushes.map((p) => p.client_id))], 'push outbox', url.pathname);
   const retried = url.searchParams.get('retried');
   return show({ mails, pushes, fileMode: config.smtpUrl === null, notice: retried === '1' ? 'retried' : retried === 'push' ? 'pushRetried' : null });
 }

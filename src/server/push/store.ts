@@ -231,6 +231,8 @@ export function pushesOf(db: Database, personId: number): Promise<PushRow[]> {
  */
 export interface UnitPushRow {
   id: number;
+  /** Not shown: for the access log of the clients the page names. */
+  client_id: number;
   client_name: string;
   push_host: string;
   status: PushRow['status'];
@@ -255,7 +257,7 @@ function hostOf(endpoint: string): string {
  */
 export async function unitPushOutbox(db: Database, unitId: number, limit = 100): Promise<UnitPushRow[]> {
   const rows = await db.all<Omit<UnitPushRow, 'push_host'> & { endpoint: string }>(
-    `SELECT o.id, p.full_name AS client_name, ps.endpoint, o.status, o.attempts, o.last_error, o.dropped_reason, o.sent_at, o.created_at
+    `SELECT o.id, o.person_id AS client_id, p.full_name AS client_name, ps.endpoint, o.status, o.attempts, o.last_error, o.dropped_reason, o.sent_at, o.created_at
        FROM push_outbox o JOIN people p ON p.id = o.person_id JOIN push_subscriptions ps ON ps.id = o.subscription_id
       WHERE p.unit_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ?`,
     [unitId, limit],

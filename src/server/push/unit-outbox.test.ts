@@ -107,7 +107,7 @@ describe('the unit’s pushes on the outbox page', () => {
     const paja = await unitPushOutbox(db, PAJA);
     expect(paja.map((p) => [p.id, p.status])).toEqual([[failed, 'failed'], [dropped, 'dropped'], [sent, 'sent']]);
     expect(paja[0]).toEqual({
-      id: failed, client_name: 'Matti Virtanen', push_host: 'fcm.googleapis.com', status: 'failed', attempts: 8,
+      id: failed, client_id: MATTI, client_name: 'Matti Virtanen', push_host: 'fcm.googleapis.com', status: 'failed', attempts: 8,
       last_error: '503 Received unexpected response code fcm.googleapis.com', dropped_reason: null, sent_at: null, created_at: 3000,
     });
     expect(paja[1]).toMatchObject({ dropped_reason: 'session_ended' });
