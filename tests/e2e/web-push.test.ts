@@ -11,6 +11,8 @@
  * then turns it off. Aino reads Swedish; later her browser drops the subscription (410). Jukka
  * signs out while his push waits for the service: it is not sent. Ville on a shared tablet is
  * refused. A server killed between the commit and the push sends it once after its restart.
+ * Helena, the unit's admin, sees the pushes on /admin/outbox (a failed one, a dropped one with
+ * the reason in words), and her "Yritä uudelleen" sends the failed one once.
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -221,4 +223,77 @@ describe('a worker’s answer', () => {
     expect((await pushRows(ids.matti)).at(-1)).toMatchObject({ status: 'sent' });
     expect(push.problems).toEqual([]);
   }, 90_000);
+});
+
+describe('the admin’s outbox page', () => {
+  it('shows Helena the pushes to her unit’s clients with the reason in words, and a failed one tried again arrives once', async () => {
+    // Jukka's own tablet: its browser has given a new subscription, and the old one's address is
+    // gone (410: dropped); the push service refuses the new one's push (403: failed at once,
+    // never tried again by itself).
+    const jukka = await fixture.newPage();
+    await signInClient(jukka, base(), 'jukka', { device: 'own' });
+    const tablets: TestSubscriber[] = [];
+    for (const [name, answer] of [['jukka-old', 410], ['jukka-new', 403]] as const) {
+      const tablet = push.subscriber(name);
+      tablet.answer = answer;
+      await sayYes(jukka, tablet);
+      tablets.push(tablet);
+    }
+    const refusing = tablets[1];
+    const liisa = await fixture.signedIn(base(), { email: STAFF.worker }, laptop);
+    const before = (await pushRows(ids.jukka)).length;
+    await reply(liisa, ids.jukka, 'Hei Jukka! Muista kumisaappaat.');
+    const mine = async () => (await pushRows(ids.jukka)).slice(before);
+    await until('both are failed or dropped', async () => (await mine()).length === 2 && (await mine()).every((r) => r.status === 'failed' || r.status === 'dropped'));
+    const failed = (await mine()).find((r) => r.status === 'failed')!;
+    const dropped = (await mine()).find((r) => r.status === 'dropped')!;
+    expect(dropped.dropped_reason).toBe('gone');
+
+    const helena = await fixture.signedIn(base(), { email: STAFF.admin }, laptop);
+    await helena.goto(`${base()}/admin/outbox`);
+    const section = helena.locator('section[aria-labelledby="pushes-heading"]');
+    expect(await section.locator('h2').innerText()).toBe('Ilmoitukset asiakkaiden tabletteihin');
+    const failedRow = section.locator(`tr[data-push="${failed.id}"]`);
+    expect(await failedRow.getAttribute('data-status')).toBe('failed');
+    const failedText = await failedRow.innerText();
+    expect(failedText).toContain('Jukka Niemi');
+    expect(failedText).toContain(`Ilmoituspalvelu: ${new URL(push.origin).host}`);
+    expect(failedText).toContain('Epäonnistui · 1 yritys');
+    expect(failedText).toContain('Syy: 403 Received unexpected response code');
+    const droppedRow = section.locator(`tr[data-push="${dropped.id}"]`);
+    expect(await droppedRow.getAttribute('data-status')).toBe('dropped');
+    expect(await droppedRow.innerText()).toContain('Ei lähetetty');
+    expect(await droppedRow.innerText()).toContain('Syy: Tabletin selain ei enää ota ilmoituksia vastaan.');
+    expect(await droppedRow.locator('button').count()).toBe(0);
+    // The push service's host, never the tablet's own address there or its keys.
+    const html = await helena.content();
+    for (const t of tablets) for (const secret of [new URL(t.subscription.endpoint).pathname, t.subscription.keys.p256dh, t.subscription.keys.auth]) expect(html).not.toContain(secret);
+    await expectNoAxeViolations(helena, { client: false });
+    // Jukka's name on the page is a view of his data, in his access log.
+    const [helenaId] = await querySql<{ id: number }>(server.dbFile, 'SELECT id FROM people WHERE email = ?', [STAFF.admin]);
+    expect(await querySql(server.dbFile, "SELECT basis, path FROM access_log WHERE client_id = ? AND actor_id = ? AND action = 'push outbox'", [ids.jukka, helenaId.id])).toContainEqual({ basis: 'admin', path: '/admin/outbox' });
+
+    // Olli, the other unit's admin, sees none of it and cannot try it again.
+    const olli = await fixture.signedIn(base(), { email: STAFF.adminB }, laptop);
+    await olli.goto(`${base()}/admin/outbox`);
+    expect(await olli.locator(`tr[data-push="${failed.id}"]`).count()).toBe(0);
+    const refused = await post(olli, '/admin/outbox', { action: 'retry-push', push: String(failed.id) });
+    expect(refused.headers().location).toBe('/admin/outbox');
+    expect((await mine()).find((r) => r.id === failed.id)).toMatchObject({ status: 'failed' });
+
+    // The service takes pushes again; Helena's "Yritä uudelleen" sends it, once.
+    refusing.answer = 201;
+    await clickAndWait(helena, failedRow.locator('button', { hasText: 'Yritä uudelleen' }));
+    expect(await helena.locator('#push-notice').innerText()).toContain('Ilmoitus lähetetään uudelleen.');
+    const [arrived] = await push.waitFor('jukka-new', 1);
+    expect(arrived.payload).toMatchObject({ body: 'Sinulle on uusi viesti.' });
+    await until('it is sent', async () => (await mine()).find((r) => r.id === failed.id)?.status === 'sent');
+    await helena.goto(`${base()}/admin/outbox`);
+    expect(await section.locator(`tr[data-push="${failed.id}"]`).getAttribute('data-status')).toBe('sent');
+    expect(await section.locator(`tr[data-push="${failed.id}"] button`).count()).toBe(0);
+    await settle(300);
+    expect(push.received.filter((r) => r.to === 'jukka-new')).toHaveLength(1);
+    expect(push.requests.filter((r) => r.to === 'jukka-old').map((r) => r.status)).toEqual([410]);
+    expect(push.problems).toEqual([]);
+  });
 });

@@ -679,8 +679,10 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   '/admin/outbox': {
     look: 'staff',
-    // The unit's mails: each admin sees their own unit's only. A retry of a mail that is not a
-    // failed one of the admin's unit changes nothing and goes back to the list.
+    // The unit's mails and pushes: each admin sees their own unit's only. A retry of a mail that
+    // is not a failed one of the admin's unit changes nothing and goes back to the list. (A push
+    // names its client, and that view is logged, 'push outbox'; this run's database has no pushes,
+    // so the page shows no client data here: tests/e2e/web-push.test.ts checks the log.)
     GET: { url: '/admin/outbox', clientData: false, expect: admins(200) },
     POST: { url: '/admin/outbox', body: 'action=retry&mail=1', expect: area('/login', { admin: '303 /admin/outbox', otherUnitAdmin: '303 /admin/outbox' }) },
   },

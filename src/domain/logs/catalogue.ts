@@ -90,6 +90,7 @@ export const ACCESS_ACTIONS = {
   'payroll export': { word: 'payrollExport', topic: 'money' },
   messages: { word: 'messages', topic: 'messages' },
   'voice message': { word: 'voiceMessage', topic: 'messages' },
+  'push outbox': { word: 'pushOutbox', topic: 'messages' },
   inbox: { word: 'inbox', topic: 'messages' },
   consents: { word: 'consents', topic: 'consents' },
   'consent history': { word: 'consentHistory', topic: 'consents' },

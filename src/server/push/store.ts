@@ -217,7 +217,71 @@ export async function recheckPush(db: Database, row: PushRow, now = Date.now()):
   return facts.was_read > 0 ? 'read' : null;
 }
 
-/** The person's pushes, newest first (tests and, later, the admin's view). */
+/** The person's pushes, newest first (the tests). */
 export function pushesOf(db: Database, personId: number): Promise<PushRow[]> {
   return db.all<PushRow>(`${ROW} WHERE o.person_id = ? ORDER BY o.id DESC`, [personId]);
+}
+
+// ── The admin's view ────────────────────────────────────────────────────────────────────────
+
+/**
+ * A push as the outbox page shows it: to which client, through which push service, and how it
+ * went. Never the endpoint itself nor the subscription's keys: only the service's host name
+ * (fcm.googleapis.com: a Chrome, updates.push.services.mozilla.com: a Firefox).
+ */
+export interface UnitPushRow {
+  id: number;
+  /** Not shown: for the access log of the clients the page names. */
+  client_id: number;
+  client_name: string;
+  push_host: string;
+  status: PushRow['status'];
+  attempts: number;
+  last_error: string | null;
+  dropped_reason: PushDropReason | null;
+  sent_at: number | null;
+  created_at: number;
+}
+
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The pushes to the unit's clients for the outbox page, newest first. A push's unit is its
+ * client's, as a mail's is its recipient's (src/server/mail/outbox.ts, unitOutbox).
+ */
+export async function unitPushOutbox(db: Database, unitId: number, limit = 100): Promise<UnitPushRow[]> {
+  const rows = await db.all<Omit<UnitPushRow, 'push_host'> & { endpoint: string }>(
+    `SELECT o.id, o.person_id AS client_id, p.full_name AS client_name, ps.endpoint, o.status, o.attempts, o.last_error, o.dropped_reason, o.sent_at, o.created_at
+       FROM push_outbox o JOIN people p ON p.id = o.person_id JOIN push_subscriptions ps ON ps.id = o.subscription_id
+      WHERE p.unit_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT ?`,
+    [unitId, limit],
+  );
+  return rows.map(({ endpoint, ...row }) => {
+    const host = hostOf(endpoint);
+    // An error's text names at most the host; should one ever quote the whole endpoint, it is cut to the host.
+    return { ...row, push_host: host, last_error: row.last_error === null ? null : row.last_error.split(endpoint).join(host) };
+  });
+}
+
+/**
+ * An admin's "Yritä uudelleen" on a failed push to a client of their unit: due at once, attempts
+ * from zero. It goes through the sender's last check (recheckPush) as any push does, so a push
+ * whose subscription or session has ended meanwhile is dropped with the reason, never sent.
+ */
+export async function retryFailedPush(db: Database, unitId: number, id: number, now = Date.now()): Promise<boolean> {
+  const { changes } = await db.write((tx) =>
+    tx.run(
+      `UPDATE push_outbox SET status = 'waiting', attempts = 0, next_attempt_at = ?
+        WHERE id = ? AND status = 'failed' AND person_id IN (SELECT p.id FROM people p WHERE p.unit_id = ?)`,
+      [now, id, unitId],
+    ),
+  );
+  if (changes > 0) afterCommitWake?.();
+  return changes > 0;
 }
