@@ -66,6 +66,27 @@ describe('the PostgreSQL engine', () => {
     expect(await a.get('SELECT 1 FROM items WHERE label = ?', ['lost'])).toBeUndefined();
   });
 
+  it('answers statements asked at once in one transaction in turn, in the order asked, without leaning on pg’s own queue', async () => {
+    // pg warns (once per process) when a connection is asked while it is busy; pg 9 refuses.
+    const warnings: string[] = [];
+    const listen = (w: Error) => warnings.push(w.message);
+    process.on('warning', listen);
+    try {
+      const labels = await a.write(async (tx) => {
+        const asked = ['first', 'second', 'third', 'fourth'].map((label, i) =>
+          tx.run('INSERT INTO items (n, label) SELECT ? + COUNT(*) * 0, ? FROM (SELECT pg_sleep(0.02)) AS pause', [100 + i, label]),
+        );
+        await Promise.all([...asked, tx.all('SELECT label FROM items WHERE n >= 100 ORDER BY id')]);
+        return (await tx.all<{ label: string }>('SELECT label FROM items WHERE n >= 100 ORDER BY id')).map((r) => r.label);
+      });
+      expect(labels).toEqual(['first', 'second', 'third', 'fourth']);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((m) => m.includes('already executing'))).toEqual([]);
+    } finally {
+      process.off('warning', listen);
+    }
+  });
+
   it('runs racing read-then-write transactions of two servers as if one at a time', async () => {
     await a.write((tx) => tx.run("INSERT INTO totals (name, total) VALUES ('visits', 0)"));
     // Each reads the total and writes it back plus one: without serializable isolation and the

@@ -102,17 +102,29 @@ export class PostgresDatabase implements Database {
       let broken = false;
       try {
         await client.query('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        // A transaction is one connection, which answers one statement at a time. Readers shared
+        // by pages and writes (Promise.all over a `Tx`) may ask several at once: they wait here
+        // in turn, in the order asked, instead of leaning on pg's own queue (which warns, and
+        // which pg 9 drops).
+        let previous: Promise<unknown> = Promise.resolve();
+        const inTurn = <R>(work: () => Promise<R>): Promise<R> => {
+          const mine = previous.then(work, work);
+          previous = mine.catch(() => undefined);
+          return mine;
+        };
         const tx: Tx = {
           engine: 'postgres',
-          run: async (sql, params) => {
-            const { rows, rowCount, returnsId } = await this.query<{ id: number }>(client, sql, params);
-            return { lastID: returnsId && rows.length > 0 ? Number(rows[rows.length - 1].id) : 0, changes: rowCount };
-          },
-          get: async (sql, params) => (await this.query<never>(client, sql, params)).rows[0],
-          all: async (sql, params) => (await this.query<never>(client, sql, params)).rows,
-          exec: async (sql) => {
-            await client.query(sql);
-          },
+          run: (sql, params) =>
+            inTurn(async () => {
+              const { rows, rowCount, returnsId } = await this.query<{ id: number }>(client, sql, params);
+              return { lastID: returnsId && rows.length > 0 ? Number(rows[rows.length - 1].id) : 0, changes: rowCount };
+            }),
+          get: (sql, params) => inTurn(async () => (await this.query<never>(client, sql, params)).rows[0]),
+          all: (sql, params) => inTurn(async () => (await this.query<never>(client, sql, params)).rows),
+          exec: (sql) =>
+            inTurn(async () => {
+              await client.query(sql);
+            }),
         };
         const value = await work(tx);
         await client.query('COMMIT');
