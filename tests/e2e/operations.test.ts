@@ -12,15 +12,44 @@
  */
 import { request } from 'node:http';
 import { writeFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { describe, expect, test } from 'vitest';
 import { CLIENTS, DEMO_PASSWORD, STAFF } from '../helpers/browser';
 import { insertSessions, peopleByName } from '../helpers/authz';
 import { useServerWithClients } from '../helpers/own-server';
-import { querySql, runSql, startServer } from '../helpers/server';
+import { dropDatabase, querySql, runSql, startServer } from '../helpers/server';
+import { testEngine } from '../helpers/test-engine';
 import { demoClient, demoStaff } from '@server/demo/people';
 
 const { server } = useServerWithClients();
+const onPostgres = testEngine().engine === 'postgres';
+
+/**
+ * Holds the database's writes, as a long backup or a migration would, until the returned function
+ * lets go: SQLite's write lock (BEGIN IMMEDIATE); on PostgreSQL, the tables the slow requests write
+ * (the session's time, the message) locked against every writer.
+ */
+async function holdWrites(dbFile: string): Promise<() => Promise<void>> {
+  if (onPostgres) {
+    const holder = new pg.Client({ connectionString: dbFile });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE sessions, messages IN EXCLUSIVE MODE');
+    return async () => {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    };
+  }
+  const holder = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(dbFile, (err) => (err ? reject(err) : resolve(d)));
+  });
+  await new Promise<void>((resolve, reject) => holder.exec('BEGIN IMMEDIATE', (err) => (err ? reject(err) : resolve())));
+  return async () => {
+    await new Promise<void>((resolve, reject) => holder.exec('ROLLBACK', (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve) => holder.close(() => resolve()));
+  };
+}
 
 type Line = Record<string, unknown>;
 
@@ -84,6 +113,8 @@ describe('health and readiness', () => {
     const broken = await startServer({
       waitPath: '/healthz',
       prepareDb: async (dbFile) => {
+        // PostgreSQL's counterpart of a file that is no database: the server names a database that is not there.
+        if (onPostgres) return dropDatabase(dbFile);
         for (const suffix of ['-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
         writeFileSync(dbFile, 'not a database: the disk was restored from the wrong place');
       },
@@ -156,10 +187,7 @@ describe('graceful stop', () => {
 
       // The database is held by another writer (as a long backup or a migration would), so a request
       // that writes waits for it: a slow request.
-      const holder = await new Promise<sqlite3.Database>((resolve, reject) => {
-        const d = new sqlite3.Database(own.dbFile, (err) => (err ? reject(err) : resolve(d)));
-      });
-      await new Promise<void>((resolve, reject) => holder.exec('BEGIN IMMEDIATE', (err) => (err ? reject(err) : resolve())));
+      const letGo = await holdWrites(own.dbFile);
       const extend = fetch(`${base}/session/extend`, form({}, base, cookies.worker)).then(async (r) => ({ status: r.status, body: (await r.json()) as { remainingMs: number } }));
 
       // And a client's message whose form is still on its way (a slow mobile connection).
@@ -188,8 +216,7 @@ describe('graceful stop', () => {
 
       upload.end(body.slice(half));
       await new Promise((r) => setTimeout(r, 300));
-      await new Promise<void>((resolve, reject) => holder.exec('ROLLBACK', (err) => (err ? reject(err) : resolve())));
-      await new Promise<void>((resolve) => holder.close(() => resolve()));
+      await letGo();
 
       const extended = await extend;
       expect(extended.status).toBe(200);

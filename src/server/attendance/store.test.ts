@@ -13,6 +13,7 @@ import {
   confirmReportedDay,
   recordStatus,
   unitClients,
+  unconfirmedReportsOf,
   insertTransportRate,
   type ApprovedRow,
 } from './store';
@@ -172,6 +173,17 @@ describe('attendance store', () => {
     expect(await cancelAbsenceReport(db, 99, other!)).toBe(false);
     expect(await cancelAbsenceReport(db, CLIENT, other!)).toBe(true);
     expect(await confirmReportedDay(db, CLIENT, other!, '2026-11-24', WORKER)).toBe(false);
+  });
+
+  it('lists the reports with a day still to confirm, with the client\'s name and the first such day', async () => {
+    const first = await createAbsenceReport(db, { clientId: CLIENT, reason: 'sick', words: '', days: ['2026-11-24', '2026-11-25'], key: 'k1', by: CLIENT });
+    await createAbsenceReport(db, { clientId: CLIENT, reason: 'doctor', words: '', days: ['2026-11-20'], key: 'k2', by: CLIENT });
+    await createAbsenceReport(db, { clientId: CLIENT, reason: 'other', words: '', days: ['2026-11-10'], key: 'k3', by: CLIENT });
+    expect(await confirmReportedDay(db, CLIENT, first!, '2026-11-24', WORKER)).toBe(true);
+    expect(await unconfirmedReportsOf(db, [CLIENT], '2026-11-15')).toEqual([
+      { client_id: CLIENT, full_name: 'Testi Asiakas', day: '2026-11-20', reason: 'doctor' },
+      { client_id: CLIENT, full_name: 'Testi Asiakas', day: '2026-11-25', reason: 'sick' },
+    ]);
   });
 
   it('writes a staff audit row, in the same transaction, for a correction, a confirmed absence and the meal fee; not for a first mark', async () => {

@@ -68,14 +68,17 @@ export async function openReports(db: Database, clientId: number): Promise<{ id:
   return rows.map((r) => ({ id: r.id, reason: r.reason, days: r.days.split(',').sort() }));
 }
 
-/** Reports not cancelled with a day from `from` on that no one has confirmed yet, of these clients (the inbox's list). */
+/**
+ * Reports not cancelled with a day from `from` on that no one has confirmed yet, of these clients
+ * (the inbox's list). Grouped by the person's key too: PostgreSQL takes p.full_name from it.
+ */
 export async function unconfirmedReportsOf(db: Database, clientIds: readonly number[], from: string): Promise<{ client_id: number; full_name: string; day: string; reason: AbsenceReason }[]> {
   if (clientIds.length === 0) return [];
   return db.all(
     `SELECT r.client_id, p.full_name, MIN(d.day) AS day, r.reason FROM absence_reports r
        JOIN absence_report_days d ON d.report_id = r.id JOIN people p ON p.id = r.client_id
       WHERE r.client_id IN (${clientIds.map(() => '?').join(',')}) AND r.cancelled_at IS NULL AND d.confirmed_at IS NULL AND d.day >= ?
-      GROUP BY r.id ORDER BY day`,
+      GROUP BY r.id, p.id ORDER BY day`,
     [...clientIds, from],
   );
 }

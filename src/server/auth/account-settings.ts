@@ -71,7 +71,7 @@ export async function changePassword(
   }
   if (!(await verifyPassword(person.password_hash!, input.current))) {
     // Counted already when the try began (openAttempt); a delay it set shows at the next try.
-    const state = lockState(attempt.lockedUntil, now);
+    const state = lockState(attempt.lockedUntil, now, 'email');
     errors.current_password = state.locked ? CHANGE_PASSWORD_ERRORS.locked : CHANGE_PASSWORD_ERRORS.currentWrong;
     return { ok: false, errors };
   }

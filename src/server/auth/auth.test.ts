@@ -64,6 +64,16 @@ describe('rate limits and lockout', () => {
     expect(lockState(1000, 1000)).toEqual({ locked: false });
   });
 
+  it('counts a lock that began after the try did from its start: a 15-minute lock is never told as 16', () => {
+    // The try began at 0 and waited; meanwhile a later try (at 2 s) locked the account.
+    const lockedUntil = 2000 + LOCKOUT.shortLockMs;
+    expect(lockState(lockedUntil, 0, 'card')).toEqual({ locked: true, untilUnlocked: false, minutesLeft: 15 });
+    expect(lockState(lockedUntil, 60_000, 'card')).toMatchObject({ minutesLeft: 15 });
+    expect(lockState(lockedUntil, 62_000, 'card')).toMatchObject({ minutesLeft: 14 });
+    // An email account's delay is at most an hour: it is never told as more.
+    expect(lockState(2000 + EMAIL_DELAY.maxMs, 0, 'email')).toMatchObject({ minutesLeft: 60 });
+  });
+
   it('delays an email account from the 5th failure, 1 minute doubling up to 1 hour, never for good', () => {
     const minute = 60_000;
     expect(lockAfterFailure(EMAIL_DELAY.after - 1, 0, 'email')).toBeNull();
@@ -243,8 +253,27 @@ describe('sessions and sign-in against a database', () => {
     expect(row!.failed_sign_ins).toBe(LOCKOUT.shortLockAfter);
     expect(results.filter((r) => !r.ok && r.reason === 'wrong')).toHaveLength(LOCKOUT.shortLockAfter - 1);
     expect(results.filter((r) => !r.ok && r.reason === 'locked')).toHaveLength(12 - (LOCKOUT.shortLockAfter - 1));
+    // Each is told the 15 minutes of the one lock, even a try that began before the one that set it.
+    const minutes = results.map((r) => (!r.ok && r.reason === 'locked' ? r.lock.minutesLeft : null)).filter((m) => m !== null);
+    expect(minutes).toEqual(minutes.map(() => LOCKOUT.shortLockMs / 60_000));
     await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
   }, 30_000);
+
+  it('tells a try that began before another try locked the account the lock\'s 15 minutes, not 16', async () => {
+    // On PostgreSQL a try that loses a race runs again, so a later try's lock can be there when it looks.
+    const card = await issueLoginCard(db, clientId, null);
+    const start = await startCardSignIn(db, 'short_code', card.shortCode, '10.0.10.1');
+    if (!start.ok) throw new Error('card refused');
+    for (const pick of ['cat', 'cat', 'cat'] as const) await pickPicture(db, start.pendingToken, { pick }, false, '10.0.10.1');
+    const began = Date.now();
+    await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = ?, locked_until = ? WHERE id = ?', [LOCKOUT.shortLockAfter, began + 2000 + LOCKOUT.shortLockMs, clientId]));
+    expect(await pickPicture(db, start.pendingToken, { pick: 'cat' }, false, '10.0.10.1', began)).toEqual({
+      ok: false,
+      reason: 'locked',
+      lock: { locked: true, untilUnlocked: false, minutesLeft: LOCKOUT.shortLockMs / 60_000 },
+    });
+    await db.write((tx) => tx.run('UPDATE people SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?', [clientId]));
+  });
 
   it('leads a client without a PIN to choose one: a mismatch starts again, a match saves it and signs in', async () => {
     const newcomer = (await db.write((tx) => tx.run("INSERT INTO people (role, full_name, preferred_name, created_at) VALUES ('client', 'Uusi Asiakas', 'Uusi', 0)"))).lastID;

@@ -57,9 +57,23 @@ export function lockStands(remainingFailures: number, kind: AccountKind): boolea
 
 export type LockState = { locked: false } | { locked: true; untilUnlocked: boolean; minutesLeft: number };
 
-export function lockState(lockedUntil: number | null, now: number): LockState {
+/** The longest a lock with an end can last, per kind of account (lockAfterFailure). */
+const LONGEST_TIMED_LOCK_MS: Record<AccountKind, number> = { card: LOCKOUT.shortLockMs, email: EMAIL_DELAY.maxMs };
+
+/**
+ * Whether `lockedUntil` locks the account at `now`, and for how many whole minutes more.
+ *
+ * `now` is when the try began. A lock that another, later try set while this one waited (in
+ * SQLite's write queue, or run again after a serialization failure on PostgreSQL) began after
+ * that, so counting from `now` would tell a client "16 minutes" for a 15-minute lock. Given the
+ * account's kind, the minutes count from no earlier than the lock's earliest possible start: its
+ * end minus the longest lock of the kind (exact for a card account, whose timed lock is always
+ * 15 minutes).
+ */
+export function lockState(lockedUntil: number | null, now: number, kind?: AccountKind): LockState {
   if (lockedUntil === null || lockedUntil <= now) return { locked: false };
   if (lockedUntil >= UNTIL_UNLOCKED) return { locked: true, untilUnlocked: true, minutesLeft: 0 };
-  return { locked: true, untilUnlocked: false, minutesLeft: Math.ceil((lockedUntil - now) / 60_000) };
+  const from = kind ? Math.max(now, lockedUntil - LONGEST_TIMED_LOCK_MS[kind]) : now;
+  return { locked: true, untilUnlocked: false, minutesLeft: Math.ceil((lockedUntil - from) / 60_000) };
 }
 

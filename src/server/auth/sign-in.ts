@@ -69,7 +69,7 @@ type Opened = { opened: false; lock: Extract<LockState, { locked: true }> } | { 
  */
 export async function openAttempt(tx: Tx, personId: number, kind: AccountKind, now: number): Promise<Opened> {
   const row = await tx.get<{ failed_sign_ins: number; locked_until: number | null }>('SELECT failed_sign_ins, locked_until FROM people WHERE id = ?', [personId]);
-  const lock = lockState(row?.locked_until ?? null, now);
+  const lock = lockState(row?.locked_until ?? null, now, kind);
   if (lock.locked) return { opened: false, lock };
   const attempt = (row?.failed_sign_ins ?? 0) + 1;
   const lockedUntil = lockAfterFailure(attempt, now, kind);
@@ -79,7 +79,7 @@ export async function openAttempt(tx: Tx, personId: number, kind: AccountKind, n
 
 /** What a client is told after a wrong PIN counted as failure number `attempt`. */
 function wrongPin(attempt: number, lockedUntil: number | null, now: number): SignInFailure {
-  const state = lockState(lockedUntil, now);
+  const state = lockState(lockedUntil, now, 'card');
   if (state.locked) return { ok: false, reason: 'locked', lock: state };
   const untilNextLock = LOCKOUT.shortLockAfter - (attempt % LOCKOUT.shortLockAfter);
   return { ok: false, reason: 'wrong', attemptsBeforeLock: untilNextLock <= 2 ? untilNextLock : null };
@@ -162,7 +162,7 @@ export async function startCardSignIn(
   if (limited) return limited;
   const owner = value.trim() ? await findCardOwner(db, by, value) : undefined;
   if (!owner) return { ok: false, reason: 'unknown_card' };
-  const lock = lockState(owner.locked_until, now);
+  const lock = lockState(owner.locked_until, now, 'card');
   if (lock.locked) return { ok: false, reason: 'locked', lock };
   // A client without a PIN (new, or reset by an admin) goes on to choose one on the same page.
   const pendingToken = generateSessionToken();

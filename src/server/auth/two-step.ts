@@ -243,7 +243,7 @@ export async function signInWithCode(db: Database, pendingToken: string | undefi
     const used = await useCode(tx, key, person.id, row, readTypedCode(input), now);
     if (!used) {
       await log(failed('wrong_code'));
-      const lock = lockState(opened.lockedUntil, now);
+      const lock = lockState(opened.lockedUntil, now, 'email');
       if (!lock.locked) return { ok: false, reason: 'wrong' };
       await log({ kind: 'locked', reason: 'for_a_while', person, request });
       return { ok: false, reason: 'locked', lock };
@@ -292,7 +292,7 @@ export async function turnOffTwoStep(db: Database, person: EventPerson, input: s
     const used = await useCode(tx, key, person.id, row, readTypedCode(input), now);
     if (!used) {
       await log({ kind: 'sign_in_failed', reason: 'wrong_code', person, request });
-      return { ok: false, reason: lockState(opened.lockedUntil, now).locked ? 'locked' : 'wrong' };
+      return { ok: false, reason: lockState(opened.lockedUntil, now, 'email').locked ? 'locked' : 'wrong' };
     }
     await settleSuccess(tx, person.id, opened.attempt, 'email');
     await tx.run('DELETE FROM recovery_codes WHERE person_id = ?', [person.id]);
