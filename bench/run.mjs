@@ -293,6 +293,13 @@ async function measure(label, targets, connections, meter, { send = false } = {}
   const after = await meter();
   const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const total = sum(runs, (r) => r.result.requests.total);
+  // The answers that are failures here, by status code, to show beside their count.
+  const failures = new Map();
+  for (const { result } of runs) {
+    for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) {
+      if (send ? code !== '303' : !code.startsWith('2')) failures.set(code, (failures.get(code) ?? 0) + count);
+    }
+  }
   const cpu = cpuPerRequest(before, after, total);
   const m = {
     cpuMs: cpu?.total ?? null,
@@ -302,15 +309,16 @@ async function measure(label, targets, connections, meter, { send = false } = {}
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     total,
-    non2xx: sum(runs, ({ result }) => (send ? result.requests.total - (result.statusCodeStats?.['303']?.count ?? 0) : result.non2xx)),
+    non2xx: sum([...failures.values()], (n) => n),
     socketErrors: sum(runs, (r) => r.result.errors), // includes timeouts
   };
   const words = send ? { rate: 'msg/s  ', what: 'messages', failed: 'not 303' } : { rate: 'req/s', what: 'requests', failed: 'non-2xx' };
+  const codes = failures.size ? ` (${[...failures].map(([code, n]) => `${code} × ${n}`).join(', ')})` : '';
   const conn = targets.length > 1 ? `${targets.length} × ${connections}` : String(connections).padStart(2);
   console.log(
     `  ${label.padEnd(6)} ${conn} conn: ${cpuOf(m)} CPU/req  ${fmt(m.rps, 0).padStart(6)} ${words.rate}  ` +
       `p50 ${fmt(m.p50, 1)} / p95 ${fmt(m.p95, 1)} / p99 ${fmt(m.p99, 1)} ms  ` +
-      `(${m.total} ${words.what}, ${m.non2xx} ${words.failed}, ${m.socketErrors} socket errors)`,
+      `(${m.total} ${words.what}, ${m.non2xx} ${words.failed}${codes}, ${m.socketErrors} socket errors)`,
   );
   return m;
 }
