@@ -65,7 +65,9 @@ const PROFILED_PAGE = (() => {
   const next = process.argv[process.argv.indexOf('--profile') + 1];
   return next?.startsWith('/client') ? next : '/client';
 })();
-const ENGINE = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'sqlite';
+// `--engine postgres` or `--engine=postgres`.
+const ENGINE = process.argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length) ??
+  (process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'sqlite');
 if (ENGINE !== 'sqlite' && ENGINE !== 'postgres') throw new Error(`--engine takes sqlite or postgres, not ${ENGINE}`);
 const TWO_SERVERS = process.argv.includes('--two-servers');
 const ENGINE_NAME = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
