@@ -1,7 +1,8 @@
 /**
  * Server CPU time for the benchmark. Throughput alone depends on how autocannon and the server
  * share the machine's cores; the server's own CPU time per request does not, so it is the
- * bench's first figure (user + system time of the server process over a run ÷ requests served).
+ * bench's first figure (user + system time of the server process over a run ÷ requests served;
+ * on PostgreSQL, of the database's backend processes serving it too).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,10 +36,37 @@ export function processCpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks();
 }
 
-/** CPU ms per request between two readings; null when either reading is missing. */
+/**
+ * Reads the CPU time of what serves a run: the app server processes (`appPids`, one or two), and
+ * on PostgreSQL the database's backend processes (`backendPids()`, asked afresh at each reading,
+ * as the pools open connections), where the queries' work happens. On SQLite that work is inside
+ * the app server already, so the two engines' figures count the same work.
+ */
+export function cpuMeter(appPids, backendPids = null) {
+  return async () => {
+    const app = appPids.map(processCpuMs);
+    const backends = new Map();
+    for (const pid of backendPids ? await backendPids() : []) {
+      const ms = processCpuMs(pid);
+      if (ms !== null) backends.set(pid, ms);
+    }
+    return { app: app.includes(null) ? null : app.reduce((a, b) => a + b, 0), backends: backendPids ? backends : null };
+  };
+}
+
+/**
+ * CPU ms per request between two readings of a cpuMeter: `total` (app and database) and
+ * `database` (null on SQLite), or null when a reading is missing. A backend that started during
+ * the run counts from zero; one that ended during it is lost (the pools keep theirs open).
+ */
 export function cpuPerRequest(before, after, requests) {
-  if (before === null || after === null || !requests) return null;
-  return (after - before) / requests;
+  if (before.app === null || after.app === null || !requests) return null;
+  let database = null;
+  if (after.backends) {
+    database = 0;
+    for (const [pid, ms] of after.backends) database += ms - (before.backends.get(pid) ?? 0);
+  }
+  return { total: (after.app - before.app + (database ?? 0)) / requests, database: database === null ? null : database / requests };
 }
 
 /**
