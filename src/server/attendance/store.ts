@@ -75,7 +75,7 @@ export async function unconfirmedReportsOf(db: Database, clientIds: readonly num
     `SELECT r.client_id, p.full_name, MIN(d.day) AS day, r.reason FROM absence_reports r
        JOIN absence_report_days d ON d.report_id = r.id JOIN people p ON p.id = r.client_id
       WHERE r.client_id IN (${clientIds.map(() => '?').join(',')}) AND r.cancelled_at IS NULL AND d.confirmed_at IS NULL AND d.day >= ?
-      GROUP BY r.id ORDER BY day`,
+      GROUP BY r.id, p.id ORDER BY day`,
     [...clientIds, from],
   );
 }
