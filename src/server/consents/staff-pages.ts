@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { isConstraintViolation } from '../db/constraint-errors';
 import { field } from '../forms';
 import { consentsOf, endFamilyLink, familyLinksOf, giveConsent, linkFamilyByEmail, withdrawConsent, type ConsentView, type FamilyLinkView } from './store';
 import { emptyFamilyLink, emptyPaperConsent, readFamilyLink, readPaperConsent, type FamilyLinkValues, type PaperConsentValues } from './staff-forms';
@@ -93,7 +94,7 @@ export async function handleFamilyPage(db: Database, clientId: number, me: { id:
         } catch (error) {
           // A constraint refused the write (another change to this client's links at the same
           // moment): nothing was saved; the form comes back to be sent again.
-          if (!(error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT')) throw error;
+          if (!isConstraintViolation(error)) throw error;
           errors = errorsUnder('staff:family.errors', { email: 'tryAgain' });
         }
       }
