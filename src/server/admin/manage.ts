@@ -64,7 +64,7 @@ const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, pho
  * answers 403).
  */
 export async function managedPerson(db: Database, unitId: number | null, personId: number, today = todayInHelsinki()): Promise<ManagedPerson | undefined> {
-  if (unitId === null || !Number.isInteger(personId)) return undefined;
+  if (unitId === null || !Number.isSafeInteger(personId)) return undefined;
   return db.get<ManagedPerson>(`SELECT ${PERSON_COLUMNS}, ${EDITABLE} AS editable FROM people p WHERE p.id = ?3 AND ${MANAGED}`, [today, unitId, personId]);
 }
 
