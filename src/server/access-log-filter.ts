@@ -11,7 +11,7 @@ export function readDaysAndPage(params: URLSearchParams): { from: string | null;
   return {
     from: from || null,
     to: to || null,
-    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+    page: Number.isSafeInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
     typedFrom,
     typedTo,
     badDates: [from === '' ? 'from' : '', to === '' ? 'to' : ''].filter(Boolean),
@@ -31,7 +31,7 @@ export function readLogFilter(params: URLSearchParams): { filter: StaffLogFilter
   const actorId = Number(typed.actor);
   return {
     filter: {
-      actorId: typed.actor && Number.isInteger(actorId) ? actorId : null,
+      actorId: typed.actor && Number.isSafeInteger(actorId) ? actorId : null,
       topic: isLoggedTopic(typed.topic) ? typed.topic : null,
       action: isAccessAction(typed.action) ? typed.action : null,
       from: days.from,

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
-import { areaRoles, canReadClient, relationTo, relationsTo } from './access';
+import { areaRoles, canReadClient, relationTo, relationsTo, staffRelation } from './access';
+import { unlockClientOfWorker } from './people/worker-home';
+import { NO_REQUEST } from './security/events';
 import type { SessionActor } from './auth/session';
 
 type Person = SessionActor['person'];
@@ -53,6 +55,14 @@ describe('access', () => {
       for (const clientId of [1, 2, 10, 999]) expect(bases.get(clientId) ?? null, `${reader.id} → ${clientId}`).toBe(await relationTo(db, reader, clientId));
     }
     expect((await relationsTo(db, person(10, 'worker', 1), [])).size).toBe(0);
+  });
+
+  it('relates nobody through an id no database row can have (a forged form), on either engine', async () => {
+    // Whole numbers in JavaScript, but beyond a safe integer: PostgreSQL refuses them as a bigint.
+    for (const id of [-1e308, 1e308, 1e20, 2 ** 63, Number.NaN, 1.5]) {
+      expect(await staffRelation(db, person(10, 'worker', 1), id), String(id)).toBeNull();
+      expect(await unlockClientOfWorker(db, person(10, 'worker', 1), id, NO_REQUEST), String(id)).toBeNull();
+    }
   });
 
   it('logs a view by anyone but the client, and nothing for refused or own views', async () => {

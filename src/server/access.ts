@@ -206,7 +206,7 @@ export async function logListView(db: Database, actor: SessionActor['person'], c
 
 /** A worker's or admin's tie to a client (named worker, substitute, the unit's admin), or null. */
 export async function staffRelation(db: Database, actor: SessionActor['person'], clientId: number): Promise<'named_worker' | 'substitute' | 'admin' | null> {
-  if (!Number.isInteger(clientId)) return null;
+  if (!Number.isSafeInteger(clientId)) return null;
   const basis = await relationTo(db, actor, clientId);
   return basis === 'named_worker' || basis === 'substitute' || basis === 'admin' ? basis : null;
 }

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickAndWait, h1, path, signInStaff, STAFF, tapPictures, useBrowser } from '../helpers/browser';
-import { querySql, ROOT, startServer, type RunningServer } from '../helpers/server';
+import { emptyDatabase, querySql, ROOT, startServer, type RunningServer } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { acceptInvitation } from '../helpers/invitations';
 import { expectNoAxeViolations } from '../helpers/axe';
@@ -37,14 +37,20 @@ const personId = async (email: string) => (await querySql<{ id: number }>(server
 
 describe('first run', () => {
   let fresh: RunningServer | undefined;
-  afterAll(() => fresh?.stop());
+  const databases: Array<{ drop(): Promise<void> }> = [];
+  afterAll(async () => {
+    await fresh?.stop();
+    await Promise.all(databases.map((d) => d.drop()));
+  });
 
   it('creates the first admin on an empty database from the environment, says so, and keeps the demo out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'omapolku-first-'));
-    const dbFile = join(dir, 'real.sqlite');
-    const emptyFile = join(dir, 'refused.sqlite');
+    // On the tests' engine: two SQLite files, or two empty PostgreSQL databases.
+    const [real, empty] = await Promise.all([emptyDatabase(dir, 'real'), emptyDatabase(dir, 'refused')]);
+    databases.push(real, empty);
+    const dbFile = real.dbFile;
     const env = {
-      OMAPOLKU_DB: dbFile,
+      ...real.env,
       OMAPOLKU_UNIT_NAME: 'Työkeskus Äänekoski',
       OMAPOLKU_UNIT_MUNICIPALITY: 'Äänekoski',
       OMAPOLKU_ADMIN_NAME: 'Essi Ensimmäinen',
@@ -54,17 +60,17 @@ describe('first run', () => {
     // (Scripts that do not depend on each other run side by side: each is a vite-node start.)
     const [refused, created] = await Promise.all([
       // Without the settings (and no terminal to ask on): a clear message, nothing created.
-      runScript('scripts/first-run.ts', { OMAPOLKU_DB: emptyFile, OMAPOLKU_ADMIN_EMAIL: '', OMAPOLKU_ADMIN_PASSWORD: '' }),
+      runScript('scripts/first-run.ts', { ...empty.env, OMAPOLKU_ADMIN_EMAIL: '', OMAPOLKU_ADMIN_PASSWORD: '' }),
       runScript('scripts/first-run.ts', env),
     ]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('the first admin could not be created');
     expect(refused.out).toContain('npm run demo');
-    expect(await querySql(emptyFile, 'SELECT id FROM people')).toEqual([]);
+    expect(await querySql(empty.dbFile, 'SELECT id FROM people')).toEqual([]);
     expect(created.code, created.out).toBe(0);
     expect(created.out).toContain('First admin created: essi.ensimmainen@example.fi for the unit "Työkeskus Äänekoski"');
     // A second start leaves it alone, and the demo refuses a database with people in it.
-    const [again, demo] = await Promise.all([runScript('scripts/first-run.ts', env), runScript('scripts/seed-demo.ts', { OMAPOLKU_DB: dbFile })]);
+    const [again, demo] = await Promise.all([runScript('scripts/first-run.ts', env), runScript('scripts/seed-demo.ts', real.env)]);
     expect(again.out).toContain('Using the database');
     expect(demo.out).toContain('demo data not added');
     expect(await querySql(dbFile, 'SELECT full_name FROM people')).toEqual([{ full_name: 'Essi Ensimmäinen' }]);

@@ -103,7 +103,7 @@ describe('actions that cannot be undone, without JavaScript', () => {
   it('resetting the picture PIN asks first, naming the client', async () => {
     const helena = await noScript(STAFF.admin);
     await helena.goto(`${server.baseUrl}/admin/people/${ids.jukka}/card`);
-    const pin = () => one<{ has_pin: number }>('SELECT pin_hash IS NOT NULL AS has_pin FROM people WHERE id = ?', [ids.jukka]);
+    const pin = () => one<{ has_pin: number }>('SELECT CASE WHEN pin_hash IS NOT NULL THEN 1 ELSE 0 END AS has_pin FROM people WHERE id = ?', [ids.jukka]);
     expect(await pin()).toEqual({ has_pin: 1 });
     await askCancelConfirm(
       helena,

@@ -357,7 +357,7 @@ describe('who answers, family, and refusals', () => {
   it('refuses conversations and voice messages to everyone else, also by changed ids', async () => {
     // A voice clip in Matti's conversation (recording itself is not part of this test).
     const [conversation] = await querySql<{ id: number }>(server.dbFile, 'SELECT id FROM conversations WHERE client_id = ?', [ids.matti]);
-    await runSql(server.dbFile, [["INSERT INTO voice_clips (id, conversation_id, mime, bytes, duration_ms, created_at) VALUES (900, ?, 'audio/webm', x'1a45dfa3', 1000, 0)", [conversation.id]]]);
+    await runSql(server.dbFile, [["INSERT INTO voice_clips (id, conversation_id, mime, bytes, duration_ms, created_at) VALUES (900, ?, 'audio/webm', ?, 1000, 0)", [conversation.id, Buffer.from('1a45dfa3', 'hex')]]]);
     const matti = await fixture.signedIn(server.baseUrl, 'matti');
     expect((await matti.request.get(`${server.baseUrl}/messages/voice/900`)).status()).toBe(200);
 

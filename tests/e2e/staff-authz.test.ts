@@ -16,6 +16,7 @@ import { clickAndWait, path, STAFF, useBrowser } from '../helpers/browser';
 import { querySql, runSql } from '../helpers/server';
 import { useServerWithClients } from '../helpers/own-server';
 import { insertSessions, peopleByName } from '../helpers/authz';
+import { refusingTrigger } from '../helpers/refusing-trigger';
 import { expectNoAxeViolations } from '../helpers/axe';
 
 const fixture = useBrowser();
@@ -139,13 +140,14 @@ describe('linking a family account', () => {
 
     // A constraint that refuses the write at the last moment (as a unique index would in a race):
     // a clear form error with the typed values kept, nothing saved, never a 500.
-    await runSql(server.dbFile, [["CREATE TRIGGER staff_authz_race BEFORE INSERT ON family_links WHEN NEW.note = 'kilpa' BEGIN SELECT RAISE(ABORT, 'a link made at the same moment'); END"]]);
+    const race = refusingTrigger('staff_authz_race', { insertInto: 'family_links', when: "NEW.note = 'kilpa'", message: 'a link made at the same moment' });
+    await runSql(server.dbFile, [[race.create]]);
     await page.locator('input[name=email]').fill(STAFF.familyGuardian);
     await page.locator('input[name=basis][value=client_agreement]').check();
     await page.locator('input[name=note]').fill('kilpa');
     await page.locator('input[name=level][value=full]').check();
     const [answer] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST').finally(() => runSql(server.dbFile, [['DROP TRIGGER staff_authz_race']])),
+      page.waitForResponse((r) => r.request().method() === 'POST').finally(() => runSql(server.dbFile, [[race.drop]])),
       page.locator('button', { hasText: 'Tallenna linkki' }).click(),
     ]);
     await page.waitForLoadState('load');

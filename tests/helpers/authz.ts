@@ -6,6 +6,7 @@
  * database to prove a refused request changed nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { SESSION_COOKIE, sessionIdFromToken } from '@server/auth/session';
 import { demoClient } from '@server/demo/people';
@@ -44,30 +45,54 @@ export async function insertSessions<K extends string>(dbFile: string, people: R
 
 /**
  * A digest of every table's rows, by table name. Two digests differ exactly in the tables whose
- * rows were added, changed or removed in between. Read with a read-only connection: the server
- * keeps the file open in WAL mode, which allows readers beside it.
+ * rows were added, changed or removed in between. Every table is read at one moment: on SQLite in
+ * one read transaction of a read-only connection (the server keeps the file open in WAL mode,
+ * which allows readers beside it), on PostgreSQL (a postgres:// dbFile) in one REPEATABLE READ
+ * transaction.
  */
 export async function tableDigests(dbFile: string): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  await readEveryTable(dbFile, async (name, rows) => {
+    const hash = createHash('sha256');
+    // The rows' own digests in sorted order: a scan's order is no data (PostgreSQL moves a row
+    // that an UPDATE wrote back unchanged), while any added, changed or removed row still shows.
+    const rowDigests = rows.map((row) => {
+      const one = createHash('sha256');
+      for (const value of Object.values(row)) one.update(Buffer.isBuffer(value) ? value : `${typeof value}:${String(value)}`).update('\u0000');
+      return one.digest('hex');
+    });
+    for (const row of rowDigests.sort()) hash.update(row).update('\n');
+    digests[name] = hash.digest('hex');
+  });
+  return digests;
+}
+
+/** Hands `each` every table's name and rows, all read in one transaction (by table name). */
+async function readEveryTable(dbFile: string, each: (name: string, rows: Record<string, unknown>[]) => Promise<void>): Promise<void> {
+  if (/^postgres(ql)?:\/\//.test(dbFile)) {
+    const client = new pg.Client({ connectionString: dbFile });
+    await client.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const tables = await client.query<{ name: string }>(
+        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+      );
+      for (const { name } of tables.rows) await each(name, (await client.query(`SELECT * FROM "${name}"`)).rows);
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+    }
+    return;
+  }
   const db = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
   });
   const all = <T>(sql: string) => new Promise<T[]>((resolve, reject) => db.all(sql, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
   try {
-    // One read transaction, so every table is seen at the same moment.
     await new Promise<void>((resolve, reject) => db.exec('BEGIN', (err) => (err ? reject(err) : resolve())));
     const tables = await all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
-    const digests: Record<string, string> = {};
-    for (const { name } of tables) {
-      const hash = createHash('sha256');
-      // (No ORDER BY: a scan returns unchanged rows in the same order, and any change shows anyway.)
-      for (const row of await all<Record<string, unknown>>(`SELECT * FROM "${name}"`)) {
-        for (const value of Object.values(row)) hash.update(Buffer.isBuffer(value) ? value : `${typeof value}:${String(value)}`).update('\u0000');
-        hash.update('\n');
-      }
-      digests[name] = hash.digest('hex');
-    }
+    for (const { name } of tables) await each(name, await all<Record<string, unknown>>(`SELECT * FROM "${name}"`));
     await new Promise<void>((resolve, reject) => db.exec('COMMIT', (err) => (err ? reject(err) : resolve())));
-    return digests;
   } finally {
     await new Promise<void>((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
   }

@@ -139,6 +139,20 @@ async function withPostgres<T>(url: string, work: (query: (sql: string, params?:
   }
 }
 
+/**
+ * A new empty database for a script of scripts/ or a server of a test's own, on the tests' engine:
+ * a file in `dir` on SQLite, a database of its own on PostgreSQL (its `dbFile` then its URL, for
+ * querySql, runSql and startServer's templateDb). `env` names it as the scripts and the server
+ * read it; `drop` removes the PostgreSQL one (the file goes with `dir`).
+ */
+export async function emptyDatabase(dir: string, name: string): Promise<{ dbFile: string; env: Record<string, string>; drop(): Promise<void> }> {
+  const file = join(dir, `${name}.sqlite`);
+  if (testEngine().engine !== 'postgres') return { dbFile: file, env: { OMAPOLKU_DB: file }, drop: async () => undefined };
+  const url = await createDatabase();
+  // (OMAPOLKU_DB stays a path in `dir`: the outbox folder is beside it.)
+  return { dbFile: url, env: { OMAPOLKU_DB: file, ...databaseEnv(url) }, drop: () => dropDatabase(url) };
+}
+
 /** Seeds a new database file with the demo data (scripts/seed-demo.ts) and returns its path. */
 export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-template-'))): Promise<string> {
   const onPostgres = testEngine().engine === 'postgres';

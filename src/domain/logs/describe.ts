@@ -146,8 +146,8 @@ export function personIdsIn(jsons: (string | null)[]): number[] {
     for (const [name, v] of Object.entries(parse(json))) {
       const f = fieldOf(name);
       const kind = f.field ? AUDIT_FIELDS[f.field].kind : null;
-      if (kind === 'person' && v !== null && Number.isInteger(Number(v))) ids.add(Number(v));
-      if (kind === 'people') for (const id of Array.isArray(v) ? v : String(v).split(/[ ,]+/)) if (Number.isInteger(Number(id))) ids.add(Number(id));
+      if (kind === 'person' && v !== null && Number.isSafeInteger(Number(v))) ids.add(Number(v));
+      if (kind === 'people') for (const id of Array.isArray(v) ? v : String(v).split(/[ ,]+/)) if (Number.isSafeInteger(Number(id))) ids.add(Number(id));
     }
   }
   return [...ids];

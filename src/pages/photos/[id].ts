@@ -13,7 +13,7 @@ import { canReadClient } from '@server/access';
 export const GET: APIRoute = async ({ params, locals, url }) => {
   const { actor, db } = locals;
   const id = Number(params.id);
-  const photo = actor && Number.isInteger(id) ? await photoById(db, id) : undefined;
+  const photo = actor && Number.isSafeInteger(id) ? await photoById(db, id) : undefined;
   if (!actor) return new Response(null, { status: 401 });
   if (!photo) return new Response(null, { status: 404 });
   if (photo.client_id !== null && (await canReadClient(db, actor.person, photo.client_id, 'plan photo', url.pathname)) === null) return new Response(null, { status: 403 });

@@ -220,7 +220,7 @@ export async function auditCsv(db: Database, unitId: number, f: AuditFilter, tr:
 export function readAuditFilter(params: URLSearchParams): { filter: AuditFilter; typed: Record<string, string>; badDates: string[]; page: number } {
   const days = readDaysAndPage(params);
   const typed = { actor: params.get('actor') ?? '', person: params.get('person') ?? '', action: params.get('action') ?? '', from: days.typedFrom, to: days.typedTo };
-  const id = (text: string) => (text && Number.isInteger(Number(text)) ? Number(text) : null);
+  const id = (text: string) => (text && Number.isSafeInteger(Number(text)) ? Number(text) : null);
   return {
     filter: { actorId: id(typed.actor), personId: id(typed.person), action: isAuditAction(typed.action) ? typed.action : null, from: days.from, to: days.to },
     typed,

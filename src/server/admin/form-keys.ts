@@ -62,13 +62,3 @@ export async function createOnce<E extends string>(tx: Tx, k: KeyOwner, create: 
   await tx.run('INSERT INTO form_keys (kind, key, actor_id, record_id, created_at) VALUES (?, ?, ?, ?, ?)', [k.kind, k.key, k.actorId, created, now]);
   return { id: created, replay: false };
 }
-
-/**
- * A UNIQUE constraint that refused a write. The create forms check their unique values (an
- * email) inside the write transaction, so this only catches one they did not foresee; the form
- * then shows an error instead of a 500.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return !!e && e.code === 'SQLITE_CONSTRAINT' && /UNIQUE|PRIMARY KEY/i.test(e.message ?? '');
-}

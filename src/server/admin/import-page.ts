@@ -43,7 +43,7 @@ export async function importPage(db: Database, me: Admin, posted: Posted, url: U
   if (!ctx) return show(view);
   if (!posted) {
     const done = Number(url.searchParams.get('done'));
-    if (!Number.isInteger(done) || done <= 0) return show(view);
+    if (!Number.isSafeInteger(done) || done <= 0) return show(view);
     const result = await importResult(db, ctx.unit.id, done);
     // Names and named workers are the clients' data: each client listed is logged, as on /admin/clients.
     if (result) await logListView(db, me, result.clients.map((c) => c.id), 'client import result', url.pathname);

@@ -9,7 +9,8 @@ import { todayInHelsinki } from '@domain/time/helsinki';
 import { audit, changedFields } from './audit';
 import type { AuditAction } from '@domain/logs/catalogue';
 import { createUnitWithAdmin, type NewUnitWithAdmin } from './first-run';
-import { createOnce, isUniqueViolation, type KeyedResult, type KeyOwner } from './form-keys';
+import { isUniqueViolation } from '@server/db/constraint-errors';
+import { createOnce, type KeyedResult, type KeyOwner } from './form-keys';
 import { insertAccount, insertClient, type NewAccount, type NewClient } from './people';
 import { insertPhoto, type ProcessedPhoto } from '@server/photos';
 export { SERVICE_TYPES } from '@domain/plan/plan';
@@ -63,7 +64,7 @@ const PERSON_COLUMNS = 'id, unit_id, role, full_name, preferred_name, email, pho
  * answers 403).
  */
 export async function managedPerson(db: Database, unitId: number | null, personId: number, today = todayInHelsinki()): Promise<ManagedPerson | undefined> {
-  if (unitId === null || !Number.isInteger(personId)) return undefined;
+  if (unitId === null || !Number.isSafeInteger(personId)) return undefined;
   return db.get<ManagedPerson>(`SELECT ${PERSON_COLUMNS}, ${EDITABLE} AS editable FROM people p WHERE p.id = ?3 AND ${MANAGED}`, [today, unitId, personId]);
 }
 

@@ -45,7 +45,7 @@ export async function movePage(db: Database, me: Admin, posted: Posted, url: URL
     // The group's first checkbox has the id "client" (ChoiceCards).
     if (picked.length === 0) codes.client = 'pickClients';
     if (Object.keys(codes).length === 0) {
-      const moved = await moveClients(db, { fromWorkerId: fromWorker!.id, toWorkerId: toWorker!.id, clientIds: picked.map(Number).filter(Number.isInteger), unitId, actorId: me.id });
+      const moved = await moveClients(db, { fromWorkerId: fromWorker!.id, toWorkerId: toWorker!.id, clientIds: picked.map(Number).filter(Number.isSafeInteger), unitId, actorId: me.id });
       return redirectTo(`/admin/people/move?from=${fromWorker!.id}&moved=${moved}`);
     }
   }

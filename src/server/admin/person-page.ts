@@ -266,7 +266,7 @@ async function act(a: Acting, action: string, form: FormData, page: PageRequest)
     case 'endSubstitute': {
       if (!isClient) break;
       const assignmentId = Number(field(form, 'assignment', 20));
-      if (Number.isInteger(assignmentId) && (await endSubstitute(db, { assignmentId, clientId: person.id, unitId, actorId: me.id }))) return savedAt(a, 'substituteEnded');
+      if (Number.isSafeInteger(assignmentId) && (await endSubstitute(db, { assignmentId, clientId: person.id, unitId, actorId: me.id }))) return savedAt(a, 'substituteEnded');
       return errorOf({ substitutes: 'notFound' });
     }
   }

@@ -102,7 +102,7 @@ export async function tapRegister(db: Database, me: SessionActor['person'], form
   if (action === 'add' && clientText === '') return { status: 400, addError: 'chooseClient' };
   const clientId = Number(clientText);
   // The id comes from the form: only a client this person works with, or of the admin's unit.
-  const basis = clientText && Number.isInteger(clientId) ? await relationTo(db, me, clientId) : null;
+  const basis = clientText && Number.isSafeInteger(clientId) ? await relationTo(db, me, clientId) : null;
   if (!isStaffBasis(basis)) return { status: 403, error: 'forbidden' };
   if (!isIsoDate(day) || day > addDays(today, DAYS_AHEAD)) return { status: 400, error: 'badDay' };
   if (action === 'add') {
@@ -123,7 +123,7 @@ export async function tapRegister(db: Database, me: SessionActor['person'], form
   const status = field(form, 'status', 20);
   const reportId = Number(field(form, 'report', 20));
   if (action === 'confirm') {
-    if (Number.isInteger(reportId) && (await confirmReportedDay(db, clientId, reportId, day, me.id))) return { done: 'confirmed', clientId, day };
+    if (Number.isSafeInteger(reportId) && (await confirmReportedDay(db, clientId, reportId, day, me.id))) return { done: 'confirmed', clientId, day };
     return { status: 409, error: 'cannotConfirm' };
   }
   if (!isAttendanceStatus(status)) return { status: 400, error: 'badStatus' };

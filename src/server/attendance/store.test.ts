@@ -186,6 +186,20 @@ describe('attendance store', () => {
     ]);
   });
 
+  it("lists the reports not yet confirmed, each from its first open day, with the client's name", async () => {
+    const report = { clientId: CLIENT, reason: 'sick' as const, words: '', days: ['2026-11-24', '2026-11-25', '2026-11-26'], key: 'k1', by: CLIENT };
+    const first = await createAbsenceReport(db, report);
+    await createAbsenceReport(db, { ...report, key: 'k2', reason: 'doctor', days: ['2026-11-23'] });
+    expect(await confirmReportedDay(db, CLIENT, first!, '2026-11-24', WORKER)).toBe(true);
+    // (PostgreSQL wants every selected column grouped or aggregated: the name comes with the person.)
+    expect(await unconfirmedReportsOf(db, [CLIENT], '2026-11-20')).toEqual([
+      { client_id: CLIENT, full_name: 'Testi Asiakas', day: '2026-11-23', reason: 'doctor' },
+      { client_id: CLIENT, full_name: 'Testi Asiakas', day: '2026-11-25', reason: 'sick' },
+    ]);
+    expect(await unconfirmedReportsOf(db, [CLIENT], '2026-11-26')).toEqual([{ client_id: CLIENT, full_name: 'Testi Asiakas', day: '2026-11-26', reason: 'sick' }]);
+    expect(await unconfirmedReportsOf(db, [], '2026-11-20')).toEqual([]);
+  });
+
   it('writes a staff audit row, in the same transaction, for a correction, a confirmed absence and the meal fee; not for a first mark', async () => {
     const rows = () => db.all<{ action: string; target_id: number; old_value: string | null; new_value: string }>("SELECT action, target_id, old_value, new_value FROM admin_audit WHERE action <> 'add rate' ORDER BY id");
     await mark('2026-11-02', 'present');

@@ -88,8 +88,9 @@ export interface TokenRow {
 /** The person a link belongs to, if it still works (the same null for unknown, used, old or cancelled). */
 export async function personOfToken(db: Database | Tx, token: string, purpose: TokenPurpose, now = Date.now()): Promise<(TokenPerson & { tokenId: number; full_name: string }) | null> {
   if (!/^[a-z2-7]{20,64}$/.test(token)) return null;
+  // ("tokenId" in quotes: PostgreSQL folds an unquoted name to lower case, and the link would never be used up.)
   const row = await db.get<TokenPerson & { tokenId: number; full_name: string }>(
-    `SELECT p.id, p.email, p.preferred_name, p.full_name, p.language, p.unit_id, p.role, t.id AS tokenId
+    `SELECT p.id, p.email, p.preferred_name, p.full_name, p.language, p.unit_id, p.role, t.id AS "tokenId"
        FROM account_tokens t JOIN people p ON p.id = t.person_id
       WHERE t.token_hash = ? AND t.purpose = ? AND t.used_at IS NULL AND t.cancelled_at IS NULL AND t.expires_at > ? AND p.active = 1`,
     [sessionIdFromToken(token), purpose, now],

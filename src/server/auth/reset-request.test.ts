@@ -3,7 +3,7 @@ import type { Database } from '@server/db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { NO_REQUEST } from '@server/security/events';
 import { requestPasswordReset, RESET_LIMITS } from './reset-request';
-import { personOfToken } from './account-tokens';
+import { personOfToken, setPasswordWithToken } from './account-tokens';
 
 let db: Database;
 beforeEach(async () => {
@@ -44,5 +44,22 @@ describe('requestPasswordReset', () => {
     await db.write((tx) => tx.run("UPDATE people SET email = 'matti@example.test' WHERE id = 3"));
     await requestPasswordReset(db, 'matti@example.test', '10.0.0.9', 'https://omapolku.test', NO_REQUEST);
     expect(await mails()).toEqual([]);
+  });
+});
+
+describe('setPasswordWithToken', () => {
+  it('sets the password through a working link once: the link is used up and the sessions end', async () => {
+    const now = Date.UTC(2026, 10, 30, 8);
+    await requestPasswordReset(db, 'liisa@example.test', '10.0.0.1', 'https://omapolku.test', NO_REQUEST, now);
+    const token = /\/reset\/([a-z2-7]+)/.exec((await mails())[0].text_body)![1];
+    await db.write((tx) => tx.run("INSERT INTO sessions (id, person_id, kind, created_at, expires_at, absolute_expires_at) VALUES ('old-session', 2, 'staff', 0, ?, ?)", [now + 1, now + 1]));
+    // (The link's id comes back under its own name on both engines: PostgreSQL folds an unquoted alias to lower case.)
+    expect((await personOfToken(db, token, 'reset', now))?.tokenId).toBeGreaterThan(0);
+    const done = await setPasswordWithToken(db, token, 'reset', 'uusi-pitka-salasana-2026', NO_REQUEST, now + 1000);
+    expect(done?.person).toEqual({ id: 2, role: 'worker', unit_id: 1 });
+    expect(await db.all('SELECT used_at FROM account_tokens')).toEqual([{ used_at: now + 1000 }]);
+    expect(await db.get<{ password_hash: string }>('SELECT password_hash FROM people WHERE id = 2')).not.toEqual({ password_hash: 'x' });
+    expect(await db.all('SELECT id FROM sessions WHERE person_id = 2')).toEqual([]);
+    expect(await setPasswordWithToken(db, token, 'reset', 'toinen-pitka-salasana-2026', NO_REQUEST, now + 2000)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from '../db';
+import { isConstraintViolation } from '../db/constraint-errors';
 import { field } from '../forms';
 import { consentsOf, endFamilyLink, familyLinksOf, giveConsent, linkFamilyByEmail, withdrawConsent, type ConsentView, type FamilyLinkView } from './store';
 import { emptyFamilyLink, emptyPaperConsent, readFamilyLink, readPaperConsent, type FamilyLinkValues, type PaperConsentValues } from './staff-forms';
@@ -32,7 +33,7 @@ export async function handleConsentsPage(db: Database, clientId: number, me: { i
   if (form) {
     if (field(form, 'action', 10) === 'withdraw') {
       const id = Number(field(form, 'id', 20));
-      const result = Number.isInteger(id) ? await withdrawConsent(db, { clientId, consentId: id, by: me.id, as: 'worker' }) : 'not_found';
+      const result = Number.isSafeInteger(id) ? await withdrawConsent(db, { clientId, consentId: id, by: me.id, as: 'worker' }) : 'not_found';
       if (result === 'withdrawn') return { redirect: `${base}?saved=withdrawn#in-force` };
       notFound = true;
     } else {
@@ -78,7 +79,7 @@ export async function handleFamilyPage(db: Database, clientId: number, me: { id:
       notFound = true;
     } else if (field(form, 'action', 10) === 'end') {
       const id = Number(field(form, 'id', 20));
-      if (Number.isInteger(id) && (await endFamilyLink(db, { clientId, linkId: id, by: me.id, staff: true }))) return { redirect: `${base}?saved=ended` };
+      if (Number.isSafeInteger(id) && (await endFamilyLink(db, { clientId, linkId: id, by: me.id, staff: true }))) return { redirect: `${base}?saved=ended` };
       notFound = true;
     } else {
       const read = readFamilyLink(form, today);
@@ -93,7 +94,7 @@ export async function handleFamilyPage(db: Database, clientId: number, me: { id:
         } catch (error) {
           // A constraint refused the write (another change to this client's links at the same
           // moment): nothing was saved; the form comes back to be sent again.
-          if (!(error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT')) throw error;
+          if (!isConstraintViolation(error)) throw error;
           errors = errorsUnder('staff:family.errors', { email: 'tryAgain' });
         }
       }

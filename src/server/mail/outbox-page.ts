@@ -35,10 +35,10 @@ export async function outboxPage(db: Database, me: Admin, posted: Posted, url: U
     // Only a failed mail, or a failed push to a client, of the admin's own unit (the store checks both).
     if (action === 'retry') {
       const id = Number(field(form, 'mail', 20));
-      if (Number.isInteger(id) && (await retryFailedMail(db, unitId, id))) return redirectTo('/admin/outbox?retried=1#notice');
+      if (Number.isSafeInteger(id) && (await retryFailedMail(db, unitId, id))) return redirectTo('/admin/outbox?retried=1#notice');
     } else if (action === 'retry-push') {
       const id = Number(field(form, 'push', 20));
-      if (Number.isInteger(id) && (await retryFailedPush(db, unitId, id))) return redirectTo('/admin/outbox?retried=push#push-notice');
+      if (Number.isSafeInteger(id) && (await retryFailedPush(db, unitId, id))) return redirectTo('/admin/outbox?retried=push#push-notice');
     }
     return redirectTo('/admin/outbox');
   }

@@ -67,7 +67,7 @@ export async function handleStaffConversation(db: Database, clientId: number, me
     if (action === 'handled') {
       // Only what was waiting when the page was drawn: a message sent since then still waits.
       const upTo = Number(field(form, 'up_to', 20));
-      await markHandledWithoutReply(db, conversationId, clientId, me.id, Number.isInteger(upTo) && upTo > 0 ? upTo : null);
+      await markHandledWithoutReply(db, conversationId, clientId, me.id, Number.isSafeInteger(upTo) && upTo > 0 ? upTo : null);
       return { redirect: `${here}?handled=1#waiting` };
     }
     picture = field(form, 'picture', 100);

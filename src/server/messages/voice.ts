@@ -10,7 +10,7 @@ import { conversationById, voiceClip } from './store';
  * The clip, or the status to answer with: 404 for no such clip, 403 for a listener without a right.
  */
 export async function voiceClipForListener(db: Database, listener: SessionActor['person'], id: number, path: string): Promise<{ mime: string; bytes: Buffer } | 403 | 404> {
-  const clip = Number.isInteger(id) ? await voiceClip(db, id) : undefined;
+  const clip = Number.isSafeInteger(id) ? await voiceClip(db, id) : undefined;
   if (!clip) return 404;
   const conversation = await conversationById(db, clip.conversation_id);
   const basis = conversation ? await relationTo(db, listener, conversation.client_id) : null;

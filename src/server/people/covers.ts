@@ -67,7 +67,7 @@ export async function coversOfWorker(db: Database, workerId: number, today = tod
 
 /** One cover that `actor` may end (their own as the worker away, or any of an admin's unit), or undefined. */
 export async function coverToEnd(db: Database, actor: Person, coverId: number, today = todayInHelsinki()): Promise<CoverRow | undefined> {
-  if (!Number.isInteger(coverId) || coverId <= 0 || actor.unit_id === null) return undefined;
+  if (!Number.isSafeInteger(coverId) || coverId <= 0 || actor.unit_id === null) return undefined;
   const mine = actor.role === 'admin' ? 'c.unit_id = ?' : actor.role === 'worker' ? 'c.worker_id = ?' : null;
   if (!mine) return undefined;
   return db.get<CoverRow>(`${COVER_SELECT} WHERE c.id = ? AND ${mine} AND c.ended_at IS NULL AND c.ends_on >= ?`, [

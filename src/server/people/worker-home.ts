@@ -46,7 +46,7 @@ export async function workerHome(db: Database, worker: SessionActor['person'], p
  * with today (named worker or substitute) may be unlocked. The client's name, or null for "not yours".
  */
 export async function unlockClientOfWorker(db: Database, worker: SessionActor['person'], clientId: number, request: RequestInfo): Promise<string | null> {
-  const basis = Number.isInteger(clientId) ? await relationTo(db, worker, clientId) : null;
+  const basis = Number.isSafeInteger(clientId) ? await relationTo(db, worker, clientId) : null;
   if (basis !== 'named_worker' && basis !== 'substitute') return null;
   await unlockAccount(db, clientId, worker.id, request);
   return (await fullNameOf(db, clientId)) ?? '';

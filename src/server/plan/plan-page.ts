@@ -5,7 +5,7 @@ import { currentPlan, savePlanVersion } from './store';
 import { newFormKey, postedFormKey } from '../admin/form-keys';
 import { workersOfUnit } from '../admin/manage';
 import { namedWorkerOf } from '../assignments';
-import { field, fileField } from '../forms';
+import { field, fileField, idParam } from '../forms';
 import { fullNameOf } from '../people/store';
 import { photoOfClient, processPhoto, storePhoto } from '../photos';
 import { isCataloguePicture } from '../picture-catalogue';
@@ -118,7 +118,7 @@ export async function handlePlanPage(db: Database, client: ClientInScope, me: { 
   if (!isTranslatedLang(client.language)) values.summary_translation = '';
   page.values = values;
   // The photo id comes from the form: only a photo of this very client is accepted.
-  const postedPhoto = Number(field(form, 'place_photo_id', 20));
+  const postedPhoto = idParam(field(form, 'place_photo_id', 20));
   let photoId = postedPhoto && (await photoOfClient(db, postedPhoto, client.id)) ? postedPhoto : null;
   if (field(form, 'remove_photo', 5) === 'on') photoId = null;
   const upload = fileField(form, 'place_photo');

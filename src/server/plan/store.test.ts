@@ -47,6 +47,11 @@ describe('goal changes', () => {
     const otherGoal = (await db.get<{ id: number }>('SELECT id FROM goals WHERE client_id = ?', [ids.other]))!.id;
     expect(await change({ kind: 'edit', goalId: otherGoal, picture: 'bus', title: 'Kaapattu' })).toBe(false);
     expect(await change({ kind: 'comment', goalId: otherGoal, text: 'x', key: 'k-other' })).toBe(false);
+    // An id no row can have (a forged form: "NaN", "1e308", a date) changes nothing, on either engine.
+    for (const bad of [Number.NaN, 1e308, -1e308, 1e20, 1.5]) {
+      expect(await change({ kind: 'status', goalId: bad, status: 'done' }), String(bad)).toBe(false);
+      expect(await change({ kind: 'archive-step', stepId: bad }), String(bad)).toBe(false);
+    }
     const rows = await audit();
     expect(rows.map((r) => r.action)).toEqual(['create goal', 'edit goal', 'add goal step', 'tick goal step', 'remove goal step', 'comment on goal', 'goal status']);
     expect(new Set(rows.map((r) => `${r.actor_id} ${r.target_id} ${r.unit_id}`))).toEqual(new Set([`${ids.pekka} ${ids.client} ${ids.unit}`]));

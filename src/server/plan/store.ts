@@ -333,13 +333,14 @@ export async function changeGoals(db: Database, clientId: number, workerId: numb
       }, now);
       return !refused && !('error' in result && result.error === 'formUsed');
     };
-    const goalOf = (goalId: number) =>
-      tx.get<{ id: number; title: string; picture: string; status: string; reached_on: string | null }>(
+    // (An id from the form that no row can have, NaN or 1e308, finds nothing: PostgreSQL would refuse it as a bigint.)
+    const goalOf = async (goalId: number) =>
+      !Number.isSafeInteger(goalId) ? undefined : tx.get<{ id: number; title: string; picture: string; status: string; reached_on: string | null }>(
         'SELECT id, title, picture, status, reached_on FROM goals WHERE id = ? AND client_id = ?',
         [goalId, clientId],
       );
-    const stepOf = (stepId: number) =>
-      tx.get<{ id: number; goal_id: number; title: string; done_on: string | null }>(
+    const stepOf = async (stepId: number) =>
+      !Number.isSafeInteger(stepId) ? undefined : tx.get<{ id: number; goal_id: number; title: string; done_on: string | null }>(
         'SELECT s.id, s.goal_id, s.title, s.done_on FROM goal_steps s JOIN goals g ON g.id = s.goal_id WHERE s.id = ? AND g.client_id = ?',
         [stepId, clientId],
       );
