@@ -15,8 +15,9 @@ const onPostgres = {
 
 /**
  * Two projects: `unit` (pure rules and server modules, fast) and `e2e` (the built server in
- * real Chromium with axe). `npm test` builds first and runs both; e2e files run one at a time
- * (`--no-file-parallelism` in package.json) because they share one server and one browser.
+ * real Chromium with axe), and their PostgreSQL twins. `npm test` builds first and runs them
+ * (scripts/test.mjs); a run's e2e files go one at a time (`--no-file-parallelism`) because they
+ * share that run's server and browser, and the two engines' e2e runs go side by side.
  */
 export default getViteConfig({
   test: {
@@ -56,8 +57,15 @@ export default getViteConfig({
               test: {
                 name: 'e2e-postgres',
                 include: ['tests/e2e/**/*.test.ts'],
-                // SQLite's own: the online backup of the database file (PostgreSQL's is pg_dump, docs/deployment.md).
-                exclude: ['tests/e2e/backup.test.ts'],
+                exclude: [
+                  // SQLite's own: the online backup of the database file (PostgreSQL's is pg_dump, docs/deployment.md).
+                  'tests/e2e/backup.test.ts',
+                  // axe on every page, role and language checks the markup, which is the same
+                  // templates on either engine; it is a sixth of the browser run. That every page
+                  // answers every role on PostgreSQL is the authorization matrix's job, which runs
+                  // here, and every flow's own axe checks run here too.
+                  'tests/e2e/accessibility.test.ts',
+                ],
                 environment: 'node',
                 testTimeout: 60_000,
                 hookTimeout: 120_000,
