@@ -13,9 +13,18 @@ import { config } from '../src/server/config';
 import { createFirstAdmin, firstAdminProblems, peopleCount, type FirstAdmin } from '../src/server/admin/first-run';
 
 const db = await getDb();
+/**
+ * The database as people can be told it: the SQLite file, or the PostgreSQL server and database
+ * without the user's password (the URL may carry one).
+ */
+const databaseName = (() => {
+  if (!config.databaseUrl) return config.databasePath;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL ${url.hostname || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+})();
 try {
   if ((await peopleCount(db)) > 0) {
-    console.log(`Using the database ${config.databasePath}.`);
+    console.log(`Using the database ${databaseName}.`);
   } else {
     const env = process.env;
     let admin: FirstAdmin & { password: string } = {
@@ -26,7 +35,7 @@ try {
       password: env.OMAPOLKU_ADMIN_PASSWORD ?? '',
     };
     if (firstAdminProblems(admin).length > 0 && process.stdin.isTTY) {
-      console.log(`The database ${config.databasePath} is empty. Let's create the first unit and its admin.`);
+      console.log(`The database ${databaseName} is empty. Let's create the first unit and its admin.`);
       const rl = createInterface({ input: process.stdin, output: process.stdout });
       const ask = async (question: string, current: string) => current || (await rl.question(question)).trim();
       admin = {
@@ -42,7 +51,7 @@ try {
     if (problems.length > 0) {
       console.error(
         [
-          `The database ${config.databasePath} is empty, and the first admin could not be created: check ${problems.join(', ')}.`,
+          `The database ${databaseName} is empty, and the first admin could not be created: check ${problems.join(', ')}.`,
           'Set OMAPOLKU_UNIT_NAME, OMAPOLKU_UNIT_MUNICIPALITY, OMAPOLKU_ADMIN_NAME, OMAPOLKU_ADMIN_EMAIL and',
           'OMAPOLKU_ADMIN_PASSWORD (at least 12 characters), or run `npm start` in a terminal to be asked.',
           'To try Omapolku with fictional demo data instead, run `npm run demo` (it uses its own database file).',
@@ -51,8 +60,8 @@ try {
       process.exitCode = 1;
     } else {
       const result = await createFirstAdmin(db, admin);
-      if (result.created) console.log(`First admin created: ${admin.email.trim().toLowerCase()} for the unit "${admin.unitName.trim()}" in ${config.databasePath}. Sign in at /login.`);
-      else console.log(`Using the database ${config.databasePath} (someone was already in it).`);
+      if (result.created) console.log(`First admin created: ${admin.email.trim().toLowerCase()} for the unit "${admin.unitName.trim()}" in ${databaseName}. Sign in at /login.`);
+      else console.log(`Using the database ${databaseName} (someone was already in it).`);
     }
   }
 } finally {

@@ -71,7 +71,9 @@ describe('first run', () => {
     expect(created.out).toContain('First admin created: essi.ensimmainen@example.fi for the unit "Työkeskus Äänekoski"');
     // A second start leaves it alone, and the demo refuses a database with people in it.
     const [again, demo] = await Promise.all([runScript('scripts/first-run.ts', env), runScript('scripts/seed-demo.ts', real.env)]);
-    expect(again.out).toContain('Using the database');
+    // The database by name: the SQLite file, or PostgreSQL's server and database (never the URL, which may hold a password).
+    const named = dbFile.startsWith('postgres') ? `PostgreSQL ${new URL(dbFile).host}${new URL(dbFile).pathname}` : dbFile;
+    expect(again.out).toContain(`Using the database ${named}.`);
     expect(demo.out).toContain('demo data not added');
     expect(await querySql(dbFile, 'SELECT full_name FROM people')).toEqual([{ full_name: 'Essi Ensimmäinen' }]);
     expect(await querySql(dbFile, 'SELECT action FROM admin_audit ORDER BY id')).toEqual([{ action: 'create unit' }, { action: 'create admin' }]);
