@@ -6,14 +6,13 @@
  * message while the first is unread adds none; a session that ended meanwhile drops it; 410 ends
  * the subscription without retries; a service that is down is retried until it answers.
  */
-import https from 'node:https';
-import webpush from 'web-push';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@server/db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { startTestPushService, type TestPushService, type TestSubscriber } from '@tests/helpers/push-endpoint';
 import { sendMessage } from '@server/messages/store';
-import { PushSender, type PushTransport } from './sender';
+import type { PushSender } from './sender';
+import { startTestPushSender } from '@tests/helpers/push-sender';
 import { pushesOf, queueMessagePushes, saveSubscription, vapidKeys } from './store';
 
 const MATTI = 10;
@@ -43,14 +42,8 @@ afterEach(async () => {
   await closeTestDb(db);
 });
 
-// The loopback service's certificate is trusted by this agent only (the server uses NODE_EXTRA_CA_CERTS).
-const transport = (): PushTransport => {
-  const agent = new https.Agent({ ca: service.ca });
-  return (subscription, payload, options) => webpush.sendNotification(subscription, payload, { ...options, agent });
-};
-
 async function startSender(retryBaseMs = 50): Promise<PushSender> {
-  const s = new PushSender(db, transport(), { pollMs: 100, retryBaseMs, leaseMs: 3000, subject: 'mailto:omapolku@example.test', keys: await vapidKeys(db) }).start();
+  const s = await startTestPushSender(db, service, retryBaseMs);
   senders.push(s);
   return s;
 }

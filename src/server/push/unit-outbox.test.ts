@@ -5,14 +5,13 @@
  * unit waiting again, nothing else. A push tried again still meets the sender's last check: one
  * whose subscription or session has ended meanwhile is dropped with the reason, never sent.
  */
-import https from 'node:https';
-import webpush from 'web-push';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@server/db/database';
 import { closeTestDb, openTestDb } from '@tests/helpers/test-db';
 import { startTestPushService, type TestPushService, type TestSubscriber } from '@tests/helpers/push-endpoint';
-import { PushSender, type PushTransport } from './sender';
-import { endSessionSubscriptions, pushesOf, retryFailedPush, saveSubscription, unitPushOutbox, vapidKeys } from './store';
+import type { PushSender } from './sender';
+import { startTestPushSender } from '@tests/helpers/push-sender';
+import { endSessionSubscriptions, pushesOf, retryFailedPush, saveSubscription, unitPushOutbox } from './store';
 
 const PAJA = 1;
 const VERSTAS = 2;
@@ -67,12 +66,8 @@ async function pushIn(subscriptionId: number, personId: number, s: State): Promi
 const statusOf = async (id: number) => db.get<{ status: string; attempts: number; next_attempt_at: number; dropped_reason: string | null }>(
   'SELECT status, attempts, next_attempt_at, dropped_reason FROM push_outbox WHERE id = ?', [id]);
 
-const transport = (): PushTransport => {
-  const agent = new https.Agent({ ca: service.ca });
-  return (subscription, payload, options) => webpush.sendNotification(subscription, payload, { ...options, agent });
-};
 async function startSender(): Promise<PushSender> {
-  const s = new PushSender(db, transport(), { pollMs: 100, retryBaseMs: 50, leaseMs: 3000, subject: 'mailto:omapolku@example.test', keys: await vapidKeys(db) }).start();
+  const s = await startTestPushSender(db, service);
   senders.push(s);
   return s;
 }
