@@ -113,7 +113,11 @@ describe('the client gives and withdraws a consent', () => {
     // A double tap on "Vahvista lupa" gives one consent.
     const confirm = page.locator('button[name=nav][value=confirm]');
     await confirm.dblclick();
-    await page.waitForURL((u) => u.pathname === '/client/consents');
+    // The second tap sends the form again and the browser drops the first navigation (a
+    // waitForURL may then fail with ERR_ABORTED), so wait for where the page lands instead.
+    await expect
+      .poll(() => new URL(page.url()).pathname, { timeout: 20_000 })
+      .toBe('/client/consents');
     await page.waitForLoadState('load');
     expect(await consentCount(ids.aino)).toBe(1);
     expect(await page.locator('[role=status]').innerText()).toContain('Lupa on annettu.');
