@@ -115,6 +115,19 @@ function start(command, args, env = {}) {
   const keep = (chunk) => (child.output = (child.output + chunk).slice(-20_000));
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  // A server's error lines ({"type":"error",…,"error":"40001"}: src/server/ops/request-log.ts),
+  // counted by kind, so a run with failed requests says why (the request lines push them out of `output`).
+  child.errorKinds = new Map();
+  let partial = '';
+  child.stdout.on('data', (chunk) => {
+    const lines = (partial + chunk).split('\n');
+    partial = lines.pop();
+    for (const line of lines) {
+      if (!line.startsWith('{"type":"error"')) continue;
+      const kind = JSON.parse(line).error ?? 'unknown';
+      child.errorKinds.set(kind, (child.errorKinds.get(kind) ?? 0) + 1);
+    }
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
@@ -486,6 +499,7 @@ async function benchEngine(engine) {
   // is the 303 back to the conversation.
   const send = await measure('send', [{ url: `${server.base}/client/messages`, headers: { cookie, origin: server.base } }], 10, meter, { send: true });
   await stopServer(server);
+  printServerErrors([server]);
   return { engine, rows, pages, send, ...seeds[engine] };
 }
 
@@ -510,7 +524,15 @@ async function benchTwoServers() {
     };
   }
   for (const server of servers) await stopServer(server);
+  printServerErrors(servers);
   return figures;
+}
+
+/** What the servers' error lines name, when any request failed with a 500. */
+function printServerErrors(servers) {
+  const kinds = new Map();
+  for (const server of servers) for (const [kind, n] of server.child.errorKinds) kinds.set(kind, (kinds.get(kind) ?? 0) + n);
+  if (kinds.size > 0) console.log(`  Server errors by kind: ${[...kinds].map(([kind, n]) => `${kind} × ${n}`).join(', ')}`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -65,12 +65,14 @@ export function logRequest(r: FinishedRequest): void {
  * A request that failed (the 500 page calls this): a line in the log with the request's id and
  * route, so the failure is found beside its request line. Astro itself prints the error with its
  * stack to stderr just before (it names the route pattern, not the path). When the page is given
- * the error, the line also says its kind (`SQLITE_CANTOPEN`, `TypeError`), never its message,
+ * the error, the line also says its kind (`SQLITE_CANTOPEN`, PostgreSQL's `40001`, `TypeError`), never its message,
  * which may hold data.
  */
 export function logServerError(error: unknown, facts: { requestId?: string; route?: string } | undefined): void {
   const e = error as { code?: unknown; name?: unknown } | null | undefined;
-  const code = typeof e?.code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(e.code) ? e.code : undefined;
+  // SQLite's and Node's codes (`SQLITE_BUSY`, `ECONNREFUSED`), and PostgreSQL's SQLSTATE
+  // (`40001`, `57P01`), which pg's errors carry under the name "error".
+  const code = typeof e?.code === 'string' && (/^[A-Z][A-Z0-9_]{1,40}$/.test(e.code) || /^[0-9A-Z]{5}$/.test(e.code)) ? e.code : undefined;
   const name = typeof e?.name === 'string' && /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : undefined;
   logLine('error', { request_id: facts?.requestId, route: facts?.route, error: code ?? name });
 }
