@@ -57,7 +57,8 @@ const app = (req, res, facts) => {
   }
   const file = assets.match(req.url);
   if (file) return assets.serve(req, res, file);
-  sockets.run(facts, () => handler(req, res));
+  // The page's work, which the front waits for before a graceful stop closes the database.
+  return sockets.run(facts, () => handler(req, res));
 };
 // Probes first; then every request with its facts, timed and logged (src/server/ops/front.ts).
 const listener = (req, res) => front.serve(req, res, (facts) => app(req, res, facts));

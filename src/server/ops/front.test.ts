@@ -35,7 +35,7 @@ afterEach(async () => {
 });
 
 /** What the app stand-in does per path; `route` is what the middleware would have set. */
-type App = (req: http.IncomingMessage, res: http.ServerResponse, facts: SocketFacts) => void;
+type App = (req: http.IncomingMessage, res: http.ServerResponse, facts: SocketFacts) => unknown;
 
 const routeOf = (url: string): string | undefined => {
   const path = url.split('?')[0];
@@ -213,6 +213,36 @@ describe('the graceful stop', () => {
     expect(shutdown.map((l) => l.phase)).toEqual(['begin', 'done']);
     expect(shutdown[0]).toMatchObject({ signal: 'SIGTERM', in_flight: 1 });
     expect(running.lines().find((l) => l.type === 'request')).toMatchObject({ route: '/slow', status: 200 });
+  });
+
+  it('waits for the work of a request whose client left before it closes the database', async () => {
+    // The page still renders (its queries run) after the client went away: the database must
+    // stay open until that work is done.
+    const order: string[] = [];
+    let finishWork!: () => void;
+    let arrived!: () => void;
+    const inFlight = new Promise<void>((r) => (arrived = r));
+    const app: App = () => {
+      arrived();
+      return new Promise<void>((r) => (finishWork = r)).then(() => void order.push('page work done'));
+    };
+    const running = await start(app as App, {
+      closeDatabase: vi.fn(async () => void order.push('database closed')),
+      exit: vi.fn((code: number) => void order.push(`exit ${code}`)),
+    });
+    const leaving = new AbortController();
+    const gone = fetch(`${running.base}/client`, { signal: leaving.signal }).catch((err: Error) => err);
+    await inFlight;
+    leaving.abort();
+    expect(await gone).toBeInstanceOf(Error);
+    await vi.waitFor(() => expect(running.lines().find((l) => l.type === 'request')).toMatchObject({ aborted: true }));
+    const stopped = running.front.stop(running.server, 'SIGTERM');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(order).toEqual([]);
+    expect(running.front.requestsInFlight).toBe(1);
+    finishWork();
+    await stopped;
+    expect(order).toEqual(['page work done', 'database closed', 'exit 0']);
   });
 
   it('answers /readyz 503 while stopping (without asking the database), and /healthz still 200', async () => {

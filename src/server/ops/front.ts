@@ -45,8 +45,11 @@ export class Front {
 
   constructor(private readonly options: FrontOptions) {}
 
-  /** One request: a probe, or `app` run inside the request's facts, timed and logged. */
-  serve(req: IncomingMessage, res: ServerResponse, app: (facts: SocketFacts) => void): void {
+  /**
+   * One request: a probe, or `app` run inside the request's facts, timed and logged. `app` may
+   * return its work's promise: the request stays in flight until that settles too.
+   */
+  serve(req: IncomingMessage, res: ServerResponse, app: (facts: SocketFacts) => unknown): void {
     const probe = probeOf(req.url);
     if (probe) {
       answerProbe(probe, req, res, this.draining).catch(() => {
@@ -64,13 +67,28 @@ export class Front {
     if (this.draining) res.setHeader('Connection', 'close');
     const started = performance.now();
     this.inFlight.add(res);
+    // In flight until the answer closed and the app's work settled, both. A client that leaves
+    // (closing the answer) does not stop the page's work: a graceful stop that closed the database
+    // then would fail that work's queries (SQLITE_MISUSE, seen after a bench run) and take the
+    // process down with it.
+    let open = 2;
+    const settled = () => {
+      if (--open > 0) return;
+      this.inFlight.delete(res);
+      if (this.inFlight.size === 0) this.onIdle?.();
+    };
     // 'close' comes once either way: after the whole answer went out, or when the client left.
     res.once('close', () => {
-      this.inFlight.delete(res);
       logRequest({ requestId, method: req.method, url: req.url, route: facts.route, status: res.statusCode, ms: performance.now() - started, finished: res.writableFinished });
-      if (this.inFlight.size === 0) this.onIdle?.();
+      settled();
     });
-    app(facts);
+    let work: unknown;
+    try {
+      work = app(facts);
+    } finally {
+      // (A throw is the server's to report; the request is not left in flight for it.)
+      void Promise.resolve(work).then(settled, settled);
+    }
   }
 
   /** Requests being answered now (the probes are not counted). */
