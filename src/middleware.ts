@@ -92,8 +92,11 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   h.set('Cache-Control', 'no-store');
   // The policy does not depend on the page, so the page is not read for it.
   h.set('Content-Security-Policy', PAGE_POLICY);
-  // Our pages are small: one buffer instead of Astro's many streamed chunks saves a system call
-  // per chunk (measured in the benchmark), and gives the response its Content-Length.
+  // Astro renders pages whole, not streamed (experimentalDisableStreaming in astro.config.mjs):
+  // one buffer with its Content-Length, sent in one write.
+  if (h.has('Content-Length')) return response;
+  // Anything else (a route's own streamed body): one buffer here too, rather than a system call
+  // per chunk.
   const page = Buffer.from(await response.arrayBuffer());
   h.set('Content-Length', String(page.byteLength));
   return new Response(page, { status: response.status, statusText: response.statusText, headers: h });
