@@ -65,6 +65,13 @@ export default getViteConfig({
                   // answers every role on PostgreSQL is the authorization matrix's job, which runs
                   // here, and every flow's own axe checks run here too.
                   'tests/e2e/accessibility.test.ts',
+                  // Likewise markup and the browser alone: dashed words kept whole on every view,
+                  // language, text size and width; the words of client and family pages; a form
+                  // with an error opening at its summary. Together they were 160 s of the
+                  // PostgreSQL run, which shares the machine with SQLite's (npm test ≤ 30 min).
+                  'tests/e2e/whole-words.test.ts',
+                  'tests/e2e/easy-read-words.test.ts',
+                  'tests/e2e/error-focus.test.ts',
                 ],
                 environment: 'node',
                 testTimeout: 60_000,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { VOICE_ICONS } from './icons';
 
 /**
  * Record a voice message in the browser, listen to it, then send it (or throw it away).
@@ -23,8 +24,17 @@ interface Props {
     tooLong: string;
     failed: string;
   };
-  /** Picture markup for the buttons (from the server's one picture table). */
-  icons: { heading: string; record: string; stop: string; send: string; discard: string };
+  /** The buttons' pictures' size in px (bundled with the island: icons.ts). */
+  iconSize: number;
+  /** The heading's own picture (the client's page has one, the worker's not). */
+  headingIconSize?: number;
+}
+
+/** A picture as the server writes one (src/server/pictures.ts): decorative, its concept named. */
+function Picture({ concept, size }: { concept: keyof typeof VOICE_ICONS; size: number }) {
+  return (
+    <svg class="picture" viewBox="0 0 72 72" width={size} height={size} data-concept={concept} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: VOICE_ICONS[concept] }} />
+  );
 }
 
 const MAX_MS = 120_000;
@@ -32,7 +42,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 type State = { kind: 'idle' } | { kind: 'recording'; started: number } | { kind: 'ready'; blob: Blob; url: string; ms: number } | { kind: 'sending' };
 
-export default function VoiceRecorder({ postUrl, heading, afterSend, labels, icons }: Props) {
+export default function VoiceRecorder({ postUrl, heading, afterSend, labels, iconSize, headingIconSize }: Props) {
   const [supported, setSupported] = useState(false);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [message, setMessage] = useState('');
@@ -111,20 +121,20 @@ export default function VoiceRecorder({ postUrl, heading, afterSend, labels, ico
   return (
     <section class="plan-part voice-recorder" aria-labelledby="voice-heading">
       <h2 id="voice-heading">
-        {icons.heading && <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: icons.heading }} />}
+        {headingIconSize !== undefined && <Picture concept="voice-message" size={headingIconSize} />}
         {heading}
       </h2>
       {message && <p class="notice error" role="alert">{message}</p>}
       {state.kind === 'idle' && (
         <button type="button" class="button big" onClick={start} data-voice="record">
-          <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: icons.record }} />
+          <Picture concept="voice-message" size={iconSize} />
           {labels.record}
         </button>
       )}
       {state.kind === 'recording' && (
         <p class="voice-recording">
           <button type="button" class="button primary big" onClick={() => recorder.current?.stop()} data-voice="stop">
-            <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: icons.stop }} />
+            <Picture concept="stop" size={iconSize} />
             {labels.stop}
           </button>
           <span role="timer" aria-live="off">{labels.seconds.replace('{{seconds}}', String(elapsed))}</span>
@@ -136,11 +146,11 @@ export default function VoiceRecorder({ postUrl, heading, afterSend, labels, ico
           <audio controls src={state.url} data-voice="preview" />
           <p class="step-buttons">
             <button type="button" class="button primary big" onClick={send} data-voice="send">
-              <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: icons.send }} />
+              <Picture concept="forward" size={iconSize} />
               {labels.send}
             </button>
             <button type="button" class="button big" onClick={() => setState({ kind: 'idle' })} data-voice="discard">
-              <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: icons.discard }} />
+              <Picture concept="cross" size={iconSize} />
               {labels.discard}
             </button>
           </p>
