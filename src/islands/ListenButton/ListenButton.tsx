@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LISTEN_ICON, STOP_ICON } from './icons';
+import { IslandPicture } from '../IslandPicture';
 import { readableSentences, type Sentence } from './sentences';
 
 /**
@@ -133,7 +134,7 @@ export default function ListenButton({ lang, listenLabel, stopLabel, noVoiceLabe
         onClick={() => (speaking ? stop() : start())}
         data-listen
       >
-        <svg class="picture" viewBox="0 0 72 72" width={36} height={36} data-concept={speaking ? 'stop' : 'listen'} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: speaking ? STOP_ICON : LISTEN_ICON }} />
+        <IslandPicture concept={speaking ? 'stop' : 'listen'} body={speaking ? STOP_ICON : LISTEN_ICON} size={36} />
         {speaking ? stopLabel : listenLabel}
       </button>
       {/* Always in the page, so screen readers hear the words when they appear in it. A live

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { VOICE_ICONS } from './icons';
+import { IslandPicture } from '../IslandPicture';
 
 /**
  * Record a voice message in the browser, listen to it, then send it (or throw it away).
@@ -30,11 +31,8 @@ interface Props {
   headingIconSize?: number;
 }
 
-/** A picture as the server writes one (src/server/pictures.ts): decorative, its concept named. */
 function Picture({ concept, size }: { concept: keyof typeof VOICE_ICONS; size: number }) {
-  return (
-    <svg class="picture" viewBox="0 0 72 72" width={size} height={size} data-concept={concept} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={{ __html: VOICE_ICONS[concept] }} />
-  );
+  return <IslandPicture concept={concept} body={VOICE_ICONS[concept]} size={size} />;
 }
 
 const MAX_MS = 120_000;
