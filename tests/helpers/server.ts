@@ -21,6 +21,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { toPostgres } from '../../src/server/db/postgres-sql';
+import { hashPassword, type HashCost } from '../../src/server/auth/password';
+import { hashPin } from '../../src/server/auth/picture-pin';
+import { DEMO_CLIENTS, DEMO_PASSWORD } from '../../src/server/demo/people';
 import { testEngine } from './test-engine';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -173,7 +176,41 @@ export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-
   if (code !== 0 || (!onPostgres && !existsSync(dbFile)) || !out.includes('Demo data written')) {
     throw new Error(`Seeding the demo database failed (exit ${code}):\n${out}`);
   }
+  await cheapenDemoHashes(dbFile);
   return dbFile;
+}
+
+/**
+ * The scrypt cost of the browser tests' demo passwords and picture PINs. The server hashes at
+ * HASH_COST (N = 2^15: about 0.3 s and 32 MiB a hash, which is the point), and every sign-in
+ * verifies at the cost stored in the hash. The suites sign in some thousand times on two cores,
+ * so the demo's hashes are rewritten at this cost: the same check of the same secret, a
+ * hundredth of the work. Hashes the server makes during a test (a new password, a new PIN) keep
+ * the full cost, and lockout.test.ts puts the full cost back (fullCostHashes): it times sign-ins
+ * and taps pictures while a check is still running.
+ */
+export const TEST_HASH_COST: Readonly<HashCost> = { N: 2 ** 10, r: 8, p: 1 };
+
+async function cheapenDemoHashes(dbFile: string): Promise<void> {
+  const statements: Array<[string, unknown[]]> = [['UPDATE people SET password_hash = ? WHERE password_hash IS NOT NULL', [await hashPassword(DEMO_PASSWORD, TEST_HASH_COST)]]];
+  for (const c of DEMO_CLIENTS) {
+    statements.push(["UPDATE people SET pin_hash = ? WHERE role = 'client' AND full_name = ?", [await hashPin(c.pin, TEST_HASH_COST), c.name]]);
+  }
+  await runSql(dbFile, statements);
+}
+
+/**
+ * The demo password of these emails and the picture PINs of all demo clients hashed again at the
+ * server's own cost, as `prepareDb` statements: for tests whose point is what happens while a
+ * slow hash is being checked, or how long it takes.
+ */
+export async function fullCostHashes(emails: readonly string[]): Promise<Array<[string, unknown[]]>> {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const statements: Array<[string, unknown[]]> = emails.map((email) => ['UPDATE people SET password_hash = ? WHERE email = ?', [hash, email]]);
+  for (const c of DEMO_CLIENTS) {
+    statements.push(["UPDATE people SET pin_hash = ? WHERE role = 'client' AND full_name = ?", [await hashPin(c.pin), c.name]]);
+  }
+  return statements;
 }
 
 /** Runs SQL statements against a database file that no server has open yet. */

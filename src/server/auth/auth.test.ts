@@ -20,6 +20,14 @@ describe('password hashing (scrypt)', () => {
     expect(await verifyPassword('garbage', 'x')).toBe(false);
     // Four deliberately slow hashes (about 0.1 s each on a quiet machine): room for a busy CI box.
   }, 30_000);
+
+  it('reads the cost from the stored hash, so a lower or a raised cost still verifies', async () => {
+    // The browser tests' demo database is hashed at a lower cost (tests/helpers/server.ts).
+    const cheap = await hashPassword('oikea hevonen akku niitti', { N: 2 ** 10, r: 8, p: 1 });
+    expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword(cheap, 'oikea hevonen akku niitti')).toBe(true);
+    expect(await verifyPassword(cheap, 'oikea hevonen akku niiti')).toBe(false);
+  });
 });
 
 describe('picture PIN', () => {

@@ -6,7 +6,12 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
  * sign-ins at once do not exhaust memory). They are stored in the hash string, so they
  * can be raised later without breaking old hashes.
  */
-const DEFAULTS = { N: 2 ** 15, r: 8, p: 3 };
+export interface HashCost {
+  N: number;
+  r: number;
+  p: number;
+}
+export const HASH_COST: Readonly<HashCost> = { N: 2 ** 15, r: 8, p: 3 };
 const KEY_LENGTH = 32;
 
 function derive(secret: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
@@ -17,9 +22,13 @@ function derive(secret: string, salt: Buffer, N: number, r: number, p: number): 
   );
 }
 
-/** Returns `scrypt$N$r$p$salt$hash` (base64). */
-export async function hashPassword(secret: string): Promise<string> {
-  const { N, r, p } = DEFAULTS;
+/**
+ * Returns `scrypt$N$r$p$salt$hash` (base64). The server always hashes at HASH_COST; only the
+ * browser tests' demo database passes a lower cost (tests/helpers/server.ts), so that hundreds of
+ * sign-ins do not spend minutes of CPU on the same 32 MiB hash.
+ */
+export async function hashPassword(secret: string, cost: Readonly<HashCost> = HASH_COST): Promise<string> {
+  const { N, r, p } = cost;
   const salt = randomBytes(16);
   const key = await derive(secret, salt, N, r, p);
   return ['scrypt', N, r, p, salt.toString('base64'), key.toString('base64')].join('$');

@@ -1,4 +1,4 @@
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyPassword, type HashCost } from './password';
 
 /**
  * The picture PIN: four pictures in order, chosen from nine familiar ones. Nothing to read,
@@ -23,9 +23,9 @@ export function parsePicks(stored: string): PinPicture[] {
   return stored ? stored.split(',').filter(isPinPicture) : [];
 }
 
-export function hashPin(picks: readonly PinPicture[]): Promise<string> {
+export function hashPin(picks: readonly PinPicture[], cost?: Readonly<HashCost>): Promise<string> {
   if (!isValidPin(picks)) throw new Error('A picture PIN is four known pictures');
-  return hashPassword(`pin:${picks.join(',')}`);
+  return hashPassword(`pin:${picks.join(',')}`, cost);
 }
 
 export function verifyPin(hash: string, picks: readonly string[]): Promise<boolean> {
