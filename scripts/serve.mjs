@@ -3,8 +3,9 @@
 // Astro's standalone server believes the first X-Forwarded-For value of any request as the
 // client's address, so anyone could pick a new address per request (past the per-address
 // sign-in limit) or use up someone else's. This front keeps Astro's request handling (static
-// files, pages) but runs each request inside an AsyncLocalStorage holding what only the socket
-// knows: the peer's address and whether the connection is TLS. The middleware reads them
+// files, pages) but hands each request what only the socket knows, in Astro's `locals`
+// (src/server/ops/astro-entry.ts): the peer's address and whether the connection is TLS. The
+// middleware reads them
 // (src/server/security/request.ts) and believes forwarded headers only from
 // OMAPOLKU_TRUSTED_PROXIES. Built pages answer 500 without this front, so nothing runs on the
 // spoofable address by mistake.
@@ -12,7 +13,6 @@
 // The app's side of the front (src/server/ops/front.ts) answers the load balancer's /healthz and
 // /readyz, gives each request its id and its line in the log, and stops the server gracefully on
 // SIGTERM or SIGINT (requests in flight finish, the database closes, exit 0 within 10 s).
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -31,8 +31,8 @@ if (clockOffset !== 0) {
   Date.now = () => realNow() + clockOffset;
   console.warn(`Omapolku: the clock is moved by ${clockOffset} ms (OMAPOLKU_CLOCK_OFFSET_MS, for tests only).`);
 }
-const sockets = new AsyncLocalStorage();
-globalThis[Symbol.for('omapolku.socket')] = sockets;
+// Tells the app it runs behind this front (src/middleware.ts starts the front's side then).
+globalThis[Symbol.for('omapolku.served')] = true;
 const { handler } = await import('../dist/server/entry.mjs');
 // Astro loads the middleware (and with it src/server/config.ts) at the first request; loading it
 // now makes a bad setting, such as an unreadable OMAPOLKU_TRUSTED_PROXIES entry, stop the start
@@ -58,7 +58,7 @@ const app = (req, res, facts) => {
   const file = assets.match(req.url);
   if (file) return assets.serve(req, res, file);
   // The page's work, which the front waits for before a graceful stop closes the database.
-  return sockets.run(facts, () => handler(req, res));
+  return handler(req, res, { socketFacts: facts });
 };
 // Probes first; then every request with its facts, timed and logged (src/server/ops/front.ts).
 const listener = (req, res) => front.serve(req, res, (facts) => app(req, res, facts));

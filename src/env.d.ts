@@ -26,5 +26,7 @@ declare namespace App {
     waitingMessages: () => Promise<number>;
     /** The browser reached us over TLS. */
     overTls: boolean;
+    /** What the socket knows, from the front server (scripts/serve.mjs); undefined without it. */
+    socketFacts?: import('@server/security/request').SocketFacts;
   }
 }

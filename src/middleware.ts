@@ -7,7 +7,7 @@ import { areaRoles } from '@server/access';
 import { LANG_COOKIE } from '@server/preferences';
 import { PAGE_POLICY, STRICT_POLICY } from '@server/security/csp';
 import { logSecurityEvent, requestInfo } from '@server/security/events';
-import { requestOrigin, socketFacts, type SocketFacts } from '@server/security/request';
+import { requestOrigin, type SocketFacts } from '@server/security/request';
 import { config } from '@server/config';
 import { unsendableHeader } from '@server/security/sendable';
 import { loadClientInScope, logScopedView, scopedRoute, type ClientInScope } from '@server/client-scope';
@@ -20,7 +20,7 @@ import { registerFront } from '@server/ops/front';
 // notification scheduler start then, so mails queued before a restart go out, and what fell due
 // meanwhile is told, without waiting for a request; and the front's side in the app (probes,
 // request log, graceful stop: src/server/ops/front.ts) is handed to it.
-if ((globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')]) {
+if ((globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.served')]) {
   registerFront();
   startBackgroundWork();
 }
@@ -43,7 +43,7 @@ const sendable = defineMiddleware(async (context, next) => {
  * believes any X-Forwarded-For.
  */
 const origin = defineMiddleware((context, next) => {
-  const facts: SocketFacts | undefined = socketFacts() ?? (import.meta.env.DEV ? { peer: context.clientAddress, encrypted: context.url.protocol === 'https:' } : undefined);
+  const facts: SocketFacts | undefined = context.locals.socketFacts ?? (import.meta.env.DEV ? { peer: context.clientAddress, encrypted: context.url.protocol === 'https:' } : undefined);
   if (!facts) {
     console.error('Omapolku: this request did not come through scripts/serve.mjs; start the server with `npm start`.');
     return new Response('Start Omapolku with npm start.', { status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

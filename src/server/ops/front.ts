@@ -4,17 +4,16 @@
  *
  * - The load balancer's probes `/healthz` and `/readyz` are answered here (probes.ts).
  * - Every other request gets its facts (the socket's address and TLS, a request id sent back as
- *   `X-Request-Id`), runs inside them, and is written to the log as one line when it is done
- *   (request-log.ts).
+ *   `X-Request-Id`), handed to the app in Astro's `locals` (astro-entry.ts), and is written to the
+ *   log as one line when it is done (request-log.ts).
  * - SIGTERM (systemd, a container's stop) or SIGINT (Ctrl+C) stops the server gracefully: no new
  *   connections, /readyz answers 503, the requests in flight finish (their connections then
  *   close), the notification scheduler stops and the mail sender finishes the mail it is sending, the database is closed,
  *   and the process exits 0. Whatever is not done within `timeoutMs` (10 s) is cut off and the
  *   process exits 1; so does a second signal.
  *
- * serve.mjs finds this object on globalThis (registered when it loads the middleware module), as
- * the app finds the socket's facts there: the built app is one bundle, and these are its only
- * two doors.
+ * serve.mjs finds this object on globalThis (registered when it loads the middleware module): the
+ * built app is one bundle, and this and its entry's handler are its only two doors.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { config } from '@server/config';
@@ -46,7 +45,7 @@ export class Front {
   constructor(private readonly options: FrontOptions) {}
 
   /**
-   * One request: a probe, or `app` run inside the request's facts, timed and logged. `app` may
+   * One request: a probe, or `app` given the request's facts, timed and logged. `app` may
    * return its work's promise: the request stays in flight until that settles too.
    */
   serve(req: IncomingMessage, res: ServerResponse, app: (facts: SocketFacts) => unknown): void {

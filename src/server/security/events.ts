@@ -2,7 +2,7 @@ import type { Database, Tx } from '../db';
 import { addDays } from '@domain/attendance/month';
 import { helsinkiMidnight } from '@domain/time/helsinki';
 import { logLine } from '@server/ops/log';
-import { socketFacts } from './request';
+import type { SocketFacts } from './request';
 import { orderIgnoringCase } from '@server/db/dialect';
 
 /**
@@ -99,6 +99,8 @@ export interface RequestInfo {
   ip: string;
   userAgent: string;
   path: string;
+  /** The request's id, for the log line only (not stored with the event). */
+  requestId?: string;
 }
 
 export const NO_REQUEST: RequestInfo = { ip: '', userAgent: '', path: '' };
@@ -134,6 +136,8 @@ export interface SecurityEventRecord {
   ip: string;
   user_agent: string;
   path: string;
+  /** The request it came from: printed in the log line, not stored. */
+  requestId?: string;
 }
 
 /**
@@ -141,7 +145,7 @@ export interface SecurityEventRecord {
  * one the origin middleware found (the socket, or a trusted proxy's word), never Astro's own
  * clientAddress, which believes any X-Forwarded-For.
  */
-export function requestInfo(context: { request: Request; url: URL; locals?: { clientAddress?: string } }): RequestInfo {
+export function requestInfo(context: { request: Request; url: URL; locals?: { clientAddress?: string; socketFacts?: SocketFacts } }): RequestInfo {
   const ip = context.locals?.clientAddress ?? '';
   let userAgent: string | undefined;
   // Every signed-in request makes one (the session check), and few ever read the device: the
@@ -152,6 +156,7 @@ export function requestInfo(context: { request: Request; url: URL; locals?: { cl
       return (userAgent ??= shortUserAgent(context.request.headers.get('user-agent')));
     },
     path: pathForLog(context.url.pathname),
+    requestId: context.locals?.socketFacts?.requestId,
   };
 }
 
@@ -213,6 +218,7 @@ function toRecord(e: SecurityEvent, now: number): SecurityEventRecord {
     ip: e.request.ip,
     user_agent: e.request.userAgent,
     path: e.request.path,
+    requestId: e.request.requestId,
   };
 }
 
@@ -235,8 +241,7 @@ export async function recordSecurityEvent(tx: Tx, e: SecurityEvent, now = Date.n
  * printed only after its commit, with the id of the request it came from.
  */
 export function printSecurityEvents(records: readonly SecurityEventRecord[]): void {
-  const requestId = socketFacts()?.requestId;
-  for (const r of records) logLine('security_event', { request_id: requestId, ...r });
+  for (const { requestId, ...record } of records) logLine('security_event', { request_id: requestId, ...record });
 }
 
 /**

@@ -1,11 +1,10 @@
-import type { AsyncLocalStorage } from 'node:async_hooks';
 import { config } from '../config';
 import { cameOverTls, clientAddressFrom } from './client-address';
 
 /**
- * What the socket of the current request knows, put there by the front server
- * (scripts/serve.mjs, src/server/ops/front.ts) for each request; undefined when the built app
- * runs without it.
+ * What the socket of the current request knows, handed to the app by the front server
+ * (scripts/serve.mjs, src/server/ops/front.ts) with each request as `locals.socketFacts`
+ * (src/server/ops/astro-entry.ts); undefined when the built app runs without it.
  */
 export interface SocketFacts {
   peer: string;
@@ -17,11 +16,6 @@ export interface SocketFacts {
    * the middleware for the request log: a pattern holds no secret and no id.
    */
   route?: string;
-}
-
-export function socketFacts(): SocketFacts | undefined {
-  const store = (globalThis as Record<symbol, unknown>)[Symbol.for('omapolku.socket')] as AsyncLocalStorage<SocketFacts> | undefined;
-  return store?.getStore();
 }
 
 export interface RequestOrigin {
