@@ -150,7 +150,7 @@ let instance = 0;
  */
 export function iconBodyWithUniqueIds(name: string): string {
   const body = iconBody(name);
-  if (!body.includes('id="')) return body;
+  if (!hasIds(name)) return body;
   const suffix = `-${(instance = (instance + 1) % 1_000_000)}`;
   return body.replace(/\bid="([^"]+)"/g, `id="$1${suffix}"`).replace(/(href="#|url\(#)([^")]+)/g, `$1$2${suffix}`);
 }
@@ -207,10 +207,22 @@ export function picture(options: PictureOptions): ReturnType<typeof markHTMLStri
  */
 const renderedPictures = new Map<string, ReturnType<typeof markHTMLString>>();
 
+/** Whether a drawing has ids, read once per drawing rather than searched on every picture shown. */
+const drawnWithIds = new Map<string, boolean>();
+
+function hasIds(name: string): boolean {
+  let found = drawnWithIds.get(name);
+  if (found === undefined) {
+    found = iconBody(name).includes('id="');
+    drawnWithIds.set(name, found);
+  }
+  return found;
+}
+
 function cacheKey(options: PictureOptions): string | null {
   if ('icon' in options) return null;
   const name = 'concept' in options ? CONCEPT_ICONS[options.concept] : PIN_ICONS[options.pin];
-  if (name === undefined || iconBody(name).includes('id="')) return null;
+  if (name === undefined || hasIds(name)) return null;
   if (renderedPictures.size > 10_000) renderedPictures.clear();
   const meaning = 'concept' in options ? `c${options.concept}` : `p${options.pin}`;
   return `${meaning}\u0000${options.size ?? 48}\u0000${options.className ?? ''}\u0000${options.alt}`;
