@@ -109,7 +109,7 @@ describe('the fixed inline allow-list on pages with islands, in Chromium', () =>
     for (const island of islands) expect(html, path).toContain(`/${island}.`);
     // Astro removes `ssr` from an island once it has hydrated: a blocked loader leaves it there.
     await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 10_000 });
-    for (const name of clientOnly) await expect.poll(() => page.locator(`[data-client-only="${name}"][data-mounted]`).count(), `${path}: ${name}`).toBe(1);
+    for (const name of clientOnly) await expect.poll(() => page.locator(`[data-client-only="${name}"][data-mounted]`).count(), { message: `${path}: ${name}` }).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
     expect(fixture.problems(page).errors.filter((e) => /content security policy/i.test(e)), path).toEqual([]);
   }
