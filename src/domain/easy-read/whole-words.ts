@@ -19,8 +19,12 @@ const BREAKS_INSIDE = /[-\u2010\u2011\u2012\u2013\u2014\u2212]\S/;
 
 /** The same, searched from a position onward (lastIndex). */
 const BREAKS_FROM = new RegExp(BREAKS_INSIDE.source, 'g');
-/** A tag's opening: "<" or "</" and the element's name (read at a position, nothing sliced). */
-const TAG_NAME = /<(\/?)([a-zA-Z][\w-]*)/y;
+/**
+ * The opening tag of a left-alone element, read at a tag's "<" (sticky): most tags fail at their
+ * first letter, and nothing is sliced or lowercased for them (issue 19: this runs for every tag
+ * of every easy-read page).
+ */
+const LEAVE_ALONE_OPENING = new RegExp(`<(${LEAVE_ALONE.join('|')})(?![\\w-])`, 'iy');
 /** Each left-alone element's opening or closing tag, searched from a position onward. */
 const LEAVE_ALONE_TAG = new Map(LEAVE_ALONE.map((name) => [name, new RegExp(`<(/?)${name}(?![\\w-])`, 'gi')]));
 
@@ -83,10 +87,10 @@ export function keepWordsWhole(html: string): string {
     if (tagEnd <= 0) break;
     pos = tagEnd;
     if (commentEnd === -1) {
-      TAG_NAME.lastIndex = lt;
-      const tag = TAG_NAME.exec(html);
-      const name = tag?.[2].toLowerCase();
-      if (tag && name && !tag[1] && LEAVE_ALONE.includes(name) && html[tagEnd - 2] !== '/') {
+      LEAVE_ALONE_OPENING.lastIndex = lt;
+      const opening = LEAVE_ALONE_OPENING.exec(html);
+      if (opening && html[tagEnd - 2] !== '/') {
+        const name = opening[1].toLowerCase();
         // An element left alone: on after its end (an element that never ends keeps the rest).
         pos = endOfElement(html, name, tagEnd);
         if (pos === -1) break;
