@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import sqlite3 from 'sqlite3';
 import { toPostgres } from '../../src/server/db/postgres-sql';
-import { hashPassword, type HashCost } from '../../src/server/auth/password';
+import { HASH_COST, hashPassword, type HashCost } from '../../src/server/auth/password';
 import { hashPin } from '../../src/server/auth/picture-pin';
 import { DEMO_CLIENTS, DEMO_PASSWORD } from '../../src/server/demo/people';
 import { testEngine } from './test-engine';
@@ -192,11 +192,7 @@ export async function seedTemplateDb(dir = mkdtempSync(join(tmpdir(), 'omapolku-
 export const TEST_HASH_COST: Readonly<HashCost> = { N: 2 ** 10, r: 8, p: 1 };
 
 async function cheapenDemoHashes(dbFile: string): Promise<void> {
-  const statements: Array<[string, unknown[]]> = [['UPDATE people SET password_hash = ? WHERE password_hash IS NOT NULL', [await hashPassword(DEMO_PASSWORD, TEST_HASH_COST)]]];
-  for (const c of DEMO_CLIENTS) {
-    statements.push(["UPDATE people SET pin_hash = ? WHERE role = 'client' AND full_name = ?", [await hashPin(c.pin, TEST_HASH_COST), c.name]]);
-  }
-  await runSql(dbFile, statements);
+  await runSql(dbFile, await rehashDemo(TEST_HASH_COST, null));
 }
 
 /**
@@ -204,11 +200,19 @@ async function cheapenDemoHashes(dbFile: string): Promise<void> {
  * server's own cost, as `prepareDb` statements: for tests whose point is what happens while a
  * slow hash is being checked, or how long it takes.
  */
-export async function fullCostHashes(emails: readonly string[]): Promise<Array<[string, unknown[]]>> {
-  const hash = await hashPassword(DEMO_PASSWORD);
-  const statements: Array<[string, unknown[]]> = emails.map((email) => ['UPDATE people SET password_hash = ? WHERE email = ?', [hash, email]]);
+export function fullCostHashes(emails: readonly string[]): Promise<Array<[string, unknown[]]>> {
+  return rehashDemo(HASH_COST, emails);
+}
+
+/** Statements hashing the demo password (of `emails`, or of everyone who has one) and every demo client's PIN at `cost`. */
+async function rehashDemo(cost: Readonly<HashCost>, emails: readonly string[] | null): Promise<Array<[string, unknown[]]>> {
+  const hash = await hashPassword(DEMO_PASSWORD, cost);
+  const statements: Array<[string, unknown[]]> =
+    emails === null
+      ? [['UPDATE people SET password_hash = ? WHERE password_hash IS NOT NULL', [hash]]]
+      : emails.map((email) => ['UPDATE people SET password_hash = ? WHERE email = ?', [hash, email]]);
   for (const c of DEMO_CLIENTS) {
-    statements.push(["UPDATE people SET pin_hash = ? WHERE role = 'client' AND full_name = ?", [await hashPin(c.pin), c.name]]);
+    statements.push(["UPDATE people SET pin_hash = ? WHERE role = 'client' AND full_name = ?", [await hashPin(c.pin, cost), c.name]]);
   }
   return statements;
 }
