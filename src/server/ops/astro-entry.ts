@@ -56,6 +56,3 @@ export function createExports(manifest: SSRManifest, options: { experimentalDisa
     },
   };
 }
-
-/** The adapter calls this when the entry is imported; serve.mjs starts the server itself. */
-export function start(): void {}
