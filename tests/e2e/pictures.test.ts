@@ -96,9 +96,10 @@ interface Seen {
 
 /** Every picture (outermost svg) in the page's body, and what it says it stands for. */
 async function picturesOn(page: Page): Promise<Seen[]> {
-  // The islands (Kuuntele, the voice recorder) draw their pictures once hydrated: Astro takes the
-  // `ssr` attribute off each island then.
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+  // The islands and the browser-only components (Kuuntele, the voice recorder) draw their pictures
+  // once mounted: Astro takes the `ssr` attribute off each island then, and
+  // src/islands/client-only.ts marks each place it has mounted.
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr], [data-client-only]:not([data-mounted])'));
   return page.evaluate(() =>
     [...document.body.querySelectorAll('svg')]
       .filter((svg) => !svg.parentElement?.closest('svg'))
