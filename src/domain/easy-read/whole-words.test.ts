@@ -8,6 +8,15 @@ describe('keepWordsWhole', () => {
     expect(keepWordsWhole('<strong>−€95.20</strong>')).toBe('<strong><span class="whole">−€95.20</span></strong>');
   });
 
+  it('knows the dashes written as numeric references, and counts a reference as one character', () => {
+    expect(keepWordsWhole('<p>Kello 8.30&#8211;14.00 tänään</p>')).toBe('<p>Kello <span class="whole">8.30&#8211;14.00</span> tänään</p>');
+    expect(keepWordsWhole('<b>&#8722;&#8364;95.20</b>')).toBe('<b><span class="whole">&#8722;&#8364;95.20</span></b>');
+    expect(keepWordsWhole('<p>Ma &#8211; Pe, 5 &#8364;</p>')).toBe('<p>Ma &#8211; Pe, 5 &#8364;</p>');
+    // 30 characters on the screen, though 42 in the HTML: still kept whole.
+    const word = `${'a'.repeat(14)}&#8211;${'b'.repeat(15)}`;
+    expect(keepWordsWhole(`<p>${word}</p>`)).toBe(`<p><span class="whole">${word}</span></p>`);
+  });
+
   it('leaves other words, dashes between words and the text of tags alone', () => {
     const html = '<p class="a-b" data-x="8.30–14.00">Ma – Pe, 5 € &amp; kaikki. Loppu-</p>';
     expect(keepWordsWhole(html)).toBe(html);

@@ -14,8 +14,14 @@
 /** Elements whose text is left alone: scripts and styles, form values, pictures, islands (their markup is the island's). */
 const LEAVE_ALONE = ['script', 'style', 'textarea', 'title', 'option', 'select', 'svg', 'template', 'astro-island', 'pre', 'code'];
 const LONGEST = 30;
-/** A hyphen, a dash or a minus with something after it in the same word: a place a line may break. */
-const BREAKS_INSIDE = /[-\u2010\u2011\u2012\u2013\u2014\u2212]\S/;
+/**
+ * A hyphen, a dash or a minus with something after it in the same word: a place a line may break.
+ * The dashes may be written as numeric references ("8.30&#8211;14.00": src/server/latin1-html.ts
+ * writes them so, to keep a page a one-byte string).
+ */
+const BREAKS_INSIDE = /(?:[-\u2010\u2011\u2012\u2013\u2014\u2212]|&#(?:820[89]|821[012]|8722);)\S/;
+/** A numeric character reference: one character on the screen. */
+const REFERENCE = /&#\d+;/g;
 
 /** The same, searched from a position onward (lastIndex). */
 const BREAKS_FROM = new RegExp(BREAKS_INSIDE.source, 'g');
@@ -27,6 +33,11 @@ const BREAKS_FROM = new RegExp(BREAKS_INSIDE.source, 'g');
 const LEAVE_ALONE_OPENING = new RegExp(`<(${LEAVE_ALONE.join('|')})(?![\\w-])`, 'iy');
 /** Each left-alone element's opening or closing tag, searched from a position onward. */
 const LEAVE_ALONE_TAG = new Map(LEAVE_ALONE.map((name) => [name, new RegExp(`<(/?)${name}(?![\\w-])`, 'gi')]));
+
+/** How many characters a word of the HTML shows: a reference is one. */
+function shownLength(word: string): number {
+  return word.includes('&#') ? word.replace(REFERENCE, '.').length : word.length;
+}
 
 /**
  * Just past the closing tag of the left-alone element whose opening tag ends at `from` (copies of
@@ -77,7 +88,7 @@ export function keepWordsWhole(html: string): string {
     if (textEnd > nextBreak) {
       const text = html.slice(pos, textEnd);
       if (BREAKS_INSIDE.test(text)) {
-        const changed = text.replace(/\S+/g, (word) => (word.length <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
+        const changed = text.replace(/\S+/g, (word) => (shownLength(word) <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
         if (changed !== text) {
           out += html.slice(copied, pos) + changed;
           copied = textEnd;
