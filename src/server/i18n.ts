@@ -81,10 +81,31 @@ function simpleKind(options: Options): 'plain' | 'count' | null {
 }
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+/** The same, for split(): its name is kept between the pieces of text. */
+const PLACEHOLDER_SPLIT = /\{\{\s*(\w+)\s*\}\}/;
+
+/**
+ * Each template with values, split once at its placeholders: text, name, text, name, …, text.
+ * Filling it is then a few joins, not a search with a callback (issue 19: a list of 20 messages
+ * fills "tänään kello {{time}}" 20 times, and the search was 2 % of the messages page).
+ */
+const templateParts = new Map<string, string[]>();
 
 function fill(template: string, options: Options): string {
   if (!template.includes('{{')) return template;
-  return template.replace(PLACEHOLDER, (match, name: string) => (name in options ? String(options[name]) : match));
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    parts = template.split(PLACEHOLDER_SPLIT);
+    templateParts.set(template, parts);
+  }
+  let filled = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    // A value the caller did not give: the placeholder stays as it was written, as i18next does.
+    if (!(name in options)) return template.replace(PLACEHOLDER, (match, key: string) => (key in options ? String(options[key]) : match));
+    filled += String(options[name]) + parts[i + 1];
+  }
+  return filled;
 }
 
 function memoized(t: T): T {

@@ -70,6 +70,9 @@ describe('fast string lookup', () => {
       ['client:greeting', { name: 'Matti' }],
       ['common:signedInAs', { name: 'Aino' }],
       ['client:help.call', { phone: '050 555 0101' }],
+      ['client:today.hours', { start: '8.30', end: '14.00' }],
+      ['client:messages.dayAt', { date: 'maanantaina 30.11.', time: '9.12' }],
+      ['client:today.hours', { start: '8.30' }],
       ['common:home', undefined],
     ] as const) {
       expect(fi(key, options as never), key).toBe(plain.t(key, options as never));
