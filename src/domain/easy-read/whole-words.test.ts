@@ -37,4 +37,14 @@ describe('keepWordsWhole', () => {
     expect(keepWordsWhole('<svg/><p>8.30–14.00</p>')).toBe('<svg/><p><span class="whole">8.30–14.00</span></p>');
     expect(keepWordsWhole('<SCRIPT>a-b</SCRIPT><p>a-b</p>')).toBe('<SCRIPT>a-b</SCRIPT><p><span class="whole">a-b</span></p>');
   });
+
+  it('finds each dash where it stands: in an attribute, in a comment with ">" in it, or in text between pictures', () => {
+    expect(keepWordsWhole('<p>Ma-Pe <a href="/a-b" title="x-y">TE-palvelut</a></p>')).toBe(
+      '<p><span class="whole">Ma-Pe</span> <a href="/a-b" title="x-y"><span class="whole">TE-palvelut</span></a></p>',
+    );
+    expect(keepWordsWhole('<!-- a > b-c --><p>a-b</p>')).toBe('<!-- a > b-c --><p><span class="whole">a-b</span></p>');
+    expect(keepWordsWhole('<svg><svg><text>a-b</text></svg><text>c-d</text></svg><p>e-f</p><svg><text>g-h</text></svg>')).toBe(
+      '<svg><svg><text>a-b</text></svg><text>c-d</text></svg><p><span class="whole">e-f</span></p><svg><text>g-h</text></svg>',
+    );
+  });
 });

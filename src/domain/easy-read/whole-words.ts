@@ -26,11 +26,10 @@ const REFERENCE = /&#\d+;/g;
 /** The same, searched from a position onward (lastIndex). */
 const BREAKS_FROM = new RegExp(BREAKS_INSIDE.source, 'g');
 /**
- * The opening tag of a left-alone element, read at a tag's "<" (sticky): most tags fail at their
- * first letter, and nothing is sliced or lowercased for them (issue 19: this runs for every tag
- * of every easy-read page).
+ * A comment or the opening tag of a left-alone element, searched from a position onward: the
+ * page is read from dash to dash, and what lies between is only searched for these.
  */
-const LEAVE_ALONE_OPENING = new RegExp(`<(${LEAVE_ALONE.join('|')})(?![\\w-])`, 'iy');
+const LEFT_ALONE_FROM = new RegExp(`<(?:!--|(${LEAVE_ALONE.join('|')})(?![\\w-]))`, 'gi');
 /** Each left-alone element's opening or closing tag, searched from a position onward. */
 const LEAVE_ALONE_TAG = new Map(LEAVE_ALONE.map((name) => [name, new RegExp(`<(/?)${name}(?![\\w-])`, 'gi')]));
 
@@ -62,51 +61,63 @@ function endOfElement(html: string, name: string, from: number): number {
 }
 
 /**
- * One pass from "<" to "<" with indexOf: a page of 30 KB has a few hundred tags and only a few
- * words with a dash, so the text between tags is only tested, and copied into a new string only
- * around a word that changes (this runs on every easy-read page: issue 19 measured a split into
- * every tag and text at 5 % of a client page's server time).
+ * Reads the page from one hyphen or dash to the next (a page of 30 KB has a few hundred tags but
+ * only a few words with a dash; this runs on every easy-read page: issue 19). At each dash it
+ * asks where it stands: after a comment or a left-alone element that starts before it (passed
+ * over whole), inside a tag (passed), or in text, whose words are then looked at. Only the text
+ * around a word that changes is copied into a new string.
  */
 export function keepWordsWhole(html: string): string {
   let out = '';
   let copied = 0;
   let pos = 0;
-  // Where the next hyphen or dash with something after it is (searched in the whole page, tags
-  // too, and again only once passed): text before it needs no look at all.
-  let nextBreak = -1;
+  // The next comment or left-alone element at or after `pos` (searched again only once passed).
+  let alone: RegExpExecArray | null = null;
+  let aloneAt = -1;
   while (pos < html.length) {
-    // The next comment (passed over whole: it may hold "<" or ">") or tag (up to its ">"). A "<"
-    // with no ">" after it is text, and so is the rest of the page then.
-    const lt = html.indexOf('<', pos);
-    const commentEnd = lt === -1 || !html.startsWith('<!--', lt) ? -1 : html.indexOf('-->', lt + 4);
-    const tagEnd = lt === -1 ? -1 : commentEnd !== -1 ? commentEnd + 3 : html.indexOf('>', lt + 1) + 1;
-    const textEnd = tagEnd > 0 ? lt : html.length;
-    if (nextBreak < pos) {
-      BREAKS_FROM.lastIndex = pos;
-      nextBreak = BREAKS_FROM.exec(html)?.index ?? html.length;
+    BREAKS_FROM.lastIndex = pos;
+    const dash = BREAKS_FROM.exec(html);
+    if (!dash) break;
+    const at = dash.index;
+    if (aloneAt < pos) {
+      LEFT_ALONE_FROM.lastIndex = pos;
+      alone = LEFT_ALONE_FROM.exec(html);
+      aloneAt = alone ? alone.index : html.length;
     }
-    if (textEnd > nextBreak) {
-      const text = html.slice(pos, textEnd);
-      if (BREAKS_INSIDE.test(text)) {
-        const changed = text.replace(/\S+/g, (word) => (shownLength(word) <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
-        if (changed !== text) {
-          out += html.slice(copied, pos) + changed;
-          copied = textEnd;
-        }
-      }
-    }
-    if (tagEnd <= 0) break;
-    pos = tagEnd;
-    if (commentEnd === -1) {
-      LEAVE_ALONE_OPENING.lastIndex = lt;
-      const opening = LEAVE_ALONE_OPENING.exec(html);
-      if (opening && html[tagEnd - 2] !== '/') {
-        const name = opening[1].toLowerCase();
-        // An element left alone: on after its end (an element that never ends keeps the rest).
-        pos = endOfElement(html, name, tagEnd);
+    if (aloneAt < at && alone) {
+      // A comment, or an element left alone: on after its end (one that never ends keeps the rest).
+      const name = alone[1];
+      if (name === undefined) {
+        const commentEnd = html.indexOf('-->', aloneAt + 4);
+        if (commentEnd === -1) break;
+        pos = commentEnd + 3;
+      } else {
+        const tagEnd = html.indexOf('>', aloneAt + 1) + 1;
+        if (tagEnd === 0) break;
+        pos = html[tagEnd - 2] === '/' ? tagEnd : endOfElement(html, name.toLowerCase(), tagEnd);
         if (pos === -1) break;
       }
+      continue;
     }
+    // Inside a tag (an attribute's value) when the last "<" before the dash is after the last
+    // ">": on after the tag. A "<" with no ">" after it is text, and so is the rest of the page.
+    const lt = html.lastIndexOf('<', at);
+    const gt = html.lastIndexOf('>', at);
+    const tagEnd = lt > gt ? html.indexOf('>', at) : -1;
+    if (tagEnd !== -1) {
+      pos = tagEnd + 1;
+      continue;
+    }
+    const textStart = lt > gt ? Math.max(pos, gt + 1) : gt + 1;
+    const next = html.indexOf('<', at);
+    const textEnd = lt > gt || next === -1 ? html.length : next;
+    const text = html.slice(textStart, textEnd);
+    const changed = text.replace(/\S+/g, (word) => (shownLength(word) <= LONGEST && BREAKS_INSIDE.test(word) ? `<span class="whole">${word}</span>` : word));
+    if (changed !== text) {
+      out += html.slice(copied, textStart) + changed;
+      copied = textEnd;
+    }
+    pos = textEnd;
   }
   return copied === 0 ? html : out + html.slice(copied);
 }

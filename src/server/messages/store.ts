@@ -14,22 +14,24 @@ export const isQuickMessage = (v: unknown): v is QuickMessage => typeof v === 's
 
 /**
  * What a page of the conversation needs besides the messages, in one query: the conversation's
- * id, this person's draft, and whether the other side has written anything this reader has not
- * seen. Null when the client has no conversation yet.
+ * id, this person's draft, whether the other side has written anything this reader has not
+ * seen, and the unit's promise of an answer in working days. Null when the client has no
+ * conversation yet.
  */
 export async function conversationState(
   db: Database,
   clientId: number,
   reader: { id: number; clientSide: boolean },
-): Promise<{ id: number; draft: string; unread: boolean } | null> {
-  const row = await db.get<{ id: number; draft: string | null; unread: number }>(
+): Promise<{ id: number; draft: string; unread: boolean; replyDays: number } | null> {
+  const row = await db.get<{ id: number; draft: string | null; unread: number; reply_days: number | null }>(
     `SELECT c.id,
             (SELECT body FROM message_drafts WHERE person_id = ? AND conversation_id = c.id) AS draft,
-            CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND from_client_side = ? AND read_at IS NULL) THEN 1 ELSE 0 END AS unread
+            CASE WHEN EXISTS (SELECT 1 FROM messages WHERE conversation_id = c.id AND from_client_side = ? AND read_at IS NULL) THEN 1 ELSE 0 END AS unread,
+            (SELECT u.reply_days FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = c.client_id) AS reply_days
        FROM conversations c WHERE c.client_id = ?`,
     [reader.id, reader.clientSide ? 0 : 1, clientId],
   );
-  return row ? { id: row.id, draft: row.draft ?? '', unread: row.unread === 1 } : null;
+  return row ? { id: row.id, draft: row.draft ?? '', unread: row.unread === 1, replyDays: row.reply_days ?? DEFAULT_REPLY_DAYS } : null;
 }
 
 /** The client's conversation, made on first use (one per client). */
