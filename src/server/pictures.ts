@@ -4,6 +4,7 @@ import { markHTMLString } from 'astro/runtime/server/index.js';
 import type { PictureConcept } from '@domain/pictures/concepts';
 import type { PinPicture } from './auth/picture-pin';
 import { PICTURE_CATALOGUE } from './picture-catalogue';
+import { escapeHtml } from './html-text';
 
 /**
  * One picture per concept across the whole portal (docs/design.md#pictures): this table is the only place
@@ -176,9 +177,6 @@ type PictureOptions = {
   | { icon: string; fallback: PictureConcept }
 );
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-}
 
 /**
  * An OpenMoji picture as inline SVG, written straight into a template: `{picture({ … })}`.
@@ -255,8 +253,8 @@ export function pictureMarkup(options: PictureOptions): string {
           ? options.icon
           : CONCEPT_ICONS[options.fallback];
   const size = options.size ?? 48;
-  const className = options.className ? `picture ${escapeAttribute(options.className)}` : 'picture';
-  const a11y = options.alt ? `role="img" aria-label="${escapeAttribute(options.alt)}"` : 'aria-hidden="true"';
+  const className = options.className ? `picture ${escapeHtml(options.className)}` : 'picture';
+  const a11y = options.alt ? `role="img" aria-label="${escapeHtml(options.alt)}"` : 'aria-hidden="true"';
   const meaning = meaningAttribute(options);
   return `<svg class="${className}" viewBox="${ICON_VIEWBOX}" width="${size}" height="${size}" ${meaning} ${a11y} focusable="false">${iconBodyWithUniqueIds(name)}</svg>`;
 }
@@ -289,7 +287,7 @@ const weekdayPictures = new Map<string, ReturnType<typeof markHTMLString>>();
 
 function makeWeekdayPicture(isoWeekday: number, dayName: string, size: PictureSize): ReturnType<typeof markHTMLString> {
   const colour = WEEKDAY_COLOURS[(isoWeekday - 1) % 7];
-  const letters = escapeAttribute(dayName.slice(0, 2).replace(/^./, (c) => c.toUpperCase()));
+  const letters = escapeHtml(dayName.slice(0, 2).replace(/^./, (c) => c.toUpperCase()));
   return markHTMLString(
     `<svg class="picture weekday-picture" viewBox="0 0 72 72" width="${size}" height="${size}" data-picture="weekday" data-weekday="${isoWeekday}" aria-hidden="true" focusable="false">` +
       `<rect x="6" y="8" width="60" height="58" rx="8" fill="#ffffff" stroke="#1a1a1a" stroke-width="3"/>` +

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { escapeHtml } from './html-text';
 
 /**
  * A QR code as inline SVG, made on the server: nothing is fetched from elsewhere, no script runs
@@ -9,7 +10,6 @@ import QRCode from 'qrcode';
  */
 export async function qrSvg(text: string, label: string): Promise<string> {
   const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
-  const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   // The library writes one <svg …> with a viewBox and no size; the page sizes it with CSS.
-  return svg.replace(/^<svg /, `<svg class="qr" role="img" aria-label="${escaped}" focusable="false" `);
+  return svg.replace(/^<svg /, `<svg class="qr" role="img" aria-label="${escapeHtml(label)}" focusable="false" `);
 }

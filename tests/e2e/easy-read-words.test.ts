@@ -33,7 +33,7 @@ const ownWords = (page: Page) =>
 
 /**
  * Each character of the page's HTML above U+00FF, with a little of the HTML before it. A client
- * page writes its own dashes as references (src/server/latin1-html.ts), so that it stays a
+ * page writes its own dashes as references (src/server/html-text.ts), so that it stays a
  * one-byte string on the server (issue 19); the browser shows the same characters. What people
  * wrote may hold any character, and the money pages keep their euro signs as they are (their
  * many sentences with sums are well within their server time).

@@ -16,7 +16,7 @@ const LEAVE_ALONE = ['script', 'style', 'textarea', 'title', 'option', 'select',
 const LONGEST = 30;
 /**
  * A hyphen, a dash or a minus with something after it in the same word: a place a line may break.
- * The dashes may be written as numeric references ("8.30&#8211;14.00": src/server/latin1-html.ts
+ * The dashes may be written as numeric references ("8.30&#8211;14.00": src/server/html-text.ts
  * writes them so, to keep a page a one-byte string).
  */
 const BREAKS_INSIDE = /(?:[-\u2010\u2011\u2012\u2013\u2014\u2212]|&#(?:820[89]|821[012]|8722);)\S/;

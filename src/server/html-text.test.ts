@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { latin1Html } from './latin1-html';
+import { escapeHtml, latin1Html } from './html-text';
+
+describe('escapeHtml', () => {
+  it('escapes the five characters that end text or an attribute, and nothing else', () => {
+    expect(escapeHtml(`<a href="x">Matti's & Aino's</a> – ä`)).toBe('&lt;a href=&quot;x&quot;&gt;Matti&#39;s &amp; Aino&#39;s&lt;/a&gt; – ä');
+  });
+});
 
 describe('latin1Html', () => {
   it('escapes as text is escaped and writes characters above U+00FF as references', () => {
